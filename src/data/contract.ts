@@ -1,0 +1,84 @@
+import type { DatasetRecord } from '../domain/datasets.ts';
+import type { Theatre } from '../domain/schemas.ts';
+import type { Day } from '../domain/time.ts';
+import type { DataIssue } from '../domain/validate.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
+
+/**
+ * The pluggable data source contract, after Grafana's DataSourceApi: a description, a
+ * query method and a connection test. Every adapter (REST, HXL CSV, CKAN, static snapshot,
+ * and the demo, which is REST behind a mock) goes through it, and everything it returns has
+ * been validated: `records` are accepted records, `issues` the rejected ones with reasons.
+ */
+export interface DataSourceAdapter {
+  readonly sourceId: string;
+  describe(): AdapterDescription;
+  /** Reference data: places, crossings, facilities, baselines and the publishers behind them. */
+  theatre(signal?: AbortSignal): Promise<TheatreResult>;
+  query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>>;
+  /** Cheap check that the source answers, for the Sources page. Never throws. */
+  testConnection(signal?: AbortSignal): Promise<ConnectionTest>;
+}
+
+export interface AdapterDescription {
+  /** The name the operator gave the source in config.json. */
+  name: string;
+  adapter: AdapterKind;
+  attribution: string;
+  licence: string;
+  /** True when the figures are made up (the demo): every view and export must say so. */
+  synthetic: boolean;
+  /** The datasets this source can answer. */
+  capabilities: readonly Dataset[];
+}
+
+export type AdapterKind = 'rest';
+
+export interface QueryRequest<D extends Dataset> {
+  dataset: D;
+  /** First and last theatre-local day, inclusive. */
+  from: Day;
+  to: Day;
+  crossingIds?: readonly string[];
+  signal?: AbortSignal;
+}
+
+export interface QueryResult<D extends Dataset> {
+  sourceId: string;
+  dataset: D;
+  records: DatasetRecord<D>[];
+  /** Records the source sent that failed validation, with reasons. */
+  issues: DataIssue[];
+  /** How many records the source sent: records.length + issues.length. */
+  received: number;
+  fetchedAt: string;
+}
+
+export interface TheatreResult {
+  sourceId: string;
+  theatre: Theatre;
+  issues: DataIssue[];
+  fetchedAt: string;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  message: string;
+  latencyMs?: number;
+}
+
+export type SourceErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'config';
+
+/** A source that is down or answers the wrong shape. Its message names the source. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(
+    readonly sourceId: string,
+    readonly sourceName: string,
+    readonly kind: SourceErrorKind,
+    readonly detail: string,
+    readonly status?: number,
+  ) {
+    super(`${sourceName}: ${detail}`);
+  }
+}

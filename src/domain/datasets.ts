@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import {
+  aidFlowSchema,
+  corridorStatusSchema,
+  crossingStatusSchema,
+  eventSchema,
+  facilityStatusSchema,
+  utilityStatusSchema,
+} from './schemas.ts';
+import type { Dataset } from './vocabulary.ts';
+
+/** The schema that checks each record of a dataset. */
+export const DATASET_SCHEMAS = {
+  'crossing-status': crossingStatusSchema,
+  'corridor-status': corridorStatusSchema,
+  'aid-flow': aidFlowSchema,
+  'facility-status': facilityStatusSchema,
+  'utility-status': utilityStatusSchema,
+  events: eventSchema,
+} as const satisfies Record<Dataset, z.ZodType>;
+
+export type DatasetRecord<D extends Dataset> = z.output<(typeof DATASET_SCHEMAS)[D]>;

@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import {
+  COMMODITIES,
+  CORRIDOR_PURPOSES,
+  CROSSING_PASSES,
+  CROSSING_STATES,
+  EVENT_KINDS,
+  FACILITY_KINDS,
+  FUNCTIONALITIES,
+  SERVICES,
+  STAGES,
+  UTILITY_UNITS,
+  VERIFICATIONS,
+} from './vocabulary.ts';
+
+/**
+ * zod schemas for the whole vocabulary of DESIGN.md. Every record that comes from a source is
+ * checked against these; a record that fails is kept with its reason (see validate.ts).
+ * Limits marked "absurd" are sanity bounds: far above anything physically possible at one
+ * crossing or facility in a day, so a value past them is a data error, not news.
+ */
+
+const id = z.string().trim().min(1, 'must not be empty').max(80, 'is longer than 80 characters');
+/** A calendar day in the theatre's time zone. */
+export const dayString = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+/** An instant with an explicit offset (Z or ±hh:mm), never a local time without zone. */
+export const instantString = z.iso.datetime({
+  offset: true,
+  error: 'must be a date-time with a time zone, e.g. 2025-01-31T08:00:00Z',
+});
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24 h)');
+const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+const count = (absurd: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .finite('must be a finite number')
+    .nonnegative('must not be negative')
+    .max(absurd, `is implausibly large (over ${absurd})`);
+
+export const verificationSchema = z.enum(VERIFICATIONS);
+
+/** Where a record came from and how far it was checked. Every record carries one. */
+export const provenanceSchema = z.object({
+  sourceId: id,
+  reportedAt: instantString,
+  verification: verificationSchema,
+  /** How the figure was verified or why it is disputed, in the source's words. */
+  method: text(500).optional(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** Names per language (BCP 47 code → name). English is required as the fallback. */
+export const namesSchema = z
+  .object({ en: z.string().trim().min(1, 'English name is required').max(120) })
+  .catchall(z.string().max(120));
+export type Names = z.infer<typeof namesSchema>;
+
+export const pointSchema = z
+  .object({
+    lat: z.number().finite().min(-90, 'latitude below -90').max(90, 'latitude above 90'),
+    lon: z.number().finite().min(-180, 'longitude below -180').max(180, 'longitude above 180'),
+  })
+  .strict();
+export type Point = z.infer<typeof pointSchema>;
+
+const position = z.tuple([z.number().finite(), z.number().finite()]);
+const ring = z.array(position).min(4, 'a polygon ring needs at least 4 positions');
+export const polygonSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(ring).min(1),
+});
+export const multiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(ring).min(1)).min(1),
+});
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(position).min(2, 'a line needs at least 2 positions'),
+});
+
+/** A data source as described by whoever publishes it. */
+export const sourceInfoSchema = z.object({
+  id,
+  name: text(200).min(1),
+  url: z.url().optional(),
+  licence: text(120).min(1, 'licence is required'),
+  /** Who they are, in a few words (e.g. "border authority", "UN mechanism"). */
+  kind: text(120).optional(),
+  synthetic: z.boolean(),
+});
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+
+export const adminAreaSchema = z.object({
+  id,
+  names: namesSchema,
+  /** Pre-crisis population, for per-capita figures. */
+  population: z.number().int().nonnegative().optional(),
+  geometry: z.union([polygonSchema, multiPolygonSchema]),
+  /** True when the boundary is drawn approximately (e.g. for the demo). */
+  approximate: z.boolean().default(false),
+});
+export type AdminArea = z.infer<typeof adminAreaSchema>;
+
+export const crossingSchema = z.object({
+  id,
+  names: namesSchema,
+  /** Other names in use by other communities, e.g. "Karem Abu Salem" for Kerem Shalom. */
+  aliases: z.array(text(120)).default([]),
+  location: pointSchema,
+  passes: z.array(z.enum(CROSSING_PASSES)).min(1, 'must pass at least one of goods, fuel, people'),
+  /** The border it sits on, e.g. "Israel–Gaza". */
+  border: text(80),
+  /** Agreed daily target for this crossing, when one exists. */
+  targetTrucksPerDay: count(5000).optional(),
+});
+export type Crossing = z.infer<typeof crossingSchema>;
+
+export const corridorSchema = z.object({
+  id,
+  names: namesSchema,
+  aliases: z.array(text(120)).default([]),
+  purpose: z.enum(CORRIDOR_PURPOSES),
+  geometry: lineStringSchema,
+});
+export type Corridor = z.infer<typeof corridorSchema>;
+
+export const facilitySchema = z.object({
+  id,
+  names: namesSchema,
+  aliases: z.array(text(120)).default([]),
+  kind: z.enum(FACILITY_KINDS),
+  location: pointSchema,
+  areaId: id,
+  designedBeds: count(5000),
+});
+export type Facility = z.infer<typeof facilitySchema>;
+
+export const theatreSchema = z.object({
+  id,
+  names: namesSchema,
+  /** [west, south, east, north] in degrees. */
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .refine(([w, s, e, n]) => w < e && s < n, 'bbox must be [west, south, east, north]'),
+  /** IANA time zone in which days are cut, e.g. Asia/Gaza. */
+  timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone'),
+  areas: z.array(adminAreaSchema),
+  crossings: z.array(crossingSchema),
+  corridors: z.array(corridorSchema),
+  facilities: z.array(facilitySchema),
+  /** Reference figures, e.g. trucks per day before the crisis and as agreed. */
+  baselines: z.object({
+    trucksPerDayPreCrisis: count(100000).optional(),
+    trucksPerDayTarget: count(100000).optional(),
+    targetAgreement: text(200).optional(),
+  }),
+  sources: z.array(sourceInfoSchema),
+});
+export type Theatre = z.infer<typeof theatreSchema>;
+
+const hours = z
+  .object({ opens: clockTime, closes: clockTime })
+  .describe('Opening hours in the theatre time zone');
+
+export const crossingStatusSchema = z.object({
+  crossingId: id,
+  at: instantString,
+  status: z.enum(CROSSING_STATES),
+  hours: hours.optional(),
+  /** Whether independent observers were present; null when not known. */
+  observersPresent: z.boolean().nullable().default(null),
+  note: text(1000).optional(),
+  provenance: provenanceSchema,
+});
+export type CrossingStatus = z.infer<typeof crossingStatusSchema>;
+
+export const corridorStatusSchema = z.object({
+  corridorId: id,
+  at: instantString,
+  status: z.enum(CROSSING_STATES),
+  /** Daily windows during which movement is allowed, e.g. 10:00–20:00 theatre time. */
+  windows: z.array(z.object({ start: clockTime, end: clockTime })).default([]),
+  note: text(1000).optional(),
+  provenance: provenanceSchema,
+});
+export type CorridorStatus = z.infer<typeof corridorStatusSchema>;
+
+export const aidFlowSchema = z
+  .object({
+    /** Day in the theatre's time zone. */
+    date: dayString,
+    crossingId: id,
+    commodity: z.enum(COMMODITIES),
+    stage: z.enum(STAGES),
+    trucks: count(5000).optional(),
+    tonnes: count(100000).optional(),
+    /** Fuel only. */
+    litres: count(10_000_000).optional(),
+    provenance: provenanceSchema,
+  })
+  .refine(
+    (r) => r.trucks !== undefined || r.tonnes !== undefined || r.litres !== undefined,
+    'needs at least one of trucks, tonnes or litres',
+  );
+export type AidFlow = z.infer<typeof aidFlowSchema>;
+
+export const facilityStatusSchema = z
+  .object({
+    facilityId: id,
+    date: dayString,
+    functionality: z.enum(FUNCTIONALITIES),
+    bedsAvailable: count(5000).optional(),
+    bedsOccupied: count(10000).optional(),
+    icuBeds: count(1000).optional(),
+    /** Days of generator fuel left at current use. */
+    fuelDays: count(365).optional(),
+    power: z.boolean().nullable().default(null),
+    water: z.boolean().nullable().default(null),
+    provenance: provenanceSchema,
+  })
+  .refine(
+    (r) => r.functionality !== 'none' || !r.bedsOccupied,
+    'a non-functional facility cannot have occupied beds',
+  );
+export type FacilityStatus = z.infer<typeof facilityStatusSchema>;
+
+export const utilityStatusSchema = z
+  .object({
+    date: dayString,
+    /** Admin area, or absent for the whole theatre. */
+    areaId: id.optional(),
+    /** A single asset such as a desalination plant. */
+    assetId: id.optional(),
+    service: z.enum(SERVICES),
+    value: count(10_000_000),
+    unit: z.enum(UTILITY_UNITS),
+    /** Pre-crisis value in the same unit. */
+    baseline: count(10_000_000).optional(),
+    provenance: provenanceSchema,
+  })
+  .refine((r) => r.unit !== 'percent' || r.value <= 100, 'a percentage cannot exceed 100')
+  .refine((r) => r.unit !== 'hours/day' || r.value <= 24, 'a day has at most 24 hours');
+export type UtilityStatus = z.infer<typeof utilityStatusSchema>;
+
+export const eventSchema = z
+  .object({
+    id,
+    kind: z.enum(EVENT_KINDS),
+    start: instantString,
+    /** Absent while the event is still going on. */
+    end: instantString.optional(),
+    areaIds: z.array(id).default([]),
+    title: text(200).min(1),
+    description: text(4000).default(''),
+    provenance: provenanceSchema,
+  })
+  .refine((e) => !e.end || Date.parse(e.end) >= Date.parse(e.start), 'end is before start');
+export type TheatreEvent = z.infer<typeof eventSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
