@@ -1,0 +1,45 @@
+import { CrossingsBoard } from '../features/crossings/crossings-board.tsx';
+import { useI18n } from '../ui/i18n/context.tsx';
+import { navigate, usePathname } from '../ui/url-state.ts';
+import { Shell } from './shell.tsx';
+
+/** Routes: the overview now; /wall, /embed/… and /data follow in later issues. */
+export function App({ rejectedSource }: { rejectedSource?: string }) {
+  const pathname = usePathname();
+  return (
+    <Shell rejectedSource={rejectedSource}>
+      {pathname === '/' ? <Overview /> : <NotFound path={pathname} />}
+    </Shell>
+  );
+}
+
+function Overview() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1 className="visually-hidden">{t('app.name')}</h1>
+      <div className="overview">
+        <CrossingsBoard />
+      </div>
+    </>
+  );
+}
+
+function NotFound({ path }: { path: string }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="not-found" className="panel">
+      <h1 id="not-found">{t('app.notFound.title')}</h1>
+      <p>{t('app.notFound.body', { path })}</p>
+      <a
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        {t('app.notFound.home')}
+      </a>
+    </section>
+  );
+}

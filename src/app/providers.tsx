@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { createAdapter } from '../data/registry.ts';
+import { SourceProvider, type ActiveSource } from '../data/source-context.tsx';
+import type { AppConfig, SourceConfig } from '../data/config.ts';
+import { I18nProvider } from '../ui/i18n/context.tsx';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A poor connection fails often: retry with backoff before showing an error.
+        retry: 2,
+        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 15_000),
+        refetchOnWindowFocus: true,
+      },
+    },
+  });
+}
+
+export function AppProviders({
+  config,
+  source,
+  queryClient,
+  children,
+}: {
+  config: AppConfig;
+  source: SourceConfig;
+  queryClient?: QueryClient;
+  children: ReactNode;
+}) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const active = useMemo<ActiveSource>(
+    () => ({ config, source, adapter: createAdapter(source) }),
+    [config, source],
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider>
+        <SourceProvider value={active}>{children}</SourceProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { useActiveSource } from '../data/source-context.tsx';
+import { useTheatre } from '../data/queries.ts';
+import { useI18n } from '../ui/i18n/context.tsx';
+import { formatZone } from '../ui/format.ts';
+
+/** Header, the synthetic-data notice, the source picker and the footer around every view. */
+export function Shell({ children, rejectedSource }: { children: ReactNode; rejectedSource?: string }) {
+  const { t, locale } = useI18n();
+  const { config, source, adapter } = useActiveSource();
+  const theatre = useTheatre();
+  const synthetic =
+    adapter.describe().synthetic || (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
+  const timeZone = theatre.data?.theatre.timeZone;
+
+  const chooseSource = (id: string) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('source', id);
+    // A new source means a new adapter (and maybe the mock API): start afresh.
+    window.location.assign(url.href);
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div>
+          <p className="app-header__name">{t('app.name')}</p>
+          <p className="app-header__tagline">{t('app.tagline')}</p>
+        </div>
+        {config.sources.length > 1 ? (
+          <label className="source-picker">
+            <span>{t('source.choose')}</span>
+            <select value={source.id} onChange={(e) => chooseSource(e.target.value)}>
+              {config.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </header>
+      {synthetic ? (
+        <p className="synthetic-notice" role="note">
+          <strong>{t('synthetic.notice')}</strong> {t('synthetic.detail')}
+        </p>
+      ) : null}
+      {rejectedSource !== undefined ? (
+        <p className="notice notice--warning" role="status">
+          {t('config.unknownSource', { requested: rejectedSource, fallback: source.name })}
+        </p>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        {timeZone ? <p>{t('app.footer.timeZone', { zone: formatZone(timeZone, locale, new Date()) })}</p> : null}
+        <p>
+          {t('source.label')}: {source.name}
+        </p>
+      </footer>
+    </>
+  );
+}

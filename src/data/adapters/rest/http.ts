@@ -1,0 +1,63 @@
+import { SourceError } from '../../contract.ts';
+
+interface Named {
+  id: string;
+  name: string;
+  timeoutMs: number;
+}
+
+/**
+ * GET a JSON document from a source. Every way it can fail becomes a SourceError that names
+ * the source and says what went wrong in words an operator can act on.
+ */
+export async function getJson(
+  source: Named,
+  url: string,
+  signal: AbortSignal | undefined,
+  fetchImpl: typeof fetch,
+): Promise<unknown> {
+  const timeout = AbortSignal.timeout(source.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { signal: combined, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error; // the caller gave up; not the source's fault
+    if (timeout.aborted)
+      throw new SourceError(
+        source.id,
+        source.name,
+        'timeout',
+        `did not answer within ${Math.round(source.timeoutMs / 1000)} s`,
+      );
+    throw new SourceError(source.id, source.name, 'network', 'could not be reached');
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const body = await response.text().catch(() => '');
+  if (!response.ok) {
+    throw new SourceError(
+      source.id,
+      source.name,
+      'http',
+      `answered HTTP ${response.status}${problemDetail(body, type)}`,
+      response.status,
+    );
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    const what = type ? ` (${type.split(';')[0]})` : '';
+    throw new SourceError(source.id, source.name, 'malformed', `answered something that is not JSON${what}`);
+  }
+}
+
+function problemDetail(body: string, type: string): string {
+  if (!type.includes('json')) return '';
+  try {
+    const problem = JSON.parse(body) as { title?: unknown; detail?: unknown };
+    const text = [problem.title, problem.detail].filter((x) => typeof x === 'string').join(': ');
+    return text ? ` — ${text.slice(0, 300)}` : '';
+  } catch {
+    return '';
+  }
+}

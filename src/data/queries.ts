@@ -1,0 +1,42 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Day } from '../domain/time.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
+import type { DataSourceAdapter } from './contract.ts';
+import { useActiveSource } from './source-context.tsx';
+
+/** Reference data change rarely: keep them for an hour. */
+export const theatreQuery = (adapter: DataSourceAdapter) =>
+  queryOptions({
+    queryKey: ['source', adapter.sourceId, 'theatre'],
+    queryFn: ({ signal }) => adapter.theatre(signal),
+    staleTime: 60 * 60_000,
+  });
+
+/** One dataset over a range of theatre-local days. Observations are refreshed every minute. */
+export const datasetQuery = <D extends Dataset>(
+  adapter: DataSourceAdapter,
+  dataset: D,
+  range: { from: Day; to: Day },
+  crossingIds?: readonly string[],
+) =>
+  queryOptions({
+    queryKey: ['source', adapter.sourceId, dataset, range.from, range.to, crossingIds ?? []],
+    queryFn: ({ signal }) =>
+      adapter.query({ dataset, from: range.from, to: range.to, crossingIds, signal }),
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+
+export function useTheatre() {
+  const { adapter } = useActiveSource();
+  return useQuery(theatreQuery(adapter));
+}
+
+export function useDataset<D extends Dataset>(
+  dataset: D,
+  range: { from: Day; to: Day },
+  crossingIds?: readonly string[],
+) {
+  const { adapter } = useActiveSource();
+  return useQuery(datasetQuery(adapter, dataset, range, crossingIds));
+}

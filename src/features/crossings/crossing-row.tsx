@@ -1,0 +1,179 @@
+import type { TruckCount } from '../../domain/aid-flow.ts';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import { formatAge, formatDateTime, formatPercent } from '../../ui/format.ts';
+import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
+import type { BoardRow } from './board-model.ts';
+
+interface RowProps {
+  row: BoardRow;
+  now: Date;
+  timeZone: string;
+  loadingFlows: boolean;
+  selected: boolean;
+  onSelect: () => void;
+  sourceName: (id: string) => string;
+}
+
+export function CrossingRow({ row, now, timeZone, loadingFlows, selected, onSelect, sourceName }: RowProps) {
+  const { t, locale } = useI18n();
+  const { crossing, status } = row;
+  const name = crossing.names[locale] ?? crossing.names.en;
+  const sinceTime = status.since ? formatDateTime(status.since, locale, timeZone) : undefined;
+  const target = crossing.targetTrucksPerDay;
+  return (
+    <tr role="row" className={selected ? 'board__row board__row--selected' : 'board__row'} aria-selected={selected}>
+      <th scope="row" role="rowheader" className="board__name">
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={selected}
+          aria-label={t('crossings.select', { name })}
+          onClick={onSelect}
+        >
+          {name}
+        </button>
+        {crossing.aliases.length ? (
+          <span className="board__alias">{t('crossings.aliases', { names: crossing.aliases.join(', ') })}</span>
+        ) : null}
+      </th>
+      <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
+        <StatusBadge state={status.state} />
+        {sinceTime ? <span className="board__since">{t('crossings.since', { time: sinceTime })}</span> : null}
+        {status.disagreements.map((d) => (
+          <span key={d.provenance.sourceId} className="board__disagree">
+            {t('crossings.disagree', { source: sourceName(d.provenance.sourceId), status: t(`status.${d.status}`) })}
+          </span>
+        ))}
+      </td>
+      <td role="cell" className="board__counts" data-label={t('crossings.col.today')}>
+        <TruckList counts={row.trucks} loading={loadingFlows} sourceName={sourceName} show="today" />
+      </td>
+      <td role="cell" className="board__counts" data-label={t('crossings.col.week')}>
+        <TruckList counts={row.trucks} loading={loadingFlows} sourceName={sourceName} show="week" target={target} />
+      </td>
+      <td role="cell" className="board__report" data-label={t('crossings.col.report')}>
+        {row.lastReportAt ? (
+          <>
+            <time dateTime={row.lastReportAt}>{formatDateTime(row.lastReportAt, locale, timeZone)}</time>
+            <span className="board__age"> ({formatAge(row.lastReportAt, now, locale)})</span>
+          </>
+        ) : (
+          t('crossings.noReport')
+        )}
+        {status.latest ? (
+          <span className="board__provenance">
+            {sourceName(status.latest.provenance.sourceId)} · <VerificationBadge verification={status.latest.provenance.verification} />
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function TruckList({
+  counts,
+  loading,
+  sourceName,
+  show,
+  target,
+}: {
+  counts: TruckCount[];
+  loading: boolean;
+  sourceName: (id: string) => string;
+  show: 'today' | 'week';
+  target?: number;
+}) {
+  const { t, locale } = useI18n();
+  if (loading) return <span className="muted">…</span>;
+  if (counts.length === 0) return <span className="muted">{t('crossings.noTrucks')}</span>;
+  const weekTarget = target ? target * 7 : undefined;
+  return (
+    <ul className="truck-list">
+      {counts.map((c) => (
+        <li key={`${c.sourceId}-${c.stage}`}>
+          <span className={`stage stage--${c.stage}`}>{t(`stage.${c.stage}`)}</span>{' '}
+          {show === 'today' ? (
+            <strong>{c.today === null ? t('crossings.gap') : c.today.toLocaleString(locale)}</strong>
+          ) : weekTarget ? (
+            <>
+              <strong>
+                {t('crossings.ofTarget', {
+                  count: c.last7,
+                  target: weekTarget,
+                  percent: formatPercent(c.last7 / weekTarget, locale),
+                })}
+              </strong>
+              <meter className="target-meter" min={0} max={weekTarget} value={Math.min(c.last7, weekTarget)} aria-hidden="true" />
+            </>
+          ) : (
+            <strong>
+              {c.last7.toLocaleString(locale)} <span className="muted">({t('crossings.noTarget')})</span>
+            </strong>
+          )}
+          <span className="truck-list__source">
+            {sourceName(c.sourceId)}
+            {c.verification ? (
+              <>
+                {' · '}
+                <VerificationBadge verification={c.verification} />
+              </>
+            ) : null}
+            {show === 'week' && c.daysReported < 7 ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The selected crossing: other names, what it passes, and every status report of the week. */
+export function CrossingDetails({
+  row,
+  timeZone,
+  sourceName,
+}: {
+  row: BoardRow;
+  timeZone: string;
+  sourceName: (id: string) => string;
+}) {
+  const { t, locale } = useI18n();
+  const { crossing } = row;
+  const otherNames = [
+    ...Object.entries(crossing.names)
+      .filter(([lang]) => lang !== locale)
+      .map(([, n]) => n),
+    ...crossing.aliases,
+  ];
+  return (
+    <tr role="row" className="board__details">
+      <td role="cell" colSpan={5}>
+        <div className="details">
+          {otherNames.length ? <p lang="">{t('crossings.aliases', { names: otherNames.join(' · ') })}</p> : null}
+          <p>
+            {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })} · {crossing.border}
+          </p>
+          <h3 className="details__title">{t('crossings.history')}</h3>
+          <ol className="history">
+            {row.history.map((s) => (
+              <li key={`${s.provenance.sourceId}-${s.at}`}>
+                <StatusBadge state={s.status} />{' '}
+                <span>
+                  {t('crossings.reportBy', {
+                    time: formatDateTime(s.at, locale, timeZone),
+                    source: sourceName(s.provenance.sourceId),
+                    verification: t(`verification.${s.provenance.verification}`),
+                  })}
+                </span>
+                {s.hours ? <span> · {t('crossings.hours', s.hours)}</span> : null}
+                {s.observersPresent !== null ? (
+                  <span> · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}</span>
+                ) : null}
+                {s.note ? <p className="history__note">{s.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </td>
+    </tr>
+  );
+}

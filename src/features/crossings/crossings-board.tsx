@@ -1,0 +1,112 @@
+import { Fragment } from 'react';
+import { useActiveSource } from '../../data/source-context.tsx';
+import { useDataset, useTheatre } from '../../data/queries.ts';
+import { theatreDay } from '../../domain/time.ts';
+import type { DataIssue } from '../../domain/validate.ts';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import { formatDay } from '../../ui/format.ts';
+import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { useNow } from '../../ui/use-now.ts';
+import { useSearchParam } from '../../ui/url-state.ts';
+import { boardFetchRange, buildBoardRows } from './board-model.ts';
+import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
+
+/**
+ * The crossings board: for each crossing, its status now (word, colour and shape), trucks
+ * entered and collected today and over 7 days against the target, and where each figure came
+ * from. Selecting a crossing puts it in the URL (?crossing=id) for the other panels to follow.
+ */
+export function CrossingsBoard() {
+  const { t, locale } = useI18n();
+  const { source } = useActiveSource();
+  const now = useNow();
+  const range = boardFetchRange(now);
+  const theatre = useTheatre();
+  const statuses = useDataset('crossing-status', range);
+  const flows = useDataset('aid-flow', range);
+  const [selected, setSelected] = useSearchParam('crossing');
+
+  const queries = [theatre, statuses, flows];
+  const state = queries.some((q) => q.isError)
+    ? 'error'
+    : queries.some((q) => q.isPending)
+      ? 'loading'
+      : theatre.data?.theatre.crossings.length
+        ? 'ready'
+        : 'empty';
+
+  const timeZone = theatre.data?.theatre.timeZone;
+  const today = timeZone ? theatreDay(now, timeZone) : undefined;
+  const sources = new Map(theatre.data?.theatre.sources.map((s) => [s.id, s.name]));
+  const sourceName = (id: string) => sources.get(id) ?? id;
+  const rows =
+    theatre.data && timeZone
+      ? buildBoardRows(theatre.data.theatre.crossings, statuses.data?.records ?? [], flows.data?.records ?? [], now, timeZone)
+      : [];
+  const issues: DataIssue[] = [
+    ...(theatre.data?.issues ?? []),
+    ...(statuses.data?.issues ?? []),
+    ...(flows.data?.issues ?? []),
+  ];
+  const errorMessage = (error: Error | null) =>
+    t('source.error', { source: source.name, detail: error?.message.replace(`${source.name}: `, '') ?? '' });
+  const baselines = theatre.data?.theatre.baselines;
+
+  return (
+    <Panel
+      title={t('crossings.title')}
+      subtitle={today ? t('crossings.subtitle', { today: formatDay(today, locale) }) : undefined}
+      state={state}
+      className="crossings-board"
+    >
+      {queries.map((q, i) =>
+        q.isError ? <SourceErrorNotice key={i} message={errorMessage(q.error)} onRetry={() => void q.refetch()} /> : null,
+      )}
+      {theatre.isPending ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
+      {state === 'empty' ? <p>{t('crossings.empty')}</p> : null}
+      {rows.length > 0 && timeZone ? (
+        <div className="table-scroll">
+          <table className="board" role="table">
+            <thead>
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('crossings.col.crossing')}</th>
+                <th scope="col" role="columnheader">{t('crossings.col.status')}</th>
+                <th scope="col" role="columnheader">{t('crossings.col.today')}</th>
+                <th scope="col" role="columnheader">{t('crossings.col.week')}</th>
+                <th scope="col" role="columnheader">{t('crossings.col.report')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <Fragment key={row.crossing.id}>
+                  <CrossingRow
+                    row={row}
+                    now={now}
+                    timeZone={timeZone}
+                    loadingFlows={flows.isPending}
+                    selected={selected === row.crossing.id}
+                    onSelect={() => setSelected(selected === row.crossing.id ? null : row.crossing.id)}
+                    sourceName={sourceName}
+                  />
+                  {selected === row.crossing.id ? (
+                    <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {baselines?.trucksPerDayTarget ? (
+        <p className="panel__note">
+          {t('crossings.targetTotal', {
+            target: baselines.trucksPerDayTarget,
+            agreement: baselines.targetAgreement ?? '—',
+            baseline: baselines.trucksPerDayPreCrisis ?? '—',
+          })}
+        </p>
+      ) : null}
+      <RejectedRecords issues={issues} sourceName={sourceName} />
+    </Panel>
+  );
+}

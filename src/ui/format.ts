@@ -1,0 +1,88 @@
+/**
+ * The one place numbers and dates are formatted: always Intl, always in the theatre's time zone.
+ * Formatters are cached because constructing Intl objects is slow and tables format thousands.
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f as T;
+}
+
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions) {
+  return cached(`n|${locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options)).format(value);
+}
+
+export function formatPercent(ratio: number, locale: string) {
+  return formatNumber(ratio, locale, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** Date and time of an instant in the theatre's zone, e.g. "26 Nov 2026, 14:05". */
+export function formatDateTime(instant: string | number | Date, locale: string, timeZone: string) {
+  return cached(
+    `dt|${locale}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(new Date(instant));
+}
+
+/** Time of day only, for "since 14:05" when it is today. */
+export function formatTime(instant: string | number | Date, locale: string, timeZone: string) {
+  return cached(
+    `t|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).format(new Date(instant));
+}
+
+/** A theatre-local calendar day (YYYY-MM-DD) as words, e.g. "Thu 26 Nov 2026". */
+export function formatDay(day: string, locale: string) {
+  // A day is a label, not an instant: format it at noon UTC in UTC so no zone can shift it.
+  return cached(
+    `d|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  ).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** "3 hours ago", "in 2 days" — the age of a report, rounded to a readable unit. */
+export function formatAge(instant: string | number | Date, now: Date, locale: string) {
+  const seconds = (+new Date(instant) - +now) / 1000;
+  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(Math.round(seconds), 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+/** Name of a time zone as people read it, e.g. "Asia/Gaza (GMT+2)". */
+export function formatZone(timeZone: string, locale: string, at: Date) {
+  const part = cached(
+    `z|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' }),
+  )
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part ? `${timeZone} (${part.value})` : timeZone;
+}

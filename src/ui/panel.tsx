@@ -1,0 +1,100 @@
+import { useId, type ReactNode } from 'react';
+import type { DataIssue } from '../domain/validate.ts';
+import { useI18n } from './i18n/context.tsx';
+
+/** Every panel is a <section> named by its heading, with its loading state announced. */
+export function Panel({
+  title,
+  subtitle,
+  state,
+  className,
+  children,
+  headingLevel = 2,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  state: 'loading' | 'ready' | 'error' | 'empty';
+  className?: string;
+  children: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
+  const id = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section
+      aria-labelledby={id}
+      aria-busy={state === 'loading'}
+      data-state={state}
+      className={`panel ${className ?? ''}`}
+    >
+      <header className="panel__header">
+        <Heading id={id} className="panel__title">
+          {title}
+        </Heading>
+        {subtitle ? <p className="panel__subtitle">{subtitle}</p> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** A source failed: say which and what happened, offer a retry; the rest of the page goes on. */
+export function SourceErrorNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{message}</p>
+      <button type="button" onClick={onRetry}>
+        {t('source.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** Records a source sent that failed validation: counted, and listed with reasons on demand. */
+export function RejectedRecords({
+  issues,
+  sourceName,
+}: {
+  issues: readonly DataIssue[];
+  sourceName: (sourceId: string) => string;
+}) {
+  const { t } = useI18n();
+  if (issues.length === 0) return null;
+  const bySource = new Map<string, DataIssue[]>();
+  for (const issue of issues) bySource.set(issue.sourceId, [...(bySource.get(issue.sourceId) ?? []), issue]);
+  return (
+    <div className="notice notice--warning" data-testid="rejected-records">
+      {[...bySource].map(([sourceId, list]) => (
+        <p key={sourceId}>{t('source.rejected', { count: list.length, source: sourceName(sourceId) })}</p>
+      ))}
+      <details>
+        <summary>{t('source.rejected.show')}</summary>
+        <table className="issues-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('source.label')}</th>
+              <th scope="col">{t('source.rejected.dataset')}</th>
+              <th scope="col">{t('source.rejected.field')}</th>
+              <th scope="col">{t('source.rejected.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((issue) => (
+              <tr key={`${issue.sourceId}-${issue.dataset}-${issue.position}`}>
+                <td>{sourceName(issue.sourceId)}</td>
+                <td>
+                  {issue.dataset} · {t('source.rejected.position', { position: issue.position + 1 })}
+                </td>
+                <td>
+                  <code>{issue.field || '—'}</code>
+                </td>
+                <td>{issue.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
