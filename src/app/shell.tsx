@@ -45,7 +45,8 @@ export function Shell({ children, rejectedSource }: { children: ReactNode; rejec
       </header>
       {synthetic ? (
         <p className="synthetic-notice" role="note">
-          <strong>{t('synthetic.notice')}</strong> {t('synthetic.detail')}
+          <strong>{t('synthetic.notice')}</strong>{' '}
+          <span className="synthetic-notice__detail">{t('synthetic.detail')}</span>
         </p>
       ) : null}
       {rejectedSource !== undefined ? (

@@ -23,24 +23,10 @@ const sourceConfigSchema = z.object({
 });
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
-const appConfigSchema = z
-  .object({
-    defaultSource: z.string({ error: 'is required: the id of the source shown by default' }),
-    sources: z.array(sourceConfigSchema).min(1, 'must list at least one source'),
-  })
-  .superRefine((config, ctx) => {
-    const ids = config.sources.map((s) => s.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i)
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `“${id}” is listed twice` });
-    });
-    if (!ids.includes(config.defaultSource))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultSource'],
-        message: `“${config.defaultSource}” is not one of the sources (${ids.join(', ')})`,
-      });
-  });
+const appConfigSchema = z.object({
+  defaultSource: z.string({ error: 'is required: the id of the source shown by default' }),
+  sources: z.array(sourceConfigSchema).min(1, 'must list at least one source'),
+});
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 /** config.json could not be used; `problems` lists every one, so an operator fixes them at once. */
@@ -53,10 +39,26 @@ export class ConfigError extends Error {
 
 export function parseConfig(json: unknown): AppConfig {
   const result = appConfigSchema.safeParse(json);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`),
-  );
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)),
+    ...crossCheck(json),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  throw new ConfigError(problems);
+}
+
+/** Checks across fields, run on the raw file so they are reported together with the rest. */
+function crossCheck(json: unknown): string[] {
+  const raw = json as { defaultSource?: unknown; sources?: unknown } | null;
+  if (!raw || !Array.isArray(raw.sources)) return [];
+  const ids = raw.sources.map((s: { id?: unknown } | null) => (typeof s?.id === 'string' ? s.id : undefined));
+  const problems: string[] = [];
+  ids.forEach((id, i) => {
+    if (id !== undefined && ids.indexOf(id) !== i) problems.push(`sources.${i}.id: “${id}” is listed twice`);
+  });
+  if (typeof raw.defaultSource === 'string' && !ids.includes(raw.defaultSource))
+    problems.push(`defaultSource: “${raw.defaultSource}” is not one of the sources (${ids.filter(Boolean).join(', ')})`);
+  return problems;
 }
 
 export async function loadConfig(url = '/config.json', fetchImpl: typeof fetch = fetch): Promise<AppConfig> {

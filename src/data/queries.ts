@@ -40,3 +40,14 @@ export function useDataset<D extends Dataset>(
   const { adapter } = useActiveSource();
   return useQuery(datasetQuery(adapter, dataset, range, crossingIds));
 }
+
+/**
+ * Names for source ids in records and issues: publishers from the theatre, and the configured
+ * source itself (issues are filed under it). Falls back to the id rather than hiding it.
+ */
+export function useSourceName(): (sourceId: string) => string {
+  const { source } = useActiveSource();
+  const theatre = useTheatre();
+  const publishers = theatre.data?.theatre.sources;
+  return (id) => publishers?.find((s) => s.id === id)?.name ?? (id === source.id ? source.name : id);
+}

@@ -34,5 +34,7 @@ describe('truckCountsForCrossing', () => {
     const counts = truckCountsForCrossing(flows, 'ks', '2025-03-07');
     expect(counts.find((c) => c.stage === 'collected')?.today).toBeNull();
     expect(counts.find((c) => c.sourceId === 'b')?.verification).toBe('disputed');
+    // What the source last reported, for when today is not in yet.
+    expect(counts.find((c) => c.stage === 'collected')?.latest).toEqual({ day: '2025-03-05', trucks: 30 });
   });
 });

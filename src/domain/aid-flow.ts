@@ -12,6 +12,8 @@ export interface TruckCount {
   last7: number;
   /** How many of those 7 days the source reported; fewer than 7 means the total is partial. */
   daysReported: number;
+  /** The most recent reported day in the window and its trucks: "today" is often not in yet. */
+  latest: { day: Day; trucks: number } | undefined;
   /** Latest `reportedAt` among the records counted. */
   lastReportedAt: string | undefined;
   /** The weakest verification among the records counted (a chain is as strong as its weakest). */
@@ -30,10 +32,7 @@ export function truckCountsForCrossing(
   today: Day,
 ): TruckCount[] {
   const firstDay = shiftDay(today, -6);
-  const groups = new Map<
-    string,
-    TruckCount & { days: Set<Day> }
-  >();
+  const groups = new Map<string, Omit<TruckCount, 'daysReported' | 'latest'> & { days: Map<Day, number> }>();
   for (const f of flows) {
     if (f.crossingId !== crossingId || f.trucks === undefined) continue;
     if (f.date < firstDay || f.date > today) continue;
@@ -45,15 +44,14 @@ export function truckCountsForCrossing(
         stage: f.stage,
         today: null,
         last7: 0,
-        daysReported: 0,
         lastReportedAt: undefined,
         verification: undefined,
-        days: new Set(),
+        days: new Map(),
       };
       groups.set(key, g);
     }
     g.last7 += f.trucks;
-    g.days.add(f.date);
+    g.days.set(f.date, (g.days.get(f.date) ?? 0) + f.trucks);
     if (f.date === today) g.today = (g.today ?? 0) + f.trucks;
     if (!g.lastReportedAt || Date.parse(f.provenance.reportedAt) > Date.parse(g.lastReportedAt))
       g.lastReportedAt = f.provenance.reportedAt;
@@ -63,7 +61,14 @@ export function truckCountsForCrossing(
   }
   const stageOrder: Record<Stage, number> = { entered: 0, collected: 1, delivered: 2 };
   return [...groups.values()]
-    .map(({ days, ...g }) => ({ ...g, daysReported: days.size }))
+    .map(({ days, ...g }) => {
+      const latestDay = [...days.keys()].sort().at(-1);
+      return {
+        ...g,
+        daysReported: days.size,
+        latest: latestDay === undefined ? undefined : { day: latestDay, trucks: days.get(latestDay)! },
+      };
+    })
     .sort(
       (a, b) => stageOrder[a.stage] - stageOrder[b.stage] || a.sourceId.localeCompare(b.sourceId),
     );

@@ -1,6 +1,6 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { formatAge, formatDateTime, formatPercent } from '../../ui/format.ts';
+import { formatAge, formatDateTime, formatDay, formatNumber, formatPercent } from '../../ui/format.ts';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 
@@ -93,7 +93,18 @@ function TruckList({
         <li key={`${c.sourceId}-${c.stage}`}>
           <span className={`stage stage--${c.stage}`}>{t(`stage.${c.stage}`)}</span>{' '}
           {show === 'today' ? (
-            <strong>{c.today === null ? t('crossings.gap') : c.today.toLocaleString(locale)}</strong>
+            c.today !== null ? (
+              <strong>{formatNumber(c.today, locale)}</strong>
+            ) : (
+              <>
+                <span className="muted">{t('crossings.notYet')}</span>
+                {c.latest ? (
+                  <span className="truck-list__latest">
+                    {t('crossings.latestDay', { day: formatDay(c.latest.day, locale), count: c.latest.trucks })}
+                  </span>
+                ) : null}
+              </>
+            )
           ) : weekTarget ? (
             <>
               <strong>
@@ -107,7 +118,7 @@ function TruckList({
             </>
           ) : (
             <strong>
-              {c.last7.toLocaleString(locale)} <span className="muted">({t('crossings.noTarget')})</span>
+              {formatNumber(c.last7, locale)} <span className="muted">({t('crossings.noTarget')})</span>
             </strong>
           )}
           <span className="truck-list__source">

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
-import { useDataset, useTheatre } from '../../data/queries.ts';
+import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { theatreDay } from '../../domain/time.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
@@ -37,8 +37,7 @@ export function CrossingsBoard() {
 
   const timeZone = theatre.data?.theatre.timeZone;
   const today = timeZone ? theatreDay(now, timeZone) : undefined;
-  const sources = new Map(theatre.data?.theatre.sources.map((s) => [s.id, s.name]));
-  const sourceName = (id: string) => sources.get(id) ?? id;
+  const sourceName = useSourceName();
   const rows =
     theatre.data && timeZone
       ? buildBoardRows(theatre.data.theatre.crossings, statuses.data?.records ?? [], flows.data?.records ?? [], now, timeZone)

@@ -1,0 +1,28 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { AppProviders } from '../src/app/providers.tsx';
+import { parseConfig, type AppConfig } from '../src/data/config.ts';
+
+/** The demo configuration as shipped, pointing at the mock API that msw/node serves in tests. */
+export const testConfig: AppConfig = parseConfig({
+  defaultSource: 'demo',
+  sources: [
+    { id: 'demo', name: 'Demo scenario (synthetic)', adapter: 'rest', url: '/api/v1', demo: true, timeoutMs: 2000 },
+  ],
+});
+
+/** Render inside the app's providers with a fresh cache that does not retry (tests want the first answer). */
+export function renderWithApp(ui: ReactElement, config: AppConfig = testConfig) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+  return {
+    queryClient,
+    ...render(
+      <AppProviders config={config} source={config.sources[0]!} queryClient={queryClient}>
+        {ui}
+      </AppProviders>,
+    ),
+  };
+}
