@@ -1,4 +1,5 @@
 import { CrossingsBoard } from '../features/crossings/crossings-board.tsx';
+import { FilterBar } from '../features/filters/filter-bar.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { navigate, usePathname } from '../ui/url-state.ts';
 import { Shell } from './shell.tsx';
@@ -19,6 +20,7 @@ function Overview() {
     <>
       <h1 className="visually-hidden">{t('app.name')}</h1>
       <div className="overview">
+        <FilterBar />
         <CrossingsBoard />
       </div>
     </>

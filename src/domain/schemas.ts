@@ -157,6 +157,8 @@ export const theatreSchema = z.object({
     targetAgreement: text(200).optional(),
   }),
   sources: z.array(sourceInfoSchema),
+  /** The days the source has data for; "all" in the date filter starts at `from`. */
+  coverage: z.object({ from: dayString, to: dayString.optional() }).optional(),
 });
 export type Theatre = z.infer<typeof theatreSchema>;
 

@@ -7,7 +7,8 @@ import { useCallback, useSyncExternalStore } from 'react';
  */
 const listeners = new Set<() => void>();
 
-function subscribe(listener: () => void) {
+/** Subscribe to URL changes (back/forward and in-app navigation). */
+export function subscribeToUrl(listener: () => void) {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
   return () => {
@@ -22,7 +23,7 @@ function notify() {
 
 export function useSearchParam(name: string): [string | null, (value: string | null) => void] {
   const value = useSyncExternalStore(
-    subscribe,
+    subscribeToUrl,
     () => new URLSearchParams(window.location.search).get(name),
     () => null,
   );
@@ -41,11 +42,20 @@ export function useSearchParam(name: string): [string | null, (value: string | n
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
+  return useSyncExternalStore(subscribeToUrl, () => window.location.pathname, () => '/');
 }
 
 /** Client-side navigation for in-app links. */
 export function navigate(href: string) {
   window.history.pushState(null, '', href);
+  notify();
+}
+
+/** Replace the query string (keeping the path), as one history entry. */
+export function navigateSearch(params: URLSearchParams) {
+  const query = params.toString();
+  const href = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+  if (href === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  window.history.pushState(window.history.state, '', href);
   notify();
 }

@@ -1,12 +1,12 @@
 import { Fragment } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
-import { theatreDay } from '../../domain/time.ts';
+import { useViewState } from '../../data/view-state.ts';
+import { matchesFilters } from '../../domain/filters.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
-import { useNow } from '../../ui/use-now.ts';
 import { useSearchParam } from '../../ui/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
@@ -19,7 +19,8 @@ import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
 export function CrossingsBoard() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
-  const now = useNow();
+  const view = useViewState();
+  const now = view.asOf;
   const range = boardFetchRange(now);
   const theatre = useTheatre();
   const statuses = useDataset('crossing-status', range);
@@ -36,11 +37,18 @@ export function CrossingsBoard() {
         : 'empty';
 
   const timeZone = theatre.data?.theatre.timeZone;
-  const today = timeZone ? theatreDay(now, timeZone) : undefined;
+  const day = timeZone ? view.range.to : undefined;
+  const { filters } = view;
   const sourceName = useSourceName();
   const rows =
     theatre.data && timeZone
-      ? buildBoardRows(theatre.data.theatre.crossings, statuses.data?.records ?? [], flows.data?.records ?? [], now, timeZone)
+      ? buildBoardRows(
+          theatre.data.theatre.crossings.filter((c) => filters.crossings.length === 0 || filters.crossings.includes(c.id)),
+          (statuses.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
+          (flows.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
+          now,
+          timeZone,
+        )
       : [];
   const issues: DataIssue[] = [
     ...(theatre.data?.issues ?? []),
@@ -54,7 +62,11 @@ export function CrossingsBoard() {
   return (
     <Panel
       title={t('crossings.title')}
-      subtitle={today ? t('crossings.subtitle', { today: formatDay(today, locale) }) : undefined}
+      subtitle={
+        day
+          ? t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', { today: formatDay(day, locale) })
+          : undefined
+      }
       state={state}
       className="crossings-board"
     >
