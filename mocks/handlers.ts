@@ -1,0 +1,197 @@
+/**
+ * MSW handlers implementing the REST API documented in docs/api/openapi.yaml, backed by the
+ * demo scenario. The same handlers run in the browser (mocks/browser.ts), in Node tests
+ * (mocks/node.ts) and as a real HTTP server (scripts/api-server.ts).
+ */
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import { dayString } from '../src/domain/schemas.ts';
+import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
+import { createScenario, type RecordQuery, type Scenario } from './scenario/index.ts';
+
+export const DEFAULT_BASE_URL = '/api/v1';
+
+/** Every path the API implements, relative to the base URL (the same list as the document's). */
+export const API_PATHS: readonly string[] = [
+  '/health',
+  '/theatre',
+  ...DATASETS.map((d) => `/${d}`),
+];
+
+/** Datasets for which the latest observation before `from` is carried in. */
+export const CARRY_IN_DATASETS: readonly Dataset[] = ['crossing-status', 'corridor-status'];
+/** Datasets that the `crossing` parameter filters. */
+export const CROSSING_FILTERED: readonly Dataset[] = ['crossing-status', 'aid-flow'];
+
+export const PROBLEM_TYPES = {
+  invalidParameter: 'urn:access-monitor:problem:invalid-parameter',
+  notFound: 'urn:access-monitor:problem:not-found',
+  methodNotAllowed: 'urn:access-monitor:problem:method-not-allowed',
+  serverError: 'urn:access-monitor:problem:server-error',
+} as const;
+
+/** An RFC 9457 problem response. */
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  type: string = status === 404
+    ? PROBLEM_TYPES.notFound
+    : status === 400
+      ? PROBLEM_TYPES.invalidParameter
+      : PROBLEM_TYPES.serverError,
+  headers: Record<string, string> = {},
+): HttpResponse<string> {
+  return new HttpResponse(JSON.stringify({ type, title, status, detail }), {
+    status,
+    headers: {
+      'Content-Type': 'application/problem+json',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+  });
+}
+
+/**
+ * The msw path pattern for a base URL. An absolute URL is used as is. A path is resolved
+ * against the page's origin in a real browser (so the service worker never answers for another
+ * host that happens to use the same path); elsewhere (jsdom at http://localhost:3000, plain
+ * Node, behind @mswjs/http-middleware) it gets a `*` origin wildcard so that it matches any host.
+ */
+export function basePattern(baseUrl: string = DEFAULT_BASE_URL): string {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
+  const path = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  const inBrowser =
+    typeof navigator !== 'undefined' &&
+    'serviceWorker' in navigator &&
+    typeof location !== 'undefined' &&
+    /^https?:$/.test(location.protocol);
+  return inBrowser ? `${location.origin}${path}` : `*${path}`;
+}
+
+const isDataset = (s: string): s is Dataset => (DATASETS as readonly string[]).includes(s);
+
+/** The parameters of a dataset request, or the problem response that rejects them. */
+export function parseQuery(url: URL): RecordQuery | HttpResponse<string> {
+  const params = url.searchParams;
+  const checked: Record<'from' | 'to', string> = { from: '', to: '' };
+  for (const name of ['from', 'to'] as const) {
+    const value = params.get(name);
+    if (value === null || value === '')
+      return problem(
+        400,
+        'Missing parameter',
+        `The query parameter "${name}" is required: a theatre-local day as YYYY-MM-DD.`,
+      );
+    if (!dayString.safeParse(value).success)
+      return problem(
+        400,
+        'Invalid parameter',
+        `The query parameter "${name}" must be a calendar day as YYYY-MM-DD; got "${value.slice(0, 40)}".`,
+      );
+    checked[name] = value;
+  }
+  if (checked.from > checked.to)
+    return problem(
+      400,
+      'Invalid range',
+      `"from" (${checked.from}) must not be after "to" (${checked.to}).`,
+    );
+  const crossingIds = params
+    .getAll('crossing')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const source = params.get('source')?.trim();
+  return {
+    from: checked.from,
+    to: checked.to,
+    ...(crossingIds.length ? { crossingIds } : {}),
+    ...(source ? { sourceId: source } : {}),
+  };
+}
+
+/** The records a dataset request answers: carried-in observations first, then the range. */
+export function datasetRecords(scenario: Scenario, dataset: Dataset, q: RecordQuery): unknown[] {
+  const query = CROSSING_FILTERED.includes(dataset) ? q : { ...q, crossingIds: undefined };
+  const carried = CARRY_IN_DATASETS.includes(dataset) ? scenario.carryIn(dataset, query) : [];
+  return [...carried, ...scenario.records(dataset, query)];
+}
+
+export function datasetEnvelope(dataset: Dataset, q: RecordQuery, data: unknown[]) {
+  return {
+    data,
+    meta: {
+      dataset,
+      from: q.from,
+      to: q.to,
+      count: data.length,
+      generatedAt: new Date().toISOString(),
+    },
+  };
+}
+
+const JSON_HEADERS = { 'Cache-Control': 'no-store' };
+
+export function createHandlers(
+  options: { baseUrl?: string; scenario?: Scenario } = {},
+): RequestHandler[] {
+  const base = basePattern(options.baseUrl);
+  let scenario = options.scenario;
+  const getScenario = () => (scenario ??= createScenario());
+
+  const guarded = (fn: () => Response): Response => {
+    try {
+      return fn();
+    } catch (error) {
+      return problem(500, 'Server error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return [
+    http.get(`${base}/health`, () =>
+      HttpResponse.json(
+        { status: 'ok', time: new Date().toISOString() },
+        { headers: JSON_HEADERS },
+      ),
+    ),
+    http.get(`${base}/theatre`, () =>
+      guarded(() =>
+        HttpResponse.json(
+          { data: getScenario().theatre, meta: { generatedAt: new Date().toISOString() } },
+          { headers: JSON_HEADERS },
+        ),
+      ),
+    ),
+    http.get(`${base}/:dataset`, ({ request, params }) =>
+      guarded(() => {
+        const name = String(params.dataset);
+        if (!isDataset(name))
+          return problem(
+            404,
+            'Not found',
+            `There is no dataset "${name.slice(0, 60)}". Datasets: ${DATASETS.join(', ')}.`,
+          );
+        const q = parseQuery(new URL(request.url));
+        if (q instanceof Response) return q;
+        const data = datasetRecords(getScenario(), name, q);
+        return HttpResponse.json(datasetEnvelope(name, q, data), { headers: JSON_HEADERS });
+      }),
+    ),
+    http.all(`${base}/*`, ({ request }) => {
+      const path = new URL(request.url).pathname;
+      const known = API_PATHS.some((p) => path.endsWith(p));
+      if (known && request.method !== 'GET')
+        return problem(
+          405,
+          'Method not allowed',
+          `${request.method} is not allowed here; the API is read-only (GET).`,
+          PROBLEM_TYPES.methodNotAllowed,
+          { Allow: 'GET' },
+        );
+      return problem(404, 'Not found', `Nothing here: ${path.slice(0, 120)}.`);
+    }),
+  ];
+}
+
+export const handlers: RequestHandler[] = createHandlers();
