@@ -1,10 +1,14 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The architecture of STYLE.md, enforced: app → features → (data, domain, ui); domain knows no React. */
+/**
+ * The architecture of STYLE.md, enforced: app → features → (data, domain, ui, lib); data → (domain, lib);
+ * ui → (domain, lib); domain knows no React and no browser state; features never import each other.
+ */
 const boundaries = {
   'import-x/no-restricted-paths': [
     'error',
@@ -17,15 +21,24 @@ const boundaries = {
         { target: './src/data', from: './src/features', message: 'data/ must not import features.' },
         { target: './src/data', from: './src/app', message: 'data/ must not import app/.' },
         { target: './src/data', from: './src/ui', message: 'data/ must not import ui/.' },
+        { target: './src/domain', from: './src/lib', message: 'domain/ is pure: no browser state.' },
+        { target: './src/lib', from: './src/app', message: 'lib/ is shared plumbing: no app.' },
+        { target: './src/lib', from: './src/features', message: 'lib/ is shared plumbing: no features.' },
+        { target: './src/lib', from: './src/data', message: 'lib/ is shared plumbing: no data.' },
+        { target: './src/lib', from: './src/ui', message: 'lib/ is shared plumbing: no ui.' },
+        { target: './src/ui', from: './src/data', message: 'ui/ is presentational: it gets data as props.' },
         { target: './src/ui', from: './src/features', message: 'ui/ must not import features.' },
         { target: './src/ui', from: './src/app', message: 'ui/ must not import app/.' },
         { target: './src/features', from: './src/app', message: 'features must not import app/.' },
-        {
-          target: './src/features/*/**',
-          from: './src/features/*/**',
-          except: ['./${target}'],
-          message: 'Features do not import each other: ask data/ for what you need.',
-        },
+        // One zone per feature: it may import itself, never another feature.
+        ...readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map(({ name }) => ({
+            target: `./src/features/${name}`,
+            from: './src/features',
+            except: [`./${name}`],
+            message: 'Features do not import each other: ask data/ for what you need.',
+          })),
       ],
     },
   ],

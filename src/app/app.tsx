@@ -1,8 +1,13 @@
+import { lazy, Suspense } from 'react';
+import { useViewState } from '../data/view-state.ts';
 import { CrossingsBoard } from '../features/crossings/crossings-board.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
-import { navigate, usePathname } from '../ui/url-state.ts';
+import { navigate, usePathname } from '../lib/url-state.ts';
 import { Shell } from './shell.tsx';
+
+// MapLibre is large: the map loads after the first paint, in its own chunk.
+const MapPanel = lazy(() => import('../features/map/map-panel.tsx'));
 
 /** Routes: the overview now; /wall, /embed/… and /data follow in later issues. */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
@@ -16,12 +21,16 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
 
 function Overview() {
   const { t } = useI18n();
+  const { asOf } = useViewState();
   return (
     <>
       <h1 className="visually-hidden">{t('app.name')}</h1>
       <div className="overview">
         <FilterBar />
         <CrossingsBoard />
+        <Suspense fallback={null}>
+          <MapPanel asOf={asOf} />
+        </Suspense>
       </div>
     </>
   );

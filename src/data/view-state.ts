@@ -7,8 +7,8 @@ import {
   type Filters,
 } from '../domain/filters.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
-import { navigateSearch, subscribeToUrl } from '../ui/url-state.ts';
-import { useNow } from '../ui/use-now.ts';
+import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
+import { useNow } from '../lib/use-now.ts';
 import { useTheatre } from './queries.ts';
 
 /** Used until the theatre says when its data begin. */

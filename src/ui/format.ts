@@ -86,3 +86,19 @@ export function formatZone(timeZone: string, locale: string, at: Date) {
     .find((p) => p.type === 'timeZoneName');
   return part ? `${timeZone} (${part.value})` : timeZone;
 }
+
+/** A day as a short axis label, e.g. "26 Nov" (weekly and daily ticks). */
+export function formatShortDay(day: string, locale: string) {
+  return cached(
+    `sd|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }),
+  ).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** The month a day falls in, e.g. "Nov 2026" (monthly ticks and rows). */
+export function formatMonth(day: string, locale: string) {
+  return cached(
+    `m|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' }),
+  ).format(new Date(`${day}T12:00:00Z`));
+}

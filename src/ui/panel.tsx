@@ -10,6 +10,7 @@ export function Panel({
   className,
   children,
   headingLevel = 2,
+  chart,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -17,6 +18,8 @@ export function Panel({
   className?: string;
   children: ReactNode;
   headingLevel?: 2 | 3;
+  /** Marks a chart panel (`data-chart`), for export and tests to find it. */
+  chart?: string;
 }) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -25,6 +28,7 @@ export function Panel({
       aria-labelledby={id}
       aria-busy={state === 'loading'}
       data-state={state}
+      data-chart={chart}
       className={`panel ${className ?? ''}`}
     >
       <header className="panel__header">

@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sourceAnswersMalformed, sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
-import { useMockApi } from '../../../test/msw.ts';
+import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { CrossingsBoard } from './crossings-board.tsx';
 
-const server = useMockApi();
+const server = setUpMockApi();
 
 const board = () => screen.getByRole('region', { name: 'Crossings' });
 const ready = () => waitFor(() => expect(board()).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });

@@ -7,7 +7,7 @@ import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
-import { useSearchParam } from '../../ui/url-state.ts';
+import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
 

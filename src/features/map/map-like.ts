@@ -1,0 +1,49 @@
+import type { FeatureCollection } from 'geojson';
+import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { BBox } from '../../domain/geo.ts';
+import type { Icon } from './icons.ts';
+
+/**
+ * The part of a MapLibre map the panel uses. The real one (maplibre.ts) wraps maplibre-gl's Map;
+ * tests pass a fake, as react-map-gl's tests do, since jsdom has no WebGL.
+ */
+export interface MapLike {
+  /** Pointer moves and clicks, with the features of `layerIds` under the pointer, topmost first. */
+  onPointer(
+    type: 'move' | 'click',
+    layerIds: readonly string[],
+    listener: (hits: FeatureHit[]) => void,
+  ): void;
+  /** The map finished drawing everything it has. */
+  onIdle(listener: () => void): void;
+  setSourceData(sourceId: string, data: FeatureCollection): void;
+  setVisibility(layerId: string, visible: boolean): void;
+  setFilter(layerId: string, filter: FilterSpecification): void;
+  fitBounds(bounds: BBox, options?: { maxZoom?: number; animate?: boolean }): void;
+  resetNorth(): void;
+  setCursor(cursor: string): void;
+  getCanvas(): HTMLCanvasElement;
+  /** Where a place is drawn, in CSS pixels from the canvas's top-left corner. */
+  project(lon: number, lat: number): { x: number; y: number };
+  /** Features drawn now on the given layers. */
+  queryRenderedFeatures(layerIds: readonly string[]): FeatureHit[];
+  /** Tears the map down: WebGL context, workers, listeners. */
+  remove(): void;
+}
+
+export interface FeatureHit {
+  layerId: string;
+  properties: Record<string, unknown>;
+}
+
+export interface MapInit {
+  container: HTMLElement;
+  bounds: BBox;
+  /** The accessible name of the map canvas (MapLibre makes it a region). */
+  label: string;
+  style: (fontFaces: StyleSpecification['font-faces']) => StyleSpecification;
+  icons: () => Icon[];
+}
+
+/** Builds a map; the real one loads maplibre-gl lazily. Rejects when the map cannot be made. */
+export type MapFactory = (init: MapInit) => Promise<MapLike>;
