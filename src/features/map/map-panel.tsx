@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useDataset, useTheatre } from '../../data/queries.ts';
+import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import type { DataIssue } from '../../domain/validate.ts';
 import { SERVICES, type Service } from '../../domain/vocabulary.ts';
@@ -69,6 +69,7 @@ export function MapPanel({
   const momentMs = moment.getTime();
   const range = mapFetchRange(moment);
   const theatre = useTheatre();
+  const sourceName = useSourceName();
   const crossingStatuses = useDataset('crossing-status', range);
   const corridorStatuses = useDataset('corridor-status', range);
   const facilityReports = useDataset('facility-status', range);
@@ -228,8 +229,6 @@ export function MapPanel({
 
   // --- test and export hook ---
   const timeZone = theatre.data?.theatre.timeZone;
-  const sources = new Map(theatre.data?.theatre.sources.map((s) => [s.id, s.name]));
-  const sourceName = (id: string) => sources.get(id) ?? id;
   const subtitle = timeZone
     ? t('map.subtitle', { time: formatDateTime(moment, locale, timeZone) })
     : undefined;
