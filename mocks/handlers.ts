@@ -55,7 +55,7 @@ export function problem(
  * The msw path pattern for a base URL. An absolute URL is used as is. A path is resolved
  * against the page's origin in a real browser (so the service worker never answers for another
  * host that happens to use the same path); elsewhere (jsdom at http://localhost:3000, plain
- * Node, behind @mswjs/http-middleware) it gets a `*` origin wildcard so that it matches any host.
+ * Node, behind scripts/api-server.ts) it gets a `*` origin wildcard so that it matches any host.
  */
 export function basePattern(baseUrl: string = DEFAULT_BASE_URL): string {
   const trimmed = baseUrl.replace(/\/+$/, '');

@@ -1,6 +1,6 @@
 /**
  * The mock REST API as a real HTTP server: the same MSW handlers as the in-browser demo, served
- * by express through @mswjs/http-middleware, optionally with a built app (dist/) on the same
+ * by express through msw's getResponse, optionally with a built app (dist/) on the same
  * origin.
  *
  *   npm run api                                   # http://127.0.0.1:8787/api/v1
@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createMiddleware } from '@mswjs/http-middleware';
+import { getResponse } from 'msw';
 import { createHandlers, problem } from '../mocks/handlers.ts';
 import { createScenario, type ScenarioOptions } from '../mocks/scenario/index.ts';
 
@@ -49,7 +49,7 @@ interface ExpressApp {
   listen(port: number, host: string, callback: () => void): Server;
 }
 
-// express has no bundled types here; it is a dependency of @mswjs/http-middleware.
+// express has no bundled types here (no @types/express): the little used is typed above.
 const require = createRequire(import.meta.url);
 const express = require('express') as () => ExpressApp;
 
@@ -114,12 +114,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   // The API: the MSW handlers.
   const scenario = createScenario(options.scenario);
-  const api = createMiddleware(...createHandlers({ scenario }));
+  const handlers = createHandlers({ scenario });
   app.use((req, res, next) => {
     if (!req.path.startsWith(API_PREFIX)) return next();
-    (api as unknown as (req: Req, res: Res, next: Next) => void)(req, res, () =>
-      sendResponse(res, problem(404, 'Not found', `Nothing here: ${req.path.slice(0, 120)}.`)),
-    );
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const request = new Request(`http://${req.headers.host ?? host}${req.url}`, {
+      method: req.method,
+      headers,
+    });
+    getResponse(handlers, request)
+      .then(
+        (response) =>
+          response ?? problem(404, 'Not found', `Nothing here: ${req.path.slice(0, 120)}.`),
+      )
+      .then((response) => sendResponse(req, res, response))
+      .catch(next);
   });
 
   // config.json and the static app.
@@ -235,10 +246,23 @@ function sendPrepared(req: IncomingMessage, res: Res, p: Prepared, cache: string
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-async function sendResponse(res: Res, response: Response): Promise<void> {
+/** Send a handler's Response, gzipped when the client accepts it (API bodies are large JSON). */
+async function sendResponse(req: IncomingMessage, res: Res, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get('content-type') ?? '';
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (accepts && COMPRESSIBLE.test(type) && body.length > 512) {
+    const gz = gzipSync(body, { level: 6 });
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', gz.length);
+    res.end(gz);
+  } else {
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+  }
 }
 
 function parseArgs(argv: string[]): ServerOptions {

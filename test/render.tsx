@@ -8,7 +8,14 @@ import { parseConfig, type AppConfig } from '../src/data/config.ts';
 export const testConfig: AppConfig = parseConfig({
   defaultSource: 'demo',
   sources: [
-    { id: 'demo', name: 'Demo scenario (synthetic)', adapter: 'rest', url: '/api/v1', demo: true, timeoutMs: 2000 },
+    {
+      id: 'demo',
+      name: 'Demo scenario (synthetic)',
+      adapter: 'rest',
+      url: '/api/v1',
+      demo: true,
+      timeoutMs: 2000,
+    },
   ],
 });
 

@@ -3,6 +3,7 @@ import { useViewState } from '../data/view-state.ts';
 import { CrossingsBoard } from '../features/crossings/crossings-board.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
+import { WhenVisible } from '../ui/when-visible.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
 import { Shell } from './shell.tsx';
 
@@ -28,9 +29,11 @@ function Overview() {
       <div className="overview">
         <FilterBar />
         <CrossingsBoard />
-        <Suspense fallback={null}>
-          <MapPanel asOf={asOf} />
-        </Suspense>
+        <WhenVisible minBlockSize="36rem" label={t('map.title')}>
+          <Suspense fallback={<div className="deferred" style={{ minBlockSize: '36rem' }} />}>
+            <MapPanel asOf={asOf} />
+          </Suspense>
+        </WhenVisible>
       </div>
     </>
   );

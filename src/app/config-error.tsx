@@ -4,7 +4,10 @@ import { useI18n } from '../ui/i18n/context.tsx';
 /** config.json is missing or wrong: say so on the page, listing every problem. */
 export function ConfigErrorView({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const problems = error instanceof ConfigError ? error.problems : [error instanceof Error ? error.message : String(error)];
+  const problems =
+    error instanceof ConfigError
+      ? error.problems
+      : [error instanceof Error ? error.message : String(error)];
   return (
     <main id="main" className="config-error">
       <section aria-labelledby="config-error-title" className="panel notice--error" role="alert">

@@ -24,9 +24,12 @@ describe('Overview: panels follow the one set of filters', () => {
     await userEvent.click(screen.getByText('Crossings:', { exact: false, selector: 'summary' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Rafah' }));
     expect(params().get('crossings')).toBe('rafah');
-    expect(within(board()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([expect.stringContaining('Rafah')]);
+    expect(
+      within(board())
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual([expect.stringContaining('Rafah')]);
     await userEvent.click(screen.getByRole('button', { name: 'Reset filters' }));
     expect(within(board()).getAllByRole('rowheader')).toHaveLength(all);
   });
-
 });

@@ -5,12 +5,19 @@ import { useI18n } from '../ui/i18n/context.tsx';
 import { formatZone } from '../ui/format.ts';
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
-export function Shell({ children, rejectedSource }: { children: ReactNode; rejectedSource?: string }) {
+export function Shell({
+  children,
+  rejectedSource,
+}: {
+  children: ReactNode;
+  rejectedSource?: string;
+}) {
   const { t, locale } = useI18n();
   const { config, source, adapter } = useActiveSource();
   const theatre = useTheatre();
   const synthetic =
-    adapter.describe().synthetic || (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
+    adapter.describe().synthetic ||
+    (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
   const timeZone = theatre.data?.theatre.timeZone;
 
   const chooseSource = (id: string) => {
@@ -58,7 +65,9 @@ export function Shell({ children, rejectedSource }: { children: ReactNode; rejec
         {children}
       </main>
       <footer className="app-footer">
-        {timeZone ? <p>{t('app.footer.timeZone', { zone: formatZone(timeZone, locale, new Date()) })}</p> : null}
+        {timeZone ? (
+          <p>{t('app.footer.timeZone', { zone: formatZone(timeZone, locale, new Date()) })}</p>
+        ) : null}
         <p>
           {t('source.label')}: {source.name}
         </p>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERIFICATIONS, type Dataset } from '../domain/vocabulary.ts';
 
 /**
  * Runtime configuration: config.json beside index.html, read at start (never baked into the
@@ -6,22 +7,107 @@ import { z } from 'zod';
  * configured sources by id, never name an address: a link must not be able to dress someone
  * else's figures in this dashboard's look.
  */
-const sourceConfigSchema = z.object({
+const DATASET_NAMES = [
+  'crossing-status',
+  'corridor-status',
+  'aid-flow',
+  'facility-status',
+  'utility-status',
+  'events',
+] as const satisfies readonly Dataset[];
+const HXL_READABLE = [
+  'crossing-status',
+  'aid-flow',
+  'facility-status',
+] as const satisfies readonly Dataset[];
+
+/** Options every source has, whatever its adapter. */
+const common = {
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'must be lower-case letters, digits and dashes'),
   name: z.string().min(1, 'must not be empty').max(120),
-  adapter: z.enum(['rest'], { error: 'must be one of: rest' }),
-  /** Base URL of the API: absolute, or relative to the page (e.g. "/api/v1"). */
+  /** Absolute, or relative to the page (e.g. "/api/v1"). */
   url: z.string().min(1, 'must not be empty'),
-  /** The embedded demo: the app starts the in-browser mock API (MSW) for it. */
-  demo: z.boolean().default(false),
   attribution: z.string().max(300).optional(),
   licence: z.string().max(120).optional(),
   /** A request that takes longer is abandoned with a clear message. */
   timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+};
+
+/** Options of the sources read as tables (HXL, CKAN): rows are matched to a theatre. */
+const tabular = {
+  /** Reference data (places, crossings, facilities): a REST theatre document, e.g. "/api/v1/theatre". */
+  theatreUrl: z
+    .string({
+      error: 'is required: the URL of a theatre document (places, crossings) to match rows to',
+    })
+    .min(1, 'must not be empty'),
+  /** The dataset the table holds; guessed from its hashtags when absent. */
+  dataset: z.enum(HXL_READABLE, { error: `must be one of: ${HXL_READABLE.join(', ')}` }).optional(),
+  /** Verification of rows that do not state theirs (#meta+verification). */
+  verification: z.enum(VERIFICATIONS).default('reported'),
+  /** 03/04/2025 is 3 April (true, the default) or 4 March (false). */
+  dayFirst: z.boolean().default(true),
+};
+
+const restSourceSchema = z.object({
+  ...common,
+  adapter: z.literal('rest'),
+  /** The embedded demo: the app starts the in-browser mock API (MSW) for it. */
+  demo: z.boolean().default(false),
 });
+
+const hxlSourceSchema = z.object({
+  ...common,
+  adapter: z.literal('hxl'),
+  ...tabular,
+  demo: z.literal(false).default(false),
+});
+
+const ckanSourceSchema = z.object({
+  ...common,
+  adapter: z.literal('ckan'),
+  ...tabular,
+  demo: z.literal(false).default(false),
+  /** The DataStore resource (its UUID on the portal). */
+  resourceId: z.string().min(1, 'must not be empty').max(200),
+  /** Exact-match filters passed to datastore_search, e.g. { "country": "PSE" }. */
+  filters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** DataStore field → HXL hashtag, e.g. { "Crossing": "#loc+name" }; unneeded when the fields are hashtags. */
+  fields: z
+    .record(z.string(), z.string().regex(/^#[A-Za-z]/, 'must be an HXL hashtag like #loc+name'))
+    .optional(),
+  /** Rows per request (datastore_search `limit`). */
+  pageSize: z.number().int().min(1).max(32_000).default(1000),
+  /** Reading stops after this many rows, with a warning. */
+  maxRows: z.number().int().min(1).max(5_000_000).default(500_000),
+});
+
+const staticSourceSchema = z.object({
+  ...common,
+  adapter: z.literal('static'),
+  demo: z.literal(false).default(false),
+  /** The datasets the folder has a file for (<dataset>.json); default all. */
+  datasets: z
+    .array(z.enum(DATASET_NAMES))
+    .min(1)
+    .default([...DATASET_NAMES]),
+});
+
+const ADAPTERS = ['rest', 'hxl', 'ckan', 'static'] as const;
+
+/** One configured source; `adapter` says which kind, and which options apply. */
+const sourceConfigSchema = z.discriminatedUnion(
+  'adapter',
+  [restSourceSchema, hxlSourceSchema, ckanSourceSchema, staticSourceSchema],
+  { error: `must be one of: ${ADAPTERS.join(', ')}` },
+);
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
+export type RestSourceConfig = z.infer<typeof restSourceSchema>;
+export type HxlSourceConfig = z.infer<typeof hxlSourceSchema>;
+export type CkanSourceConfig = z.infer<typeof ckanSourceSchema>;
+export type StaticSourceConfig = z.infer<typeof staticSourceSchema>;
 
 const appConfigSchema = z.object({
   defaultSource: z.string({ error: 'is required: the id of the source shown by default' }),
@@ -40,7 +126,11 @@ export class ConfigError extends Error {
 export function parseConfig(json: unknown): AppConfig {
   const result = appConfigSchema.safeParse(json);
   const problems = [
-    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)),
+    ...(result.success
+      ? []
+      : result.error.issues.map(
+          (i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`,
+        )),
     ...crossCheck(json),
   ];
   if (result.success && problems.length === 0) return result.data;
@@ -51,22 +141,44 @@ export function parseConfig(json: unknown): AppConfig {
 function crossCheck(json: unknown): string[] {
   const raw = json as { defaultSource?: unknown; sources?: unknown } | null;
   if (!raw || !Array.isArray(raw.sources)) return [];
-  const ids = raw.sources.map((s: { id?: unknown } | null) => (typeof s?.id === 'string' ? s.id : undefined));
+  const ids = raw.sources.map((s: { id?: unknown } | null) =>
+    typeof s?.id === 'string' ? s.id : undefined,
+  );
   const problems: string[] = [];
+  // An unknown adapter stops the union at `adapter`: check the options every source has anyway.
+  raw.sources.forEach((s: { adapter?: unknown } | null, i: number) => {
+    if (s && typeof s === 'object' && (ADAPTERS as readonly unknown[]).includes(s.adapter)) return;
+    const checked = z.object(common).safeParse(s);
+    if (!checked.success)
+      problems.push(
+        ...checked.error.issues.map(
+          (issue) => `sources.${i}.${issue.path.join('.')}: ${issue.message}`,
+        ),
+      );
+  });
   ids.forEach((id, i) => {
-    if (id !== undefined && ids.indexOf(id) !== i) problems.push(`sources.${i}.id: “${id}” is listed twice`);
+    if (id !== undefined && ids.indexOf(id) !== i)
+      problems.push(`sources.${i}.id: “${id}” is listed twice`);
   });
   if (typeof raw.defaultSource === 'string' && !ids.includes(raw.defaultSource))
-    problems.push(`defaultSource: “${raw.defaultSource}” is not one of the sources (${ids.filter(Boolean).join(', ')})`);
+    problems.push(
+      `defaultSource: “${raw.defaultSource}” is not one of the sources (${ids.filter(Boolean).join(', ')})`,
+    );
   return problems;
 }
 
-export async function loadConfig(url = '/config.json', fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
+export async function loadConfig(
+  url = '/config.json',
+  fetchImpl: typeof fetch = fetch,
+): Promise<AppConfig> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { cache: 'no-cache', headers: { accept: 'application/json' } });
+    // No cache option: the server marks config.json no-cache, and the preload in index.html must match.
+    response = await fetchImpl(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new ConfigError([`could not be fetched (${error instanceof Error ? error.message : String(error)})`]);
+    throw new ConfigError([
+      `could not be fetched (${error instanceof Error ? error.message : String(error)})`,
+    ]);
   }
   if (!response.ok) throw new ConfigError([`could not be fetched: HTTP ${response.status}`]);
   let json: unknown;

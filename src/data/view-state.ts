@@ -33,7 +33,11 @@ export interface ViewState {
  * loaded, days are cut in UTC; afterwards in the theatre's zone.
  */
 export function useViewState(): ViewState {
-  const search = useSyncExternalStore(subscribeToUrl, () => window.location.search, () => '');
+  const search = useSyncExternalStore(
+    subscribeToUrl,
+    () => window.location.search,
+    () => '',
+  );
   const theatre = useTheatre().data?.theatre;
   const now = useNow();
   const timeZone = theatre?.timeZone ?? 'UTC';
@@ -43,7 +47,11 @@ export function useViewState(): ViewState {
     [search, crossingIds],
   );
   const today = theatreDay(now, timeZone);
-  const range = resolveRange(filters.range, today, theatre?.coverage?.from ?? FALLBACK_COVERAGE_START);
+  const range = resolveRange(
+    filters.range,
+    today,
+    theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
+  );
   const asOf =
     range.to >= today ? now : new Date(+startOfTheatreDay(shiftDay(range.to, 1), timeZone) - 1);
   const setFilters = useCallback((next: Filters) => {

@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { CorridorStatus, FacilityStatus, UtilityStatus } from './schemas.ts';
 import type { Day } from './time.ts';
 import type { Service } from './vocabulary.ts';
@@ -35,7 +34,8 @@ export function windowStateAt(
   timeZone: string,
 ): WindowState {
   if (windows.length === 0) return { window: undefined, inWindow: false };
-  const clock = format(new TZDate(+at, timeZone), 'HH:mm');
+  const local = new TZDate(+at, timeZone);
+  const clock = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
   const isIn = (w: { start: string; end: string }) =>
     w.start <= w.end ? clock >= w.start && clock < w.end : clock >= w.start || clock < w.end;
   const current = windows.find(isIn);

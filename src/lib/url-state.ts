@@ -42,7 +42,11 @@ export function useSearchParam(name: string): [string | null, (value: string | n
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribeToUrl, () => window.location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribeToUrl,
+    () => window.location.pathname,
+    () => '/',
+  );
 }
 
 /** Client-side navigation for in-app links. */
@@ -55,7 +59,8 @@ export function navigate(href: string) {
 export function navigateSearch(params: URLSearchParams) {
   const query = params.toString();
   const href = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-  if (href === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  if (href === `${window.location.pathname}${window.location.search}${window.location.hash}`)
+    return;
   window.history.pushState(window.history.state, '', href);
   notify();
 }

@@ -14,7 +14,18 @@ import {
 
 const browser = setUpBrowser();
 
-const mapSection = (page: Page): Locator => page.getByRole('region', { name: 'Map', exact: true });
+/** The map loads when scrolled near (it is below the board): bring it into view, then find it. */
+async function showMap(page: Page): Promise<Locator> {
+  const placeholder = page.getByRole('group', { name: 'Map', exact: true });
+  await placeholder
+    .or(page.getByRole('region', { name: 'Map', exact: true }))
+    .first()
+    .waitFor();
+  // It may already have turned into the map between the check and the scroll: that is fine.
+  if (await placeholder.count())
+    await placeholder.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
+  return page.getByRole('region', { name: 'Map', exact: true });
+}
 
 interface CrossingJson {
   id: string;
@@ -42,7 +53,7 @@ async function renderedCrossings(page: Page): Promise<string[]> {
 describe('Map', () => {
   it('draws every crossing offline, with a canvas that is not blank', async () => {
     const page = await browser.openApp('/', { baseUrl: inject('demoUrl') });
-    const section = mapSection(page);
+    const section = await showMap(page);
     await waitForReady(page, section);
     const crossings = await theatreCrossings(page);
     expect(crossings.length).toBeGreaterThanOrEqual(6);
@@ -77,7 +88,7 @@ describe('Map', () => {
 
   it('clicking a crossing shows its details and selects it on the board', async () => {
     const page = await browser.openApp('/', { baseUrl: inject('demoUrl') });
-    const section = mapSection(page);
+    const section = await showMap(page);
     await waitForReady(page, section);
     await waitForReady(page, crossingsSection(page));
     const kerem = (await theatreCrossings(page)).find((c) => c.id === 'kerem-shalom')!;
@@ -106,7 +117,7 @@ describe('Map', () => {
       baseUrl: inject('apiUrl'),
       beforeNavigate: (page) => page.route('**/api/v1/theatre', (route) => withName(route, markup)),
     });
-    const section = mapSection(page);
+    const section = await showMap(page);
     await waitForReady(page, section);
     await section.getByRole('button', { name: markup, exact: true }).waitFor();
     expect(await page.locator('img[src=x]').count()).toBe(0);

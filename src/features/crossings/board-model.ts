@@ -35,13 +35,19 @@ export function buildBoardRows(
   const weekStart = Date.parse(`${shiftDay(today, -7)}T00:00:00Z`);
   return crossings.map((crossing) => {
     const status = crossingStatusAt(statuses, crossing.id, now);
-    const trucks = truckCountsForCrossing(flows, crossing.id, today).filter((c) => c.stage !== 'delivered');
-    const times = [status.latest?.provenance.reportedAt, ...trucks.map((c) => c.lastReportedAt)].filter(
-      (x): x is string => x !== undefined,
+    const trucks = truckCountsForCrossing(flows, crossing.id, today).filter(
+      (c) => c.stage !== 'delivered',
     );
+    const times = [
+      status.latest?.provenance.reportedAt,
+      ...trucks.map((c) => c.lastReportedAt),
+    ].filter((x): x is string => x !== undefined);
     const lastReportAt = times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
     const history = statuses
-      .filter((s) => s.crossingId === crossing.id && Date.parse(s.at) >= weekStart && Date.parse(s.at) <= +now)
+      .filter(
+        (s) =>
+          s.crossingId === crossing.id && Date.parse(s.at) >= weekStart && Date.parse(s.at) <= +now,
+      )
       .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
     return { crossing, status, trucks, lastReportAt, history };
   });

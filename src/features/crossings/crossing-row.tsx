@@ -1,6 +1,12 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { formatAge, formatDateTime, formatDay, formatNumber, formatPercent } from '../../ui/format.ts';
+import {
+  formatAge,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatPercent,
+} from '../../ui/format.ts';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 
@@ -14,14 +20,26 @@ interface RowProps {
   sourceName: (id: string) => string;
 }
 
-export function CrossingRow({ row, now, timeZone, loadingFlows, selected, onSelect, sourceName }: RowProps) {
+export function CrossingRow({
+  row,
+  now,
+  timeZone,
+  loadingFlows,
+  selected,
+  onSelect,
+  sourceName,
+}: RowProps) {
   const { t, locale } = useI18n();
   const { crossing, status } = row;
   const name = crossing.names[locale] ?? crossing.names.en;
   const sinceTime = status.since ? formatDateTime(status.since, locale, timeZone) : undefined;
   const target = crossing.targetTrucksPerDay;
   return (
-    <tr role="row" className={selected ? 'board__row board__row--selected' : 'board__row'} aria-selected={selected}>
+    <tr
+      role="row"
+      className={selected ? 'board__row board__row--selected' : 'board__row'}
+      aria-selected={selected}
+    >
       <th scope="row" role="rowheader" className="board__name">
         <button
           type="button"
@@ -33,28 +51,48 @@ export function CrossingRow({ row, now, timeZone, loadingFlows, selected, onSele
           {name}
         </button>
         {crossing.aliases.length ? (
-          <span className="board__alias">{t('crossings.aliases', { names: crossing.aliases.join(', ') })}</span>
+          <span className="board__alias">
+            {t('crossings.aliases', { names: crossing.aliases.join(', ') })}
+          </span>
         ) : null}
       </th>
       <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
         <StatusBadge state={status.state} />
-        {sinceTime ? <span className="board__since">{t('crossings.since', { time: sinceTime })}</span> : null}
+        {sinceTime ? (
+          <span className="board__since">{t('crossings.since', { time: sinceTime })}</span>
+        ) : null}
         {status.disagreements.map((d) => (
           <span key={d.provenance.sourceId} className="board__disagree">
-            {t('crossings.disagree', { source: sourceName(d.provenance.sourceId), status: t(`status.${d.status}`) })}
+            {t('crossings.disagree', {
+              source: sourceName(d.provenance.sourceId),
+              status: t(`status.${d.status}`),
+            })}
           </span>
         ))}
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.today')}>
-        <TruckList counts={row.trucks} loading={loadingFlows} sourceName={sourceName} show="today" />
+        <TruckList
+          counts={row.trucks}
+          loading={loadingFlows}
+          sourceName={sourceName}
+          show="today"
+        />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.week')}>
-        <TruckList counts={row.trucks} loading={loadingFlows} sourceName={sourceName} show="week" target={target} />
+        <TruckList
+          counts={row.trucks}
+          loading={loadingFlows}
+          sourceName={sourceName}
+          show="week"
+          target={target}
+        />
       </td>
       <td role="cell" className="board__report" data-label={t('crossings.col.report')}>
         {row.lastReportAt ? (
           <>
-            <time dateTime={row.lastReportAt}>{formatDateTime(row.lastReportAt, locale, timeZone)}</time>
+            <time dateTime={row.lastReportAt}>
+              {formatDateTime(row.lastReportAt, locale, timeZone)}
+            </time>
             <span className="board__age"> ({formatAge(row.lastReportAt, now, locale)})</span>
           </>
         ) : (
@@ -62,7 +100,8 @@ export function CrossingRow({ row, now, timeZone, loadingFlows, selected, onSele
         )}
         {status.latest ? (
           <span className="board__provenance">
-            {sourceName(status.latest.provenance.sourceId)} · <VerificationBadge verification={status.latest.provenance.verification} />
+            {sourceName(status.latest.provenance.sourceId)} ·{' '}
+            <VerificationBadge verification={status.latest.provenance.verification} />
           </span>
         ) : null}
       </td>
@@ -100,7 +139,10 @@ function TruckList({
                 <span className="muted">{t('crossings.notYet')}</span>
                 {c.latest ? (
                   <span className="truck-list__latest">
-                    {t('crossings.latestDay', { day: formatDay(c.latest.day, locale), count: c.latest.trucks })}
+                    {t('crossings.latestDay', {
+                      day: formatDay(c.latest.day, locale),
+                      count: c.latest.trucks,
+                    })}
                   </span>
                 ) : null}
               </>
@@ -114,11 +156,18 @@ function TruckList({
                   percent: formatPercent(c.last7 / weekTarget, locale),
                 })}
               </strong>
-              <meter className="target-meter" min={0} max={weekTarget} value={Math.min(c.last7, weekTarget)} aria-hidden="true" />
+              <meter
+                className="target-meter"
+                min={0}
+                max={weekTarget}
+                value={Math.min(c.last7, weekTarget)}
+                aria-hidden="true"
+              />
             </>
           ) : (
             <strong>
-              {formatNumber(c.last7, locale)} <span className="muted">({t('crossings.noTarget')})</span>
+              {formatNumber(c.last7, locale)}{' '}
+              <span className="muted">({t('crossings.noTarget')})</span>
             </strong>
           )}
           <span className="truck-list__source">
@@ -129,7 +178,9 @@ function TruckList({
                 <VerificationBadge verification={c.verification} />
               </>
             ) : null}
-            {show === 'week' && c.daysReported < 7 ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}` : ''}
+            {show === 'week' && c.daysReported < 7
+              ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}`
+              : ''}
           </span>
         </li>
       ))}
@@ -159,9 +210,12 @@ export function CrossingDetails({
     <tr role="row" className="board__details">
       <td role="cell" colSpan={5}>
         <div className="details">
-          {otherNames.length ? <p lang="">{t('crossings.aliases', { names: otherNames.join(' · ') })}</p> : null}
+          {otherNames.length ? (
+            <p lang="">{t('crossings.aliases', { names: otherNames.join(' · ') })}</p>
+          ) : null}
           <p>
-            {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })} · {crossing.border}
+            {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })}{' '}
+            · {crossing.border}
           </p>
           <h3 className="details__title">{t('crossings.history')}</h3>
           <ol className="history">
@@ -177,7 +231,10 @@ export function CrossingDetails({
                 </span>
                 {s.hours ? <span> · {t('crossings.hours', s.hours)}</span> : null}
                 {s.observersPresent !== null ? (
-                  <span> · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}</span>
+                  <span>
+                    {' '}
+                    · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}
+                  </span>
                 ) : null}
                 {s.note ? <p className="history__note">{s.note}</p> : null}
               </li>

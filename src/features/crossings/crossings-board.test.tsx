@@ -9,7 +9,8 @@ import { CrossingsBoard } from './crossings-board.tsx';
 const server = setUpMockApi();
 
 const board = () => screen.getByRole('region', { name: 'Crossings' });
-const ready = () => waitFor(() => expect(board()).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
+const ready = () =>
+  waitFor(() => expect(board()).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
 
 describe('Crossings board', () => {
   it('shows every crossing with a status word, truck counts per source and where they came from', async () => {
@@ -26,7 +27,9 @@ describe('Crossings board', () => {
     // Two sources counting the same trucks are shown side by side, never added up.
     expect(within(board()).getAllByText(/\(synthetic\)/).length).toBeGreaterThan(1);
     // The demo deliberately includes invalid records: they are counted, not shown.
-    expect(within(board()).getByTestId('rejected-records')).toHaveTextContent(/rejected and (is|are) not shown/);
+    expect(within(board()).getByTestId('rejected-records')).toHaveTextContent(
+      /rejected and (is|are) not shown/,
+    );
   });
 
   it('selecting a crossing puts it in the URL and opens its details', async () => {
@@ -46,7 +49,9 @@ describe('Crossings board', () => {
     server.use(sourceFails('crossing-status', 500));
     renderWithApp(<CrossingsBoard />);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
-    expect(alert).toHaveTextContent('Could not load data from Demo scenario (synthetic): answered HTTP 500');
+    expect(alert).toHaveTextContent(
+      'Could not load data from Demo scenario (synthetic): answered HTTP 500',
+    );
     expect(board()).toHaveAttribute('data-state', 'error');
     server.resetHandlers();
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -57,9 +62,15 @@ describe('Crossings board', () => {
     server.use(sourceAnswersMalformed('aid-flow'));
     renderWithApp(<CrossingsBoard />);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
-    expect(alert).toHaveTextContent(/Demo scenario \(synthetic\): answered (something that is not JSON|an unexpected shape)/);
+    expect(alert).toHaveTextContent(
+      /Demo scenario \(synthetic\): answered (something that is not JSON|an unexpected shape)/,
+    );
     // Statuses still show: one failing query does not blank the panel.
-    await waitFor(() => expect(within(board()).getAllByText(/^(Open|Restricted|Closed|Unknown)$/).length).toBeGreaterThan(5));
+    await waitFor(() =>
+      expect(
+        within(board()).getAllByText(/^(Open|Restricted|Closed|Unknown)$/).length,
+      ).toBeGreaterThan(5),
+    );
   });
 
   it('counts rejected records and shows the rest; markup in a note stays text', async () => {
@@ -67,7 +78,13 @@ describe('Crossings board', () => {
     const provenance = { sourceId: 'border-authority', reportedAt: now, verification: 'reported' };
     server.use(
       sourceReturns('crossing-status', [
-        { crossingId: 'kerem-shalom', at: now, status: 'open', note: '<img src=x onerror=alert(1)>', provenance },
+        {
+          crossingId: 'kerem-shalom',
+          at: now,
+          status: 'open',
+          note: '<img src=x onerror=alert(1)>',
+          provenance,
+        },
         { crossingId: 'rafah', at: now, status: 'half-open', provenance },
         { crossingId: 'erez', at: 'yesterday', status: 'closed', provenance },
       ]),
@@ -75,7 +92,9 @@ describe('Crossings board', () => {
     renderWithApp(<CrossingsBoard />);
     await ready();
     const rejected = within(board()).getByTestId('rejected-records');
-    expect(rejected).toHaveTextContent(/\d+ records from Demo scenario \(synthetic\) were rejected/);
+    expect(rejected).toHaveTextContent(
+      /\d+ records from Demo scenario \(synthetic\) were rejected/,
+    );
     const statusIssues = within(rejected)
       .getAllByRole('row')
       .filter((row) => row.textContent?.includes('crossing-status'));
@@ -83,7 +102,9 @@ describe('Crossings board', () => {
       expect.stringContaining('status: Invalid option'),
       expect.stringContaining('at: must be a date-time with a time zone'),
     ]);
-    await userEvent.click(within(board()).getByRole('button', { name: 'Show Kerem Shalom details' }));
+    await userEvent.click(
+      within(board()).getByRole('button', { name: 'Show Kerem Shalom details' }),
+    );
     expect(within(board()).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });

@@ -43,7 +43,9 @@ export function CrossingsBoard() {
   const rows =
     theatre.data && timeZone
       ? buildBoardRows(
-          theatre.data.theatre.crossings.filter((c) => filters.crossings.length === 0 || filters.crossings.includes(c.id)),
+          theatre.data.theatre.crossings.filter(
+            (c) => filters.crossings.length === 0 || filters.crossings.includes(c.id),
+          ),
           (statuses.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
           (flows.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
           now,
@@ -56,7 +58,10 @@ export function CrossingsBoard() {
     ...(flows.data?.issues ?? []),
   ];
   const errorMessage = (error: Error | null) =>
-    t('source.error', { source: source.name, detail: error?.message.replace(`${source.name}: `, '') ?? '' });
+    t('source.error', {
+      source: source.name,
+      detail: error?.message.replace(`${source.name}: `, '') ?? '',
+    });
   const baselines = theatre.data?.theatre.baselines;
 
   return (
@@ -64,27 +69,46 @@ export function CrossingsBoard() {
       title={t('crossings.title')}
       subtitle={
         day
-          ? t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', { today: formatDay(day, locale) })
+          ? t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', {
+              today: formatDay(day, locale),
+            })
           : undefined
       }
       state={state}
       className="crossings-board"
     >
       {queries.map((q, i) =>
-        q.isError ? <SourceErrorNotice key={i} message={errorMessage(q.error)} onRetry={() => void q.refetch()} /> : null,
+        q.isError ? (
+          <SourceErrorNotice
+            key={i}
+            message={errorMessage(q.error)}
+            onRetry={() => void q.refetch()}
+          />
+        ) : null,
       )}
-      {theatre.isPending ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
+      {state === 'loading' ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
       {state === 'empty' ? <p>{t('crossings.empty')}</p> : null}
-      {rows.length > 0 && timeZone ? (
+      {/* The table appears once, whole: rows filling in piecemeal would make the page jump. */}
+      {rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
         <div className="table-scroll">
           <table className="board" role="table">
             <thead>
               <tr role="row">
-                <th scope="col" role="columnheader">{t('crossings.col.crossing')}</th>
-                <th scope="col" role="columnheader">{t('crossings.col.status')}</th>
-                <th scope="col" role="columnheader">{t('crossings.col.today')}</th>
-                <th scope="col" role="columnheader">{t('crossings.col.week')}</th>
-                <th scope="col" role="columnheader">{t('crossings.col.report')}</th>
+                <th scope="col" role="columnheader">
+                  {t('crossings.col.crossing')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('crossings.col.status')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('crossings.col.today')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('crossings.col.week')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('crossings.col.report')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,7 +120,9 @@ export function CrossingsBoard() {
                     timeZone={timeZone}
                     loadingFlows={flows.isPending}
                     selected={selected === row.crossing.id}
-                    onSelect={() => setSelected(selected === row.crossing.id ? null : row.crossing.id)}
+                    onSelect={() =>
+                      setSelected(selected === row.crossing.id ? null : row.crossing.id)
+                    }
                     sourceName={sourceName}
                   />
                   {selected === row.crossing.id ? (

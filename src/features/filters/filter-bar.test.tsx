@@ -18,7 +18,9 @@ describe('Filter bar', () => {
     await userEvent.click(within(filters).getByRole('radio', { name: '1 year' }));
     expect(params().get('range')).toBe('1y');
     window.history.back();
-    await waitFor(() => expect(within(filters).getByRole('radio', { name: '7 days' })).toBeChecked());
+    await waitFor(() =>
+      expect(within(filters).getByRole('radio', { name: '7 days' })).toBeChecked(),
+    );
   });
 
   it('a custom period writes from and to', async () => {
@@ -30,7 +32,11 @@ describe('Filter bar', () => {
   });
 
   it('a bad permalink falls back with a notice instead of breaking', async () => {
-    window.history.replaceState(null, '', '/?range=forever&commodities=food,weapons&from=2025-02-30&to=2025-03-01');
+    window.history.replaceState(
+      null,
+      '',
+      '/?range=forever&commodities=food,weapons&from=2025-02-30&to=2025-03-01',
+    );
     renderWithApp(<FilterBar />);
     const notices = await screen.findByRole('status');
     expect(notices).toHaveTextContent('2025-02-30 is not a date');

@@ -26,14 +26,24 @@ export function FilterBar() {
         <legend>{t('filters.period')}</legend>
         <div className="segmented">
           {[...RANGE_PRESETS, 'custom' as const].map((p) => (
-            <label key={p} className={preset === p ? 'segmented__option segmented__option--on' : 'segmented__option'}>
+            <label
+              key={p}
+              className={
+                preset === p ? 'segmented__option segmented__option--on' : 'segmented__option'
+              }
+            >
               <input
                 type="radio"
                 name="range"
                 value={p}
                 checked={preset === p}
                 onChange={() =>
-                  update({ range: p === 'custom' ? { preset: 'custom', from: range.from, to: range.to } : { preset: p } })
+                  update({
+                    range:
+                      p === 'custom'
+                        ? { preset: 'custom', from: range.from, to: range.to }
+                        : { preset: p },
+                  })
                 }
               />
               {t(`filters.range.${p}` as MessageKey)}
@@ -48,7 +58,10 @@ export function FilterBar() {
                 type="date"
                 value={range.from}
                 max={range.to}
-                onChange={(e) => e.target.value && update({ range: { preset: 'custom', from: e.target.value, to: range.to } })}
+                onChange={(e) =>
+                  e.target.value &&
+                  update({ range: { preset: 'custom', from: e.target.value, to: range.to } })
+                }
               />
             </label>
             <label>
@@ -57,13 +70,19 @@ export function FilterBar() {
                 type="date"
                 value={range.to}
                 min={range.from}
-                onChange={(e) => e.target.value && update({ range: { preset: 'custom', from: range.from, to: e.target.value } })}
+                onChange={(e) =>
+                  e.target.value &&
+                  update({ range: { preset: 'custom', from: range.from, to: e.target.value } })
+                }
               />
             </label>
           </div>
         ) : null}
         <p className="filter-bar__period" aria-live="polite">
-          {t('filters.showing', { from: formatDay(range.from, locale), to: formatDay(range.to, locale) })}
+          {t('filters.showing', {
+            from: formatDay(range.from, locale),
+            to: formatDay(range.to, locale),
+          })}
         </p>
       </fieldset>
 
@@ -83,15 +102,23 @@ export function FilterBar() {
         legend={t('filters.verification')}
         options={VERIFICATIONS.map((v) => ({ value: v, label: t(`verification.${v}`) }))}
         selected={filters.verification}
-        onChange={(verification) => update({ verification: verification as Filters['verification'] })}
+        onChange={(verification) =>
+          update({ verification: verification as Filters['verification'] })
+        }
       />
-      <button type="button" className="filter-bar__reset" onClick={() => setFilters(DEFAULT_FILTERS)}>
+      <button
+        type="button"
+        className="filter-bar__reset"
+        onClick={() => setFilters(DEFAULT_FILTERS)}
+      >
         {t('filters.reset')}
       </button>
       {notices.length ? (
         <div className="notice notice--warning filter-bar__notices" role="status">
           {notices.map((n) => (
-            <p key={`${n.param}=${n.value}`}>{t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}</p>
+            <p key={`${n.param}=${n.value}`}>
+              {t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}
+            </p>
           ))}
         </div>
       ) : null}
@@ -112,7 +139,8 @@ function CheckList({
   onChange: (next: string[]) => void;
 }) {
   const { t } = useI18n();
-  const summary = selected.length === 0 ? t('filters.all') : t('filters.selected', { count: selected.length });
+  const summary =
+    selected.length === 0 ? t('filters.all') : t('filters.selected', { count: selected.length });
   return (
     <details className="filter-bar__group filter-bar__checklist">
       <summary>
@@ -126,7 +154,9 @@ function CheckList({
               type="checkbox"
               checked={selected.includes(o.value)}
               onChange={(e) =>
-                onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+                onChange(
+                  e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value),
+                )
               }
             />
             {o.label}

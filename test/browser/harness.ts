@@ -1,0 +1,281 @@
+/**
+ * Real-browser harness for the "browser" vitest project: Debian's Chromium driven by
+ * playwright-core. One browser per test file (`setUpBrowser()`), one fresh context per page, and a
+ * guard on every page that records what a clean page must never do: talk to another host (the
+ * request is aborted), log a console error, throw, fail a same-origin request, or open a dialog.
+ * `expectCleanPage(page)` fails the test with the list of what happened.
+ */
+import { existsSync } from 'node:fs';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Flags from STACK.md ("Real browser"); headless comes from the launch option. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** How long the app may take to show data in tests (software rendering, 2 cores, CI). */
+export const READY_TIMEOUT = 20_000;
+
+export const STATUS_WORDS = ['Open', 'Restricted', 'Closed', 'Unknown'] as const;
+
+export interface Problems {
+  foreignRequests: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  dialogs: string[];
+}
+
+export interface OpenAppOptions {
+  /** Origin of the app, e.g. inject('demoUrl'). */
+  baseUrl: string;
+  viewport?: { width: number; height: number };
+  /** Runs on the new page before navigation, e.g. to add page.route() overrides. */
+  beforeNavigate?: (page: Page) => Promise<unknown> | void;
+}
+
+export interface BrowserHarness {
+  /** A fresh context and page, guarded, navigated to `path` on `baseUrl`. */
+  openApp(path: string, options: OpenAppOptions): Promise<Page>;
+}
+
+const guards = new WeakMap<Page, Problems>();
+
+/** Launches Chromium once for the calling test file and closes it after the file. */
+export function setUpBrowser(): BrowserHarness {
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM_PATH}. Browser tests need Debian's chromium: ` +
+          'sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
+      );
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  });
+
+  afterEach(async () => {
+    const open = contexts;
+    contexts = [];
+    await Promise.allSettled(open.map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    async openApp(path, { baseUrl, viewport, beforeNavigate }) {
+      if (!browser)
+        throw new Error('setUpBrowser(): the browser is not running (beforeAll failed?)');
+      const url = new URL(path, baseUrl);
+      const context = await browser.newContext({
+        viewport: viewport ?? { width: 1280, height: 800 },
+        serviceWorkers: 'allow',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      guards.set(page, await guard(context, page, url.origin));
+      await beforeNavigate?.(page);
+      await page.goto(url.href, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+  };
+}
+
+async function guard(context: BrowserContext, page: Page, origin: string): Promise<Problems> {
+  const problems: Problems = {
+    foreignRequests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    dialogs: [],
+  };
+  const foreign = new Set<string>();
+  const recordForeign = (request: Request): void => {
+    const where = request.serviceWorker() ? ' (from service worker)' : '';
+    const entry = `${request.method()} ${request.url()}${where}`;
+    if (!foreign.has(entry)) {
+      foreign.add(entry);
+      problems.foreignRequests.push(entry);
+    }
+  };
+
+  // Context-wide so that requests made by the MSW service worker are covered too.
+  await context.route('**', async (route) => {
+    const request = route.request();
+    if (isAllowed(request.url(), origin)) return route.fallback();
+    recordForeign(request);
+    return route.abort('blockedbyclient');
+  });
+  // Anything that reached the network without passing the route (belt and braces).
+  context.on('request', (request) => {
+    if (!isAllowed(request.url(), origin)) recordForeign(request);
+  });
+  page.on('websocket', (socket) => {
+    if (!isAllowed(socket.url(), origin))
+      problems.foreignRequests.push(`WebSocket ${socket.url()}`);
+  });
+  context.on('requestfailed', (request) => {
+    if (!isAllowed(request.url(), origin)) return; // already recorded as foreign
+    if (page.isClosed()) return;
+    // A cancellation (navigation away, AbortController), not a failure of the server or network.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.failedRequests.push(
+      `${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
+    );
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && isAllowed(response.url(), origin)) {
+      problems.failedRequests.push(
+        `${response.request().method()} ${response.url()}: HTTP ${response.status()}`,
+      );
+    }
+  });
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    problems.consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+  context.on('weberror', (error) => {
+    problems.pageErrors.push(error.error().stack ?? String(error.error()));
+  });
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  return problems;
+}
+
+function isAllowed(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** What the guard of `page` recorded so far. */
+export function problemsOf(page: Page): Problems {
+  const problems = guards.get(page);
+  if (!problems) throw new Error('This page was not opened with openApp()');
+  return problems;
+}
+
+/**
+ * Fails unless the page made no foreign request, logged no error, threw nothing, failed no
+ * same-origin request and opened no dialog. `allow` lists patterns of entries a test expects,
+ * e.g. a 500 it provoked on purpose: [/api\/v1\/aid-flow.*HTTP 500/, /status of 500/].
+ */
+export function expectCleanPage(page: Page, { allow = [] }: { allow?: RegExp[] } = {}): void {
+  const found = (Object.entries(problemsOf(page)) as [string, string[]][])
+    .map(
+      ([kind, list]) =>
+        [kind, list.filter((entry) => !allow.some((re) => re.test(entry)))] as const,
+    )
+    .filter(([, list]) => list.length > 0);
+  expect(
+    Object.fromEntries(found),
+    `the page should be clean, but:\n${found
+      .map(([kind, list]) => `  ${kind}:\n${list.map((entry) => `    - ${entry}`).join('\n')}`)
+      .join('\n')}`,
+  ).toEqual({});
+}
+
+/** The Crossings panel: a <section> named by its "Crossings" heading. */
+export function crossingsSection(page: Page): Locator {
+  return page.getByRole('region', { name: 'Crossings', exact: true });
+}
+
+/** Waits until `section` carries data-state="ready"; on timeout says what it showed instead. */
+export async function waitForReady(page: Page, section: Locator): Promise<void> {
+  try {
+    await section.and(page.locator('[data-state="ready"]')).waitFor({ timeout: READY_TIMEOUT });
+  } catch (error) {
+    const seen = await describeSection(section);
+    const problems = JSON.stringify(problemsOf(page), null, 2);
+    throw new Error(
+      `The section did not reach data-state="ready" within ${READY_TIMEOUT} ms.\n` +
+        `It showed: ${seen}\nGuard: ${problems}\n${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+async function describeSection(section: Locator): Promise<string> {
+  if ((await section.count()) === 0) return '(no such section on the page)';
+  return section.first().evaluate((element) =>
+    JSON.stringify({
+      'data-state': element.getAttribute('data-state'),
+      'aria-busy': element.getAttribute('aria-busy'),
+      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 500),
+    }),
+  );
+}
+
+export interface BoardRow {
+  /** The row header: the crossing's name. */
+  name: string;
+  /** The text of the other cells, in order. */
+  cells: string[];
+  /** The non-empty text nodes of the other cells, trimmed, in document order. */
+  texts: string[];
+}
+
+/** The rows of the board: one per crossing, headed by a <th scope="row"> with its name. */
+export async function boardRows(section: Locator): Promise<BoardRow[]> {
+  return section.locator('tr:has(th[scope="row"])').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll('td')];
+      const texts: string[] = [];
+      for (const cell of cells) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = (node.textContent ?? '').trim();
+          if (text) texts.push(text);
+        }
+      }
+      return {
+        name: (row.querySelector('th[scope="row"]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        cells: cells.map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        texts,
+      };
+    }),
+  );
+}
+
+/**
+ * The first status word (Open / Restricted / Closed / Unknown) that starts a text node of the
+ * row's cells: the word as rendered on its own, not a word inside a sentence of a note.
+ */
+export function statusWord(row: BoardRow): string | undefined {
+  const pattern = new RegExp(`^(${STATUS_WORDS.join('|')})(?![\\p{L}])`, 'u');
+  for (const text of row.texts) {
+    const match = pattern.exec(text);
+    if (match) return match[1];
+  }
+  return undefined;
+}
