@@ -177,16 +177,10 @@ describe('the demo scenario', () => {
     expect(notes).toContain(MARKUP_NOTE);
   });
 
-  it('is fast enough: 30 days of aid flow well under 50 ms once warm, 5 years × 8 crossings in seconds', () => {
+  // Timings are measured by `npm run bench`, never asserted here (these machines are noisy).
+  it('generates the benchmark scenario: 5 years × 8 crossings', () => {
     const s = createScenario({ start: '2021-01-01', end: '2025-12-31', now: NOW, crossings: 8 });
-    s.records('aid-flow', { from: '2021-01-01', to: '2021-01-02' });
-    let t = performance.now();
-    s.records('aid-flow', { from: '2025-06-01', to: '2025-06-30' });
-    const month = performance.now() - t;
-    expect(month).toBeLessThan(500); // generous: timing budgets are checked in npm run bench
-    t = performance.now();
     const all = s.records('aid-flow', { from: '2021-01-01', to: '2025-12-31' });
     expect(all.length).toBeGreaterThan(300_000);
-    expect(performance.now() - t).toBeLessThan(30_000);
   }, 60_000);
 });

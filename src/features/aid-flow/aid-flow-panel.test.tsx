@@ -1,0 +1,120 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
+import { setUpMockApi } from '../../../test/msw.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+// A test of two panels side by side: the one place a feature's test renders another feature.
+// eslint-disable-next-line import-x/no-restricted-paths
+import { HospitalsPanel } from '../hospitals/hospitals-panel.tsx';
+import { AidFlowPanel } from './aid-flow-panel.tsx';
+
+const server = setUpMockApi();
+
+const panel = () => screen.getByRole('region', { name: 'Aid flow' });
+const ready = () =>
+  waitFor(() => expect(panel()).toHaveAttribute('data-state', 'ready'), { timeout: 8000 });
+
+describe('Aid flow chart', () => {
+  it('draws trucks per day with the mock API, and its table alternative has rows', async () => {
+    renderWithApp(<AidFlowPanel />);
+    expect(panel()).toHaveAttribute('data-chart', 'aid-flow');
+    await ready();
+    expect(within(panel()).getByText(/trucks per day by commodity/)).toBeInTheDocument();
+    const table = within(panel()).getByRole('table', { name: /Aid flow in trucks per day/ });
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(20);
+    // Both sources that count trucks entered are named, side by side.
+    expect(
+      within(table).getAllByText('Entered — Border Authority (synthetic)').length,
+    ).toBeGreaterThan(0);
+    expect(
+      within(table).getAllByText('Entered — UN Monitoring Mechanism (synthetic)').length,
+    ).toBeGreaterThan(0);
+    // The chart itself is drawn (Recharts, loaded lazily) with its reference lines.
+    await waitFor(() => expect(panel().querySelector('svg.recharts-surface')).not.toBeNull(), {
+      timeout: 8000,
+    });
+    expect(within(panel()).getAllByText('Agreed target: 600 a day').length).toBeGreaterThan(0);
+    expect(panel().querySelector('.chart__source')).toHaveTextContent(
+      /Border Authority \(synthetic\) \(CC BY 4.0/,
+    );
+  });
+
+  it('switches to tonnes and to stacking by crossing', async () => {
+    renderWithApp(<AidFlowPanel />);
+    await ready();
+    await userEvent.click(within(panel()).getByRole('radio', { name: 'crossing' }));
+    await userEvent.click(within(panel()).getByRole('radio', { name: 'Tonnes' }));
+    expect(within(panel()).getByText(/tonnes per day by crossing/)).toBeInTheDocument();
+    expect(within(panel()).getByRole('columnheader', { name: 'Kerem Shalom' })).toBeInTheDocument();
+    expect(within(panel()).getByText(/Fuel is counted in litres/)).toBeInTheDocument();
+  });
+
+  it('a failing source gives an error naming it while another panel still renders', async () => {
+    server.use(sourceFails('aid-flow', 503));
+    renderWithApp(
+      <>
+        <AidFlowPanel />
+        <HospitalsPanel />
+      </>,
+    );
+    const alert = await within(panel()).findByRole('alert', {}, { timeout: 8000 });
+    expect(alert).toHaveTextContent('Could not load data from Demo scenario (synthetic)');
+    expect(panel()).toHaveAttribute('data-state', 'error');
+    const beds = () => screen.getByRole('region', { name: 'Beds available and occupied' });
+    await waitFor(() => expect(beds()).toHaveAttribute('data-state', 'ready'), { timeout: 8000 });
+    expect(within(beds()).getAllByRole('row').length).toBeGreaterThan(5);
+  });
+
+  it('two sources that disagree are both shown and labelled, never summed', async () => {
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const prov = (sourceId: string) => ({
+      sourceId,
+      reportedAt: `${day}T20:00:00Z`,
+      verification: 'reported',
+    });
+    server.use(
+      sourceReturns('aid-flow', [
+        {
+          date: day,
+          crossingId: 'kerem-shalom',
+          commodity: 'food',
+          stage: 'entered',
+          trucks: 300,
+          provenance: prov('border-authority'),
+        },
+        {
+          date: day,
+          crossingId: 'kerem-shalom',
+          commodity: 'food',
+          stage: 'entered',
+          trucks: 180,
+          provenance: prov('un-monitor'),
+        },
+        {
+          date: day,
+          crossingId: 'kerem-shalom',
+          commodity: 'food',
+          stage: 'entered',
+          trucks: -5,
+          provenance: prov('un-monitor'),
+        },
+      ]),
+    );
+    renderWithApp(<AidFlowPanel />);
+    await ready();
+    const table = within(panel()).getByRole('table', { name: /Aid flow/ });
+    const rowsOfDay = within(table)
+      .getAllByRole('row')
+      .filter((r) => /300|180/.test(r.textContent ?? ''));
+    expect(rowsOfDay.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/Entered — Border Authority \(synthetic\).*300/),
+      expect.stringMatching(/Entered — UN Monitoring Mechanism \(synthetic\).*180/),
+    ]);
+    expect(within(panel()).queryByText('480')).toBeNull();
+    // The negative count is rejected by the domain layer and counted.
+    expect(within(panel()).getByTestId('rejected-records')).toHaveTextContent(
+      /1 record from Demo scenario/,
+    );
+  });
+});

@@ -1,0 +1,42 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { sourceFails } from '../../../mocks/overrides.ts';
+import { setUpMockApi } from '../../../test/msw.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import { HeadlinePanel } from './headline-panel.tsx';
+
+const server = setUpMockApi();
+const panel = () => screen.getByRole('region', { name: 'Headline figures' });
+const ready = () =>
+  waitFor(() => expect(panel()).toHaveAttribute('data-state', 'ready'), { timeout: 10000 });
+const figure = (id: string) => panel().querySelector<HTMLElement>(`[data-figure="${id}"]`)!;
+
+describe('Headline figures', () => {
+  it('shows each figure per source with the change against the previous period', async () => {
+    renderWithApp(<HeadlinePanel />);
+    await ready();
+    // Two sources count trucks entered: both shown, each named.
+    const entered = figure('entered');
+    expect(within(entered).getByText('Border Authority (synthetic)')).toBeInTheDocument();
+    expect(within(entered).getByText('UN Monitoring Mechanism (synthetic)')).toBeInTheDocument();
+    expect(entered).toHaveTextContent(/of the 600 target/);
+    expect(entered).toHaveTextContent(
+      /(up|down) .* on the previous period|same as the previous period/,
+    );
+    expect(figure('open')).toHaveTextContent(/of \d/);
+    expect(figure('hospitals')).toHaveTextContent(/Health Cluster \(synthetic\)/);
+    expect(figure('water')).toHaveTextContent(/\d+\s?%/);
+    expect(figure('power')).toHaveTextContent(/UN Monitoring Mechanism \(synthetic\)/);
+  });
+
+  it('a failing dataset names the source; the other figures still show', async () => {
+    server.use(sourceFails('aid-flow'));
+    renderWithApp(<HeadlinePanel />);
+    await ready();
+    expect(within(panel()).getByRole('alert')).toHaveTextContent(
+      'Could not load data from Demo scenario (synthetic)',
+    );
+    expect(figure('entered')).toHaveTextContent('Could not be loaded');
+    expect(figure('hospitals')).toHaveTextContent(/Health Cluster/);
+  });
+});

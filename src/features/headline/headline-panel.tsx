@@ -1,0 +1,293 @@
+import { useMemo } from 'react';
+import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { useActiveSource } from '../../data/source-context.tsx';
+import { useViewState } from '../../data/view-state.ts';
+import { averageTrucksPerDay } from '../../domain/aid-flow-series.ts';
+import { previousRange } from '../../domain/filters.ts';
+import {
+  functionalFacilitiesAt,
+  openCrossingsAt,
+  utilityAverage,
+  type SourceFigure,
+} from '../../domain/headline.ts';
+import { sourceShares } from '../../domain/provenance.ts';
+import { shiftDay, startOfTheatreDay } from '../../domain/time.ts';
+import type { DataIssue } from '../../domain/validate.ts';
+import { sourceCredits } from '../../ui/chart/credits.ts';
+import { periodLabel } from '../../ui/chart/time-labels.ts';
+import { formatNumber, formatPercent } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import type { MessageKey } from '../../ui/i18n/translate.ts';
+import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import './headline.css';
+
+type Kind = 'count' | 'perDay' | 'share' | 'hours';
+interface Figure {
+  id: string;
+  label: MessageKey;
+  kind: Kind;
+  now: SourceFigure[];
+  before: SourceFigure[];
+  /** Set when the figure could not be computed because its dataset failed. */
+  failed: boolean;
+  target?: number;
+}
+
+/**
+ * Headline figures for the selected period, each per source (never merged) with the change
+ * against the period before: crossings open, trucks entered and collected per day against the
+ * target, functional hospitals, water as a share of the pre-crisis supply, hours of power a day.
+ */
+export function HeadlinePanel() {
+  const { t, locale } = useI18n();
+  const { source } = useActiveSource();
+  const { filters, range, asOf, timeZone } = useViewState();
+  const before = previousRange(range);
+  const theatreQuery = useTheatre();
+  const theatre = theatreQuery.data?.theatre;
+  const sourceName = useSourceName();
+  const statusNow = useDataset('crossing-status', { from: range.to, to: range.to });
+  const statusBefore = useDataset('crossing-status', { from: before.to, to: before.to });
+  const flowsNow = useDataset('aid-flow', range);
+  const flowsBefore = useDataset('aid-flow', before);
+  const facilitiesNow = useDataset('facility-status', range);
+  const facilitiesBefore = useDataset('facility-status', before);
+  const utilitiesNow = useDataset('utility-status', range);
+  const utilitiesBefore = useDataset('utility-status', before);
+  const queries = [
+    statusNow,
+    statusBefore,
+    flowsNow,
+    flowsBefore,
+    facilitiesNow,
+    facilitiesBefore,
+    utilitiesNow,
+    utilitiesBefore,
+  ];
+
+  const asOfMs = asOf.getTime();
+  const crossingIds = useMemo(() => theatre?.crossings.map((c) => c.id) ?? [], [theatre]);
+  const open = useMemo(
+    () => [
+      openCrossingsAt(statusNow.data?.records ?? [], crossingIds, new Date(asOfMs), filters),
+      openCrossingsAt(
+        statusBefore.data?.records ?? [],
+        crossingIds,
+        // The end of the previous period, in the theatre's zone.
+        new Date(+startOfTheatreDay(shiftDay(before.to, 1), timeZone) - 1),
+        filters,
+      ),
+    ],
+    [statusNow.data, statusBefore.data, crossingIds, filters, asOfMs, before.to, timeZone],
+  );
+  const trucks = useMemo(
+    () =>
+      (['entered', 'collected'] as const).map((stage) => [
+        averageTrucksPerDay(flowsNow.data?.records ?? [], range, filters, [stage]),
+        averageTrucksPerDay(flowsBefore.data?.records ?? [], before, filters, [stage]),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [flowsNow.data, flowsBefore.data, filters, range.from, range.to],
+  );
+  const functional = useMemo(
+    () => [
+      functionalFacilitiesAt(facilitiesNow.data?.records ?? [], range.to, filters),
+      functionalFacilitiesAt(facilitiesBefore.data?.records ?? [], before.to, filters),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [facilitiesNow.data, facilitiesBefore.data, filters, range.to],
+  );
+  const utilities = useMemo(
+    () =>
+      (['water', 'power'] as const).map((service) => [
+        utilityAverage(utilitiesNow.data?.records ?? [], range, service, filters),
+        utilityAverage(utilitiesBefore.data?.records ?? [], before, service, filters),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [utilitiesNow.data, utilitiesBefore.data, filters, range.from, range.to],
+  );
+
+  const target = theatre?.baselines.trucksPerDayTarget;
+  const asTruck = (list: ReturnType<typeof averageTrucksPerDay>): SourceFigure[] =>
+    list.map((a) => ({ sourceId: a.sourceId, value: a.perDay }));
+  const figures: Figure[] = [
+    {
+      id: 'open',
+      label: 'headline.open',
+      kind: 'count',
+      now: open[0]!,
+      before: open[1]!,
+      failed: statusNow.isError,
+    },
+    {
+      id: 'entered',
+      label: 'headline.entered',
+      kind: 'perDay',
+      now: asTruck(trucks[0]![0]!),
+      before: asTruck(trucks[0]![1]!),
+      failed: flowsNow.isError,
+      target,
+    },
+    {
+      id: 'collected',
+      label: 'headline.collected',
+      kind: 'perDay',
+      now: asTruck(trucks[1]![0]!),
+      before: asTruck(trucks[1]![1]!),
+      failed: flowsNow.isError,
+      target,
+    },
+    {
+      id: 'hospitals',
+      label: 'headline.hospitals',
+      kind: 'count',
+      now: functional[0]!,
+      before: functional[1]!,
+      failed: facilitiesNow.isError,
+    },
+    {
+      id: 'water',
+      label: 'headline.water',
+      kind: 'share',
+      now: utilities[0]![0]!,
+      before: utilities[0]![1]!,
+      failed: utilitiesNow.isError,
+    },
+    {
+      id: 'power',
+      label: 'headline.power',
+      kind: 'hours',
+      now: utilities[1]![0]!,
+      before: utilities[1]![1]!,
+      failed: utilitiesNow.isError,
+    },
+  ];
+
+  const format = (kind: Kind, v: number) =>
+    kind === 'share'
+      ? formatPercent(v, locale)
+      : formatNumber(v, locale, { maximumFractionDigits: kind === 'hours' ? 1 : 0 });
+  const change = (kind: Kind, now: number | null, prev: number | null | undefined) => {
+    if (now === null) return '';
+    if (prev === null || prev === undefined) return t('headline.change.none');
+    const delta = now - prev;
+    const size =
+      kind === 'share'
+        ? t('headline.points', {
+            value: formatNumber(Math.abs(delta) * 100, locale, { maximumFractionDigits: 0 }),
+          })
+        : formatNumber(Math.abs(delta), locale, {
+            maximumFractionDigits: kind === 'hours' ? 1 : 0,
+          });
+    const rounded =
+      kind === 'share'
+        ? Math.round(delta * 100)
+        : kind === 'hours'
+          ? Math.round(delta * 10)
+          : Math.round(delta);
+    if (rounded === 0) return t('headline.change.same');
+    return t(delta > 0 ? 'headline.change.up' : 'headline.change.down', { value: size });
+  };
+
+  const shares = useMemo(
+    () =>
+      sourceShares([
+        ...(statusNow.data?.records ?? []),
+        ...(flowsNow.data?.records ?? []),
+        ...(facilitiesNow.data?.records ?? []),
+        ...(utilitiesNow.data?.records ?? []),
+      ]),
+    [statusNow.data, flowsNow.data, facilitiesNow.data, utilitiesNow.data],
+  );
+  const issues: DataIssue[] = [statusNow, flowsNow, facilitiesNow, utilitiesNow].flatMap(
+    (q) => q.data?.issues ?? [],
+  );
+  const state = theatreQuery.isError
+    ? 'error'
+    : theatreQuery.isPending ||
+        [statusNow, flowsNow, facilitiesNow, utilitiesNow].some((q) => q.isPending)
+      ? 'loading'
+      : 'ready';
+  const errorMessage = (error: Error | null) =>
+    t('source.error', {
+      source: source.name,
+      detail: error?.message.replace(`${source.name}: `, '') ?? '',
+    });
+  const failedQueries = [theatreQuery, ...queries].filter((q) => q.isError);
+
+  return (
+    <Panel
+      title={t('headline.title')}
+      subtitle={t('headline.subtitle', {
+        period: periodLabel(range, t, locale),
+        previous: periodLabel(before, t, locale),
+      })}
+      state={state}
+      className="headline"
+    >
+      {failedQueries.slice(0, 1).map((q, i) => (
+        <SourceErrorNotice
+          key={i}
+          message={errorMessage(q.error)}
+          onRetry={() => failedQueries.forEach((f) => void f.refetch())}
+        />
+      ))}
+      {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
+      {state === 'ready' ? (
+        <ul className="headline__figures">
+          {figures.map((f) => (
+            <li key={f.id} className="headline__figure" data-figure={f.id}>
+              <h3 className="headline__label">{t(f.label)}</h3>
+              {f.failed ? (
+                <p className="muted">{t('headline.failed')}</p>
+              ) : f.now.length === 0 ? (
+                <p className="muted">{t('headline.noData')}</p>
+              ) : (
+                <ul className="headline__sources">
+                  {f.now.map((s) => {
+                    const prev = f.before.find((b) => b.sourceId === s.sourceId)?.value;
+                    return (
+                      <li key={s.sourceId}>
+                        <span className="headline__value">
+                          {s.value === null ? t('chart.noReport') : format(f.kind, s.value)}
+                        </span>{' '}
+                        {s.of !== undefined && s.value !== null ? (
+                          <span className="headline__of">{t('headline.of', { count: s.of })}</span>
+                        ) : null}
+                        {f.id === 'hospitals' && s.detail !== undefined ? (
+                          <span className="headline__of">
+                            {' '}
+                            {t('headline.fully', { count: s.detail })}
+                          </span>
+                        ) : null}
+                        {f.target && s.value !== null ? (
+                          <span className="headline__of">
+                            {t('headline.ofTarget', {
+                              percent: formatPercent(s.value / f.target, locale),
+                              target: f.target,
+                            })}
+                          </span>
+                        ) : null}
+                        <span className="headline__change">{change(f.kind, s.value, prev)}</span>
+                        <span className="headline__source">{sourceName(s.sourceId)}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {theatre && shares.length ? (
+        <p className="chart__source">
+          {t('source.label')}:{' '}
+          {sourceCredits(shares, theatre.sources, t, locale)
+            .map((c) => `${c.name}${c.licence ? ` (${c.licence})` : ''}`)
+            .join(' · ')}
+        </p>
+      ) : null}
+      <RejectedRecords issues={issues} sourceName={sourceName} />
+    </Panel>
+  );
+}

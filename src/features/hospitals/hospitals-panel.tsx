@@ -1,0 +1,426 @@
+import { Suspense, useMemo } from 'react';
+import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { useActiveSource } from '../../data/source-context.tsx';
+import { useViewState } from '../../data/view-state.ts';
+import { matchesFilters } from '../../domain/filters.ts';
+import { fuelStocks, hospitalSeries } from '../../domain/hospital-series.ts';
+import { sourceShares } from '../../domain/provenance.ts';
+import { bandsFor, chooseResolution, dayCount, type Band } from '../../domain/series.ts';
+import { FUNCTIONALITIES } from '../../domain/vocabulary.ts';
+import { ChartFrame, ChartPlaceholder } from '../../ui/chart/chart-frame.tsx';
+import type { ChartDescription, LegendEntry, SourceCredit } from '../../ui/chart/chart-model.ts';
+import { sourceCredits } from '../../ui/chart/credits.ts';
+import { LazyRankedBars, LazyTimeChart } from '../../ui/chart/lazy.tsx';
+import {
+  BAND_STYLE,
+  FUNCTIONALITY_STYLE,
+  OKABE_ITO,
+  REFERENCE_STYLE,
+} from '../../ui/chart/palette.ts';
+import type { Row } from '../../ui/chart/time-chart.tsx';
+import { bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
+import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
+import { formatDay, formatNumber } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+
+const HEIGHT = 260;
+/** Below this many days of generator fuel, a facility is about to stop. */
+export const CRITICAL_FUEL_DAYS = 3;
+
+/**
+ * Hospital capacity: facilities by functionality over time, beds available against occupied,
+ * and each facility's fuel stock against a critical threshold.
+ */
+export function HospitalsPanel() {
+  const { t, locale } = useI18n();
+  const { source } = useActiveSource();
+  const { filters, range, timeZone } = useViewState();
+  const theatreQuery = useTheatre();
+  const theatre = theatreQuery.data?.theatre;
+  const reports = useDataset('facility-status', range);
+  const events = useDataset('events', range);
+  const sourceName = useSourceName();
+  const animate = !usePrefersReducedMotion();
+  const [plotRef, width] = useChartWidth<HTMLDivElement>();
+
+  const records = reports.data?.records;
+  const barResolution = chooseResolution(dayCount(range), Math.floor((width - 70) / 4));
+  const lineResolution = chooseResolution(dayCount(range), width - 70);
+  const bars = useMemo(
+    () => (records ? hospitalSeries(records, range, filters, barResolution) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [records, range.from, range.to, filters, barResolution],
+  );
+  const lines = useMemo(
+    () => (records ? hospitalSeries(records, range, filters, lineResolution) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [records, range.from, range.to, filters, lineResolution],
+  );
+  const facilityIds = useMemo(() => theatre?.facilities.map((f) => f.id) ?? [], [theatre]);
+  const fuel = useMemo(
+    () => (records ? fuelStocks(records, facilityIds, range.to, filters) : undefined),
+    [records, facilityIds, range.to, filters],
+  );
+  const eventRecords = useMemo(
+    () => events.data?.records.filter((e) => matchesFilters(e, filters)) ?? [],
+    [events.data, filters],
+  );
+  const barBands = useMemo(
+    () => (bars ? bandsFor(eventRecords, bars.buckets, timeZone) : []),
+    [bars, eventRecords, timeZone],
+  );
+  const lineBands = useMemo(
+    () => (lines ? bandsFor(eventRecords, lines.buckets, timeZone) : []),
+    [lines, eventRecords, timeZone],
+  );
+  const credits: SourceCredit[] = useMemo(
+    () =>
+      records && theatre
+        ? sourceCredits(
+            sourceShares(records.filter((r) => matchesFilters(r, filters))),
+            theatre.sources,
+            t,
+            locale,
+          )
+        : [],
+    [records, theatre, filters, t, locale],
+  );
+
+  const facilityName = (id: string) => theatre?.facilities.find((f) => f.id === id)?.names.en ?? id;
+  const num = (v: number | null | undefined, digits = 0) =>
+    v == null ? t('chart.noReport') : formatNumber(v, locale, { maximumFractionDigits: digits });
+  const period = periodLabel(range, t, locale);
+  const failed = [theatreQuery, reports].find((q) => q.isError);
+  const state = failed
+    ? 'error'
+    : theatreQuery.isPending || reports.isPending
+      ? 'loading'
+      : bars && bars.recordCount > 0
+        ? 'ready'
+        : 'empty';
+  const errorMessage = (error: Error | null) =>
+    t('source.error', {
+      source: source.name,
+      detail: error?.message.replace(`${source.name}: `, '') ?? '',
+    });
+
+  const bandLegend = (bands: readonly Band[]): LegendEntry[] =>
+    (['pause', 'ceasefire-phase'] as const)
+      .filter((k) => bands.some((b) => b.kind === k))
+      .map((k) => ({
+        label: t(`chart.band.${k}`),
+        colour: BAND_STYLE[k]!.colour,
+        shape: 'band' as const,
+      }));
+  const bandNotes = (bands: readonly Band[]) =>
+    bands.map((b) =>
+      t('chart.note.band', {
+        kind: t(`chart.band.${b.kind as 'pause'}`),
+        title: b.title,
+        from: formatDay(b.from, locale),
+        to: b.to ? formatDay(b.to, locale) : t('chart.ongoing'),
+        source: sourceName(b.sourceId),
+      }),
+    );
+  const commonNotes = (resolution: string, bands: readonly Band[]) => [
+    ...(resolution !== 'day' ? [t(`chart.note.rolledUp.${resolution as 'week'}`)] : []),
+    t('chart.note.gaps'),
+    ...bandNotes(bands),
+  ];
+
+  // 1. Facilities by functionality.
+  const levelName = (l: (typeof FUNCTIONALITIES)[number]) => t(`hospitals.level.${l}`);
+  const functionality: ChartDescription = {
+    id: 'hospitals-functionality',
+    title: t('hospitals.functionality.title'),
+    subtitle: t('hospitals.functionality.subtitle', {
+      period,
+      resolution: t(`chart.resolution.${barResolution}`),
+    }),
+    sources: credits,
+    legend: [
+      ...FUNCTIONALITIES.map((l) => ({
+        label: levelName(l),
+        colour: FUNCTIONALITY_STYLE[l].colour,
+        pattern: FUNCTIONALITY_STYLE[l].pattern,
+        shape: 'box' as const,
+      })),
+      ...bandLegend(barBands),
+    ],
+    notes: commonNotes(barResolution, barBands),
+  };
+  const functionalityRows: Row[] =
+    bars?.buckets.map((b, i) => ({
+      key: b.key,
+      ...Object.fromEntries(FUNCTIONALITIES.map((l) => [l, bars.functionality[l][i] ?? null])),
+    })) ?? [];
+
+  // 2. Beds.
+  const beds: ChartDescription = {
+    id: 'hospitals-beds',
+    title: t('hospitals.beds.title'),
+    subtitle: t('hospitals.beds.subtitle', {
+      period,
+      resolution: t(`chart.resolution.${lineResolution}`),
+    }),
+    sources: credits,
+    legend: [
+      { label: t('hospitals.beds.available'), colour: OKABE_ITO.blue, shape: 'line' },
+      {
+        label: t('hospitals.beds.occupied'),
+        colour: OKABE_ITO.vermillion,
+        dash: '5 3',
+        shape: 'line',
+      },
+      ...bandLegend(lineBands),
+    ],
+    notes: [t('hospitals.beds.note'), ...commonNotes(lineResolution, lineBands)],
+  };
+  const bedRows: Row[] =
+    lines?.buckets.map((b, i) => ({
+      key: b.key,
+      available: lines.bedsAvailable[i] ?? null,
+      occupied: lines.bedsOccupied[i] ?? null,
+    })) ?? [];
+
+  // 3. Fuel.
+  const critical = {
+    value: CRITICAL_FUEL_DAYS,
+    label: t('hospitals.fuel.critical', { days: CRITICAL_FUEL_DAYS }),
+    colour: REFERENCE_STYLE.critical.colour,
+    dash: REFERENCE_STYLE.critical.dash,
+  };
+  const fuelDescription: ChartDescription = {
+    id: 'hospitals-fuel',
+    title: t('hospitals.fuel.title'),
+    subtitle: t('hospitals.fuel.subtitle', { day: formatDay(range.to, locale) }),
+    sources: credits,
+    legend: [
+      {
+        label: t('hospitals.fuel.below', { days: CRITICAL_FUEL_DAYS }),
+        colour: OKABE_ITO.vermillion,
+        pattern: 'cross',
+        shape: 'box',
+      },
+      {
+        label: t('hospitals.fuel.above', { days: CRITICAL_FUEL_DAYS }),
+        colour: OKABE_ITO.blue,
+        shape: 'box',
+      },
+      { label: critical.label, colour: critical.colour, dash: critical.dash, shape: 'line' },
+    ],
+    notes: fuel?.missing.length
+      ? [t('hospitals.fuel.missing', { names: fuel.missing.map(facilityName).join(', ') })]
+      : [],
+  };
+  const fuelRows =
+    fuel?.stocks.map((s) => {
+      const low = s.fuelDays < CRITICAL_FUEL_DAYS;
+      return {
+        key: s.facilityId,
+        name: facilityName(s.facilityId),
+        value: s.fuelDays,
+        colour: low ? OKABE_ITO.vermillion : OKABE_ITO.blue,
+        pattern: low ? ('cross' as const) : ('solid' as const),
+      };
+    }) ?? [];
+
+  const notices = (
+    <>
+      {[theatreQuery, reports].map((q, i) =>
+        q.isError ? (
+          <SourceErrorNotice
+            key={i}
+            message={errorMessage(q.error)}
+            onRetry={() => void q.refetch()}
+          />
+        ) : null,
+      )}
+    </>
+  );
+  const placeholder = <ChartPlaceholder height={HEIGHT} />;
+  const tooltipFor =
+    (series: typeof bars, lines: (i: number) => { label: string; value: string }[]) =>
+    (key: string) => {
+      const i = series?.buckets.findIndex((b) => b.key === key) ?? -1;
+      const b = series?.buckets[i];
+      return b && series
+        ? { title: bucketLabel(b, series.resolution, t, locale), lines: lines(i) }
+        : undefined;
+    };
+
+  return (
+    <Panel
+      title={t('hospitals.title')}
+      subtitle={t('hospitals.subtitle')}
+      state={state}
+      className="hospitals"
+    >
+      <div ref={plotRef} className="hospitals__measure" />
+      <ChartFrame
+        headingLevel={3}
+        description={functionality}
+        state={state}
+        notices={notices}
+        table={
+          bars && {
+            caption: t('hospitals.functionality.caption'),
+            columns: [
+              { label: t(`chart.col.${bars.resolution}`) },
+              ...FUNCTIONALITIES.map((l) => ({ label: levelName(l), numeric: true })),
+              { label: t('chart.col.daysReported') },
+            ],
+            rows: bars.buckets.map((b, i) => ({
+              key: b.key,
+              header: bucketLabel(b, bars.resolution, t, locale),
+              cells: [
+                ...FUNCTIONALITIES.map((l) => num(bars.functionality[l][i], 1)),
+                t('chart.daysOf', { reported: bars.reported[i]!, days: b.days }),
+              ],
+            })),
+          }
+        }
+      >
+        <Suspense fallback={placeholder}>
+          <LazyTimeChart
+            width={width}
+            height={HEIGHT}
+            rows={functionalityRows}
+            bars={FUNCTIONALITIES.map((l) => ({
+              dataKey: l,
+              name: levelName(l),
+              stackId: 'f',
+              colour: FUNCTIONALITY_STYLE[l].colour,
+              pattern: FUNCTIONALITY_STYLE[l].pattern,
+            }))}
+            bands={barBands}
+            tickFormat={tickFormatter(barResolution, locale)}
+            valueFormat={(v) => formatNumber(v, locale)}
+            describe={tooltipFor(bars, (i) =>
+              FUNCTIONALITIES.map((l) => ({
+                label: levelName(l),
+                value: num(bars?.functionality[l][i], 1),
+                colour: FUNCTIONALITY_STYLE[l].colour,
+              })),
+            )}
+            animate={animate}
+            label={functionality.title}
+          />
+        </Suspense>
+      </ChartFrame>
+      <ChartFrame
+        headingLevel={3}
+        description={beds}
+        state={state}
+        table={
+          lines && {
+            caption: t('hospitals.beds.caption'),
+            columns: [
+              { label: t(`chart.col.${lines.resolution}`) },
+              { label: t('hospitals.beds.available'), numeric: true },
+              { label: t('hospitals.beds.occupied'), numeric: true },
+            ],
+            rows: lines.buckets.map((b, i) => ({
+              key: b.key,
+              header: bucketLabel(b, lines.resolution, t, locale),
+              cells: [num(lines.bedsAvailable[i]), num(lines.bedsOccupied[i])],
+            })),
+          }
+        }
+      >
+        <Suspense fallback={placeholder}>
+          <LazyTimeChart
+            width={width}
+            height={HEIGHT}
+            rows={bedRows}
+            lines={[
+              { dataKey: 'available', name: t('hospitals.beds.available'), colour: OKABE_ITO.blue },
+              {
+                dataKey: 'occupied',
+                name: t('hospitals.beds.occupied'),
+                colour: OKABE_ITO.vermillion,
+                dash: '5 3',
+              },
+            ]}
+            bands={lineBands}
+            tickFormat={tickFormatter(lineResolution, locale)}
+            valueFormat={(v) => formatNumber(v, locale, { notation: 'compact' })}
+            describe={tooltipFor(lines, (i) => [
+              { label: t('hospitals.beds.available'), value: num(lines?.bedsAvailable[i]) },
+              { label: t('hospitals.beds.occupied'), value: num(lines?.bedsOccupied[i]) },
+            ])}
+            animate={animate}
+            label={beds.title}
+          />
+        </Suspense>
+      </ChartFrame>
+      <ChartFrame
+        headingLevel={3}
+        description={fuelDescription}
+        state={state === 'ready' && fuelRows.length === 0 ? 'empty' : state}
+        table={
+          fuel && {
+            caption: t('hospitals.fuel.caption'),
+            columns: [
+              { label: t('hospitals.col.facility') },
+              { label: t('hospitals.col.fuelDays'), numeric: true },
+              { label: t('hospitals.col.functionality') },
+              { label: t('hospitals.col.reported') },
+              { label: t('source.label') },
+            ],
+            rows: [
+              ...fuel.stocks.map((s) => ({
+                key: s.facilityId,
+                header: facilityName(s.facilityId),
+                cells: [
+                  num(s.fuelDays, 1) +
+                    (s.fuelDays < CRITICAL_FUEL_DAYS ? ` ${t('hospitals.fuel.criticalMark')}` : ''),
+                  levelName(s.functionality),
+                  formatDay(s.date, locale),
+                  sourceName(s.sourceId),
+                ],
+              })),
+              ...fuel.missing.map((id) => ({
+                key: id,
+                header: facilityName(id),
+                cells: [t('chart.noReport'), '', '', ''],
+              })),
+            ],
+          }
+        }
+      >
+        <Suspense fallback={placeholder}>
+          <LazyRankedBars
+            width={width}
+            rows={fuelRows}
+            threshold={critical}
+            valueFormat={(v) => formatNumber(v, locale, { maximumFractionDigits: 1 })}
+            describe={(key) => {
+              const s = fuel?.stocks.find((x) => x.facilityId === key);
+              return s
+                ? {
+                    title: facilityName(s.facilityId),
+                    lines: [
+                      { label: t('hospitals.col.fuelDays'), value: num(s.fuelDays, 1) },
+                      {
+                        label: t('hospitals.col.functionality'),
+                        value: levelName(s.functionality),
+                      },
+                      {
+                        label: t('hospitals.col.reported'),
+                        value: `${formatDay(s.date, locale)} · ${sourceName(s.sourceId)}`,
+                      },
+                    ],
+                  }
+                : undefined;
+            }}
+            animate={animate}
+            label={fuelDescription.title}
+          />
+        </Suspense>
+      </ChartFrame>
+      <RejectedRecords issues={reports.data?.issues ?? []} sourceName={sourceName} />
+    </Panel>
+  );
+}

@@ -1,0 +1,206 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/context.tsx';
+import { Panel } from '../panel.tsx';
+import type { ChartDescription, ChartTable, LegendEntry } from './chart-model.ts';
+import { fillFor, patternId, type FillPattern } from './palette.ts';
+import './chart.css';
+
+/**
+ * A chart's frame: a <section> named by its title, with subtitle (units, resolution), the
+ * chart, its legend, the source line, notes and a "Show as table" alternative. Everything but
+ * the chart itself comes from `description` and `table`, which are plain data.
+ */
+export function ChartFrame({
+  description,
+  table,
+  state,
+  headingLevel = 2,
+  controls,
+  notices,
+  children,
+  className,
+}: {
+  description: ChartDescription;
+  table: ChartTable | undefined;
+  state: 'loading' | 'ready' | 'error' | 'empty';
+  headingLevel?: 2 | 3;
+  /** Toggles above the chart. */
+  controls?: ReactNode;
+  /** Errors and rejected-record notices. */
+  notices?: ReactNode;
+  /** The chart (usually a lazy Recharts component inside <Suspense>). */
+  children?: ReactNode;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const { sources, legend, notes } = description;
+  return (
+    <Panel
+      title={description.title}
+      subtitle={description.subtitle}
+      state={state}
+      headingLevel={headingLevel}
+      chart={description.id}
+      className={`chart ${className ?? ''}`}
+    >
+      {controls ? <div className="chart__controls">{controls}</div> : null}
+      {notices}
+      {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
+      {state === 'empty' ? <p>{t('chart.empty')}</p> : null}
+      {state === 'ready' ? <div className="chart__plot">{children}</div> : null}
+      {state === 'ready' && legend.length ? <ChartLegend entries={legend} /> : null}
+      {sources.length ? (
+        <p className="chart__source">
+          <span className="chart__source-label">{t('source.label')}: </span>
+          {sources.map((s, i) => (
+            <span key={s.name}>
+              {i > 0 ? ' · ' : null}
+              {s.name}
+              {s.licence ? ` (${s.licence})` : null}
+              {s.verification ? ` — ${s.verification}` : null}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {notes.length ? (
+        <ul className="chart__notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {table && table.rows.length ? <TableAlternative table={table} /> : null}
+    </Panel>
+  );
+}
+
+function TableAlternative({ table }: { table: ChartTable }) {
+  const { t } = useI18n();
+  return (
+    <details className="chart__table">
+      <summary>{t('chart.showTable')}</summary>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c, i) => (
+                <th key={i} scope="col" className={c.numeric ? 'data-table__num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.header}</th>
+                {row.cells.map((cell, i) => (
+                  <td
+                    key={i}
+                    className={table.columns[i + 1]?.numeric ? 'data-table__num' : undefined}
+                  >
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** The legend as HTML; a swatch shows colour and pattern (or dash), a word says what it is. */
+export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
+  const patterns = new Map<string, { pattern: FillPattern; colour: string }>();
+  for (const e of entries)
+    if (e.pattern && e.pattern !== 'solid')
+      patterns.set(patternId(e.pattern, e.colour), { pattern: e.pattern, colour: e.colour });
+  return (
+    <ul className="chart-legend">
+      {entries.map((e) => (
+        <li key={e.label} className="chart-legend__item">
+          <svg
+            className="chart-legend__swatch"
+            viewBox="0 0 24 14"
+            aria-hidden="true"
+            focusable="false"
+          >
+            {patterns.size ? <PatternDefs patterns={[...patterns.values()]} /> : null}
+            {e.shape === 'line' ? (
+              <line
+                x1="1"
+                y1="7"
+                x2="23"
+                y2="7"
+                stroke={e.colour}
+                strokeWidth="2.5"
+                strokeDasharray={e.dash}
+              />
+            ) : (
+              <rect
+                x="1"
+                y="1"
+                width="22"
+                height="12"
+                fill={fillFor(e.colour, e.pattern ?? 'solid')}
+                fillOpacity={e.shape === 'band' ? 0.35 : 1}
+                stroke={e.shape === 'band' ? e.colour : '#13202e'}
+                strokeWidth="0.75"
+              />
+            )}
+          </svg>
+          <span>{e.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * SVG <defs> for hatched, dotted and cross-hatched fills of a colour. Inside a Recharts chart
+ * and in legend swatches alike (ids are global in a document; duplicates draw the same).
+ */
+export function PatternDefs({
+  patterns,
+}: {
+  patterns: readonly { pattern: FillPattern; colour: string }[];
+}) {
+  return (
+    <defs>
+      {patterns.map(({ pattern, colour }) => (
+        <pattern
+          key={patternId(pattern, colour)}
+          id={patternId(pattern, colour)}
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform={pattern === 'hatch' ? 'rotate(45)' : undefined}
+        >
+          <rect width="6" height="6" fill={colour} />
+          {pattern === 'hatch' ? (
+            <rect width="2.2" height="6" fill="#fff" fillOpacity="0.75" />
+          ) : null}
+          {pattern === 'dots' ? (
+            <circle cx="3" cy="3" r="1.3" fill="#fff" fillOpacity="0.85" />
+          ) : null}
+          {pattern === 'cross' ? (
+            <path d="M0 0L6 6M6 0L0 6" stroke="#fff" strokeWidth="1.2" strokeOpacity="0.85" />
+          ) : null}
+        </pattern>
+      ))}
+    </defs>
+  );
+}
+
+/** Shown while the chart code (Recharts) loads: same height, so the page does not jump. */
+export function ChartPlaceholder({ height }: { height: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="chart__placeholder" style={{ blockSize: height }}>
+      {t('chart.loadingChart')}
+    </div>
+  );
+}

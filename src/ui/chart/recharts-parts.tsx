@@ -1,0 +1,89 @@
+/**
+ * Pieces shared by the Recharts charts. This file imports Recharts: import it only from chart
+ * bodies that are loaded lazily, never from a panel, or Recharts lands in the initial chunk.
+ */
+import { ReferenceArea } from 'recharts';
+import type { Band } from '../../domain/series.ts';
+import { BAND_STYLE } from './palette.ts';
+
+/**
+ * Pauses and cease-fire phases as labelled bands. Recharts wants its reference elements as
+ * direct children of the chart, so this returns elements to spread there, not a component.
+ * Bands narrower than `minLabelShare` of the axis stay unlabelled (the legend and the notes
+ * still name them).
+ */
+export function eventBandAreas(
+  bands: readonly Band[],
+  bucketCount: number,
+  label: (band: Band) => string,
+  bucketIndex: (key: string) => number,
+  minLabelShare = 0.08,
+) {
+  return bands.map((band) => {
+    const style = BAND_STYLE[band.kind] ?? { colour: '#999', opacity: 0.15 };
+    const span = bucketIndex(band.x2) - bucketIndex(band.x1) + 1;
+    return (
+      <ReferenceArea
+        key={band.id}
+        x1={band.x1}
+        x2={band.x2}
+        fill={style.colour}
+        fillOpacity={style.opacity}
+        stroke={style.colour}
+        strokeOpacity={0.5}
+        ifOverflow="hidden"
+        label={
+          span / Math.max(1, bucketCount) >= minLabelShare
+            ? { value: label(band), position: 'insideTopLeft', fontSize: 11, fill: '#13202e' }
+            : undefined
+        }
+      />
+    );
+  });
+}
+
+export interface TooltipLine {
+  label: string;
+  value: string;
+  colour?: string;
+}
+
+/**
+ * Tooltip content from our own model rather than Recharts' payload, so that it says the same
+ * as the table (gaps as "no report", sources by name). `describe` gets the bucket key.
+ */
+export function ChartTooltip({
+  active,
+  label,
+  describe,
+}: {
+  active?: boolean;
+  label?: string | number;
+  describe: (key: string) => { title: string; lines: TooltipLine[] } | undefined;
+}) {
+  if (!active || label === undefined) return null;
+  const content = describe(String(label));
+  if (!content) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">{content.title}</p>
+      <ul>
+        {content.lines.map((l, i) => (
+          <li key={i}>
+            <span>
+              {l.colour ? (
+                <span aria-hidden="true" style={{ color: l.colour }}>
+                  ■{' '}
+                </span>
+              ) : null}
+              {l.label}
+            </span>
+            <span className="chart-tooltip__value">{l.value}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const AXIS_TICK = { fontSize: 11, fill: '#4a5868' };

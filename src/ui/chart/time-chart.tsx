@@ -1,0 +1,170 @@
+/**
+ * The one Recharts time chart behind every time-based panel: stacked or grouped bars, lines,
+ * reference lines and event bands over buckets of days. Loaded lazily (see lazy.tsx).
+ */
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Band } from '../../domain/series.ts';
+import { PatternDefs } from './chart-frame.tsx';
+import type { FillPattern } from './palette.ts';
+import { AXIS_TICK, ChartTooltip, eventBandAreas, type TooltipLine } from './recharts-parts.tsx';
+
+export interface BarSpec {
+  dataKey: string;
+  name: string;
+  /** Bars with the same stack id are stacked; different ids stand side by side. */
+  stackId?: string;
+  colour: string;
+  pattern: FillPattern;
+}
+
+export interface LineSpec {
+  dataKey: string;
+  name: string;
+  colour: string;
+  dash?: string;
+  width?: number;
+}
+
+export interface ReferenceSpec {
+  y: number;
+  label: string;
+  colour: string;
+  dash: string;
+}
+
+export type Row = { key: string } & Record<string, number | string | null>;
+
+export interface TimeChartProps {
+  width: number;
+  height: number;
+  rows: readonly Row[];
+  bars?: readonly BarSpec[];
+  lines?: readonly LineSpec[];
+  references?: readonly ReferenceSpec[];
+  bands?: readonly Band[];
+  bandLabel?: (band: Band) => string;
+  tickFormat: (key: string) => string;
+  valueFormat: (value: number) => string;
+  describe: (key: string) => { title: string; lines: TooltipLine[] } | undefined;
+  yDomain?: [number | 'auto' | 'dataMin' | 'dataMax', number | 'auto' | 'dataMin' | 'dataMax'];
+  /** Narrow charts (small multiples) use fewer ticks and a narrower axis. */
+  compact?: boolean;
+  animate: boolean;
+  /** Names the chart for screen readers (the section title says the rest). */
+  label: string;
+}
+
+export function TimeChart({
+  width,
+  height,
+  rows,
+  bars = [],
+  lines = [],
+  references = [],
+  bands = [],
+  bandLabel = (b) => b.title,
+  tickFormat,
+  valueFormat,
+  describe,
+  yDomain,
+  compact = false,
+  animate,
+  label,
+}: TimeChartProps) {
+  const index = new Map(rows.map((r, i) => [r.key, i]));
+  const patterns = bars
+    .filter((b) => b.pattern !== 'solid')
+    .map((b) => ({ pattern: b.pattern, colour: b.colour }));
+  const fill = (b: BarSpec) =>
+    b.pattern === 'solid'
+      ? b.colour
+      : `url(#am-${b.pattern}-${b.colour.replace('#', '').toLowerCase()})`;
+  return (
+    <ComposedChart
+      width={width}
+      height={height}
+      data={rows as Row[]}
+      accessibilityLayer
+      title={label}
+      margin={{ top: 16, right: compact ? 4 : 12, bottom: 0, left: 0 }}
+      barCategoryGap={rows.length > 40 ? 1 : '15%'}
+      barGap={1}
+    >
+      {patterns.length ? <PatternDefs patterns={patterns} /> : null}
+      <CartesianGrid vertical={false} stroke="#e3e7ec" />
+      {eventBandAreas(
+        bands,
+        rows.length,
+        bandLabel,
+        (k) => index.get(k) ?? 0,
+        compact ? 0.3 : 0.08,
+      )}
+      <XAxis
+        dataKey="key"
+        tick={AXIS_TICK}
+        tickFormatter={tickFormat}
+        minTickGap={compact ? 24 : 16}
+        interval="preserveStartEnd"
+      />
+      <YAxis
+        tick={AXIS_TICK}
+        tickFormatter={valueFormat}
+        width={compact ? 36 : 52}
+        domain={yDomain ?? [0, 'auto']}
+        allowDecimals={false}
+      />
+      <Tooltip
+        content={({ active, label: key }) => (
+          <ChartTooltip active={active} label={key as string | undefined} describe={describe} />
+        )}
+        isAnimationActive={animate}
+      />
+      {bars.map((b) => (
+        <Bar
+          key={b.dataKey}
+          dataKey={b.dataKey}
+          name={b.name}
+          stackId={b.stackId}
+          fill={fill(b)}
+          stroke="#ffffff"
+          strokeWidth={rows.length > 60 ? 0 : 0.5}
+          isAnimationActive={animate}
+        />
+      ))}
+      {lines.map((l) => (
+        <Line
+          key={l.dataKey}
+          dataKey={l.dataKey}
+          name={l.name}
+          stroke={l.colour}
+          strokeWidth={l.width ?? 2}
+          strokeDasharray={l.dash}
+          dot={false}
+          connectNulls={false}
+          type="linear"
+          isAnimationActive={animate}
+        />
+      ))}
+      {references.map((r) => (
+        <ReferenceLine
+          key={r.label}
+          y={r.y}
+          stroke={r.colour}
+          strokeDasharray={r.dash}
+          strokeWidth={1.5}
+          ifOverflow="extendDomain"
+          label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: r.colour }}
+        />
+      ))}
+    </ComposedChart>
+  );
+}

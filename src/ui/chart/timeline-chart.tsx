@@ -1,0 +1,123 @@
+/**
+ * Events on lanes (one per kind) over time: spans as bars, each event's start as a marker
+ * that the tooltip and the keyboard reach. Loaded lazily (see lazy.tsx).
+ */
+import {
+  CartesianGrid,
+  ReferenceArea,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { AXIS_TICK, ChartTooltip, type TooltipLine } from './recharts-parts.tsx';
+
+export type MarkerShape = 'circle' | 'cross' | 'diamond' | 'square' | 'star' | 'triangle' | 'wye';
+
+export interface TimelineLane {
+  index: number;
+  label: string;
+  colour: string;
+  shape: MarkerShape;
+}
+
+export interface TimelineItem {
+  id: string;
+  lane: number;
+  /** Day numbers (days since 1970-01-01), `end` exclusive. */
+  start: number;
+  end: number;
+}
+
+export function TimelineChart({
+  width,
+  lanes,
+  items,
+  domain,
+  tickFormat,
+  describe,
+  animate,
+  label,
+}: {
+  width: number;
+  lanes: readonly TimelineLane[];
+  items: readonly TimelineItem[];
+  domain: [number, number];
+  tickFormat: (dayNumber: number) => string;
+  describe: (id: string) => { title: string; lines: TooltipLine[] } | undefined;
+  animate: boolean;
+  label: string;
+}) {
+  const height = 50 + lanes.length * 34;
+  return (
+    <ScatterChart
+      width={width}
+      height={height}
+      accessibilityLayer
+      title={label}
+      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+    >
+      <CartesianGrid horizontal={false} stroke="#e3e7ec" />
+      <XAxis
+        type="number"
+        dataKey="start"
+        domain={domain}
+        tick={AXIS_TICK}
+        tickFormatter={tickFormat}
+        allowDataOverflow
+        scale="linear"
+      />
+      <YAxis
+        type="number"
+        dataKey="lane"
+        domain={[-0.5, lanes.length - 0.5]}
+        ticks={lanes.map((l) => l.index)}
+        tickFormatter={(i: number) => lanes[i]?.label ?? ''}
+        tick={AXIS_TICK}
+        width={Math.min(150, Math.round(width * 0.3))}
+        reversed
+        allowDecimals={false}
+      />
+      {items
+        .filter((e) => e.end - e.start > 1)
+        .map((e) => {
+          const lane = lanes[e.lane];
+          return (
+            <ReferenceArea
+              key={`span-${e.id}`}
+              x1={Math.max(domain[0], e.start)}
+              x2={Math.min(domain[1], e.end)}
+              y1={e.lane - 0.28}
+              y2={e.lane + 0.28}
+              fill={lane?.colour}
+              fillOpacity={0.35}
+              stroke={lane?.colour}
+              ifOverflow="hidden"
+            />
+          );
+        })}
+      <Tooltip
+        cursor={false}
+        content={({ active, payload }) => {
+          const id = (payload?.[0]?.payload as TimelineItem | undefined)?.id;
+          return (
+            <ChartTooltip active={active && id !== undefined} label={id} describe={describe} />
+          );
+        }}
+        isAnimationActive={animate}
+      />
+      {lanes.map((lane) => (
+        <Scatter
+          key={lane.index}
+          name={lane.label}
+          data={items.filter((e) => e.lane === lane.index && e.start >= domain[0])}
+          fill={lane.colour}
+          stroke="#13202e"
+          shape={lane.shape}
+          isAnimationActive={animate}
+        />
+      ))}
+    </ScatterChart>
+  );
+}

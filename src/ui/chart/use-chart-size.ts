@@ -1,0 +1,45 @@
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+
+/**
+ * The width a chart has, measured by a ResizeObserver. Charts need it twice: to draw, and to
+ * decide how many points they can show (never more than they have pixels). Where nothing can
+ * be measured (jsdom, before layout) it answers `fallback`.
+ */
+export function useChartWidth<T extends HTMLElement>(
+  fallback = 640,
+): [(el: T | null) => void, number] {
+  const [width, setWidth] = useState(0);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: T | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    // Round to 8 px so that small layout jitter does not re-aggregate or redraw.
+    const measure = (w: number) => setWidth(Math.floor(w / 8) * 8);
+    measure(el.clientWidth);
+    observer.current = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined) measure(w);
+    });
+    observer.current.observe(el);
+  }, []);
+  return [ref, width > 0 ? width : fallback];
+}
+
+const QUERY = '(prefers-reduced-motion: reduce)';
+const subscribe = (onChange: () => void) => {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
+  const list = window.matchMedia(QUERY);
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
+};
+
+/** True when the user asked for less motion: charts then draw without animation. */
+export function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () =>
+      typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(QUERY).matches : false,
+    () => true,
+  );
+}
