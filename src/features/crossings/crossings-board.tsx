@@ -37,7 +37,8 @@ export function CrossingsBoard() {
         : 'empty';
 
   const timeZone = theatre.data?.theatre.timeZone;
-  const day = timeZone ? view.range.to : undefined;
+  // Known before the theatre loads (cut in UTC until then), so the subtitle never pops in.
+  const day = view.range.to;
   const { filters } = view;
   const sourceName = useSourceName();
   const rows =
@@ -67,13 +68,9 @@ export function CrossingsBoard() {
   return (
     <Panel
       title={t('crossings.title')}
-      subtitle={
-        day
-          ? t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', {
-              today: formatDay(day, locale),
-            })
-          : undefined
-      }
+      subtitle={t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', {
+        today: formatDay(day, locale),
+      })}
       state={state}
       className="crossings-board"
     >
@@ -134,7 +131,7 @@ export function CrossingsBoard() {
           </table>
         </div>
       ) : null}
-      {baselines?.trucksPerDayTarget ? (
+      {state !== 'loading' && baselines?.trucksPerDayTarget ? (
         <p className="panel__note">
           {t('crossings.targetTotal', {
             target: baselines.trucksPerDayTarget,
@@ -143,7 +140,7 @@ export function CrossingsBoard() {
           })}
         </p>
       ) : null}
-      <RejectedRecords issues={issues} sourceName={sourceName} />
+      {state !== 'loading' ? <RejectedRecords issues={issues} sourceName={sourceName} /> : null}
     </Panel>
   );
 }
