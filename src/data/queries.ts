@@ -49,5 +49,6 @@ export function useSourceName(): (sourceId: string) => string {
   const { source } = useActiveSource();
   const theatre = useTheatre();
   const publishers = theatre.data?.theatre.sources;
-  return (id) => publishers?.find((s) => s.id === id)?.name ?? (id === source.id ? source.name : id);
+  return (id) =>
+    publishers?.find((s) => s.id === id)?.name ?? (id === source.id ? source.name : id);
 }

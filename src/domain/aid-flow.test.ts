@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { truckCountsForCrossing } from './aid-flow.ts';
 import type { AidFlow } from './schemas.ts';
 
-const flow = (date: string, stage: AidFlow['stage'], trucks: number, sourceId = 'a', verification: AidFlow['provenance']['verification'] = 'verified'): AidFlow => ({
+const flow = (
+  date: string,
+  stage: AidFlow['stage'],
+  trucks: number,
+  sourceId = 'a',
+  verification: AidFlow['provenance']['verification'] = 'verified',
+): AidFlow => ({
   date,
   crossingId: 'ks',
   commodity: 'food',
@@ -35,6 +41,9 @@ describe('truckCountsForCrossing', () => {
     expect(counts.find((c) => c.stage === 'collected')?.today).toBeNull();
     expect(counts.find((c) => c.sourceId === 'b')?.verification).toBe('disputed');
     // What the source last reported, for when today is not in yet.
-    expect(counts.find((c) => c.stage === 'collected')?.latest).toEqual({ day: '2025-03-05', trucks: 30 });
+    expect(counts.find((c) => c.stage === 'collected')?.latest).toEqual({
+      day: '2025-03-05',
+      trucks: 30,
+    });
   });
 });

@@ -32,7 +32,10 @@ export function truckCountsForCrossing(
   today: Day,
 ): TruckCount[] {
   const firstDay = shiftDay(today, -6);
-  const groups = new Map<string, Omit<TruckCount, 'daysReported' | 'latest'> & { days: Map<Day, number> }>();
+  const groups = new Map<
+    string,
+    Omit<TruckCount, 'daysReported' | 'latest'> & { days: Map<Day, number> }
+  >();
   for (const f of flows) {
     if (f.crossingId !== crossingId || f.trucks === undefined) continue;
     if (f.date < firstDay || f.date > today) continue;
@@ -66,7 +69,8 @@ export function truckCountsForCrossing(
       return {
         ...g,
         daysReported: days.size,
-        latest: latestDay === undefined ? undefined : { day: latestDay, trucks: days.get(latestDay)! },
+        latest:
+          latestDay === undefined ? undefined : { day: latestDay, trucks: days.get(latestDay)! },
       };
     })
     .sort(

@@ -26,16 +26,22 @@ describe('crossingStatusAt', () => {
   });
 
   it('ignores observations after the moment and is unknown before any', () => {
-    expect(crossingStatusAt(history, 'rafah', new Date('2025-03-01T07:00:00Z')).state).toBe('closed');
+    expect(crossingStatusAt(history, 'rafah', new Date('2025-03-01T07:00:00Z')).state).toBe(
+      'closed',
+    );
     const before = crossingStatusAt(history, 'rafah', new Date('2025-02-01T00:00:00Z'));
     expect(before).toMatchObject({ state: 'unknown', latest: undefined });
-    expect(crossingStatusAt(history, 'erez', new Date('2025-03-02T00:00:00Z')).state).toBe('unknown');
+    expect(crossingStatusAt(history, 'erez', new Date('2025-03-02T00:00:00Z')).state).toBe(
+      'unknown',
+    );
   });
 
   it('shows what another source says when it disagrees', () => {
     const now = crossingStatusAt(history, 'rafah', new Date('2025-03-01T16:00:00Z'));
     expect(now.state).toBe('open');
     expect(now.since).toBe('2025-03-01T15:00:00Z');
-    expect(now.disagreements.map((d) => [d.provenance.sourceId, d.status])).toEqual([['b', 'restricted']]);
+    expect(now.disagreements.map((d) => [d.provenance.sourceId, d.status])).toEqual([
+      ['b', 'restricted'],
+    ]);
   });
 });

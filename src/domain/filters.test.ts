@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, matchesFilters, parseFilters, previousRange, resolveRange, writeFilters, type Filters } from './filters.ts';
+import {
+  DEFAULT_FILTERS,
+  matchesFilters,
+  parseFilters,
+  previousRange,
+  resolveRange,
+  writeFilters,
+  type Filters,
+} from './filters.ts';
 
-const parse = (query: string, crossings?: string[]) => parseFilters(new URLSearchParams(query), crossings);
+const parse = (query: string, crossings?: string[]) =>
+  parseFilters(new URLSearchParams(query), crossings);
 
 describe('filters in the URL', () => {
   it('round-trips every kind of filter and leaves other parameters alone', () => {
@@ -14,12 +23,20 @@ describe('filters in the URL', () => {
     const params = writeFilters(filters, new URLSearchParams('source=demo&crossing=erez'));
     expect(params.get('source')).toBe('demo');
     expect(params.get('crossing')).toBe('erez');
-    expect(parse(params.toString(), ['kerem-shalom', 'rafah', 'erez'])).toEqual({ filters, notices: [] });
+    expect(parse(params.toString(), ['kerem-shalom', 'rafah', 'erez'])).toEqual({
+      filters,
+      notices: [],
+    });
   });
 
   it('omits defaults so a plain link stays plain', () => {
     expect(writeFilters(DEFAULT_FILTERS, new URLSearchParams()).toString()).toBe('');
-    expect(writeFilters({ ...DEFAULT_FILTERS, range: { preset: 'all' } }, new URLSearchParams()).toString()).toBe('range=all');
+    expect(
+      writeFilters(
+        { ...DEFAULT_FILTERS, range: { preset: 'all' } },
+        new URLSearchParams(),
+      ).toString(),
+    ).toBe('range=all');
   });
 
   it('falls back with a notice for every bad value instead of breaking', () => {
@@ -37,7 +54,9 @@ describe('filters in the URL', () => {
   });
 
   it('rejects impossible and reversed dates', () => {
-    expect(parse('from=2025-02-30&to=2025-03-01').notices).toEqual([{ param: 'from', value: '2025-02-30', problem: 'bad-date' }]);
+    expect(parse('from=2025-02-30&to=2025-03-01').notices).toEqual([
+      { param: 'from', value: '2025-02-30', problem: 'bad-date' },
+    ]);
     expect(parse('from=2025-03-10&to=2025-03-01')).toMatchObject({
       filters: { range: DEFAULT_FILTERS.range },
       notices: [{ problem: 'reversed-range' }],
@@ -48,19 +67,34 @@ describe('filters in the URL', () => {
 
 describe('ranges', () => {
   it('end today in the theatre and count whole days', () => {
-    expect(resolveRange({ preset: '7d' }, '2025-03-07', '2023-10-07')).toEqual({ from: '2025-03-01', to: '2025-03-07' });
-    expect(resolveRange({ preset: 'all' }, '2025-03-07', '2025-01-01')).toEqual({ from: '2025-01-01', to: '2025-03-07' });
-    expect(previousRange({ from: '2025-03-01', to: '2025-03-07' })).toEqual({ from: '2025-02-22', to: '2025-02-28' });
+    expect(resolveRange({ preset: '7d' }, '2025-03-07', '2023-10-07')).toEqual({
+      from: '2025-03-01',
+      to: '2025-03-07',
+    });
+    expect(resolveRange({ preset: 'all' }, '2025-03-07', '2025-01-01')).toEqual({
+      from: '2025-01-01',
+      to: '2025-03-07',
+    });
+    expect(previousRange({ from: '2025-03-01', to: '2025-03-07' })).toEqual({
+      from: '2025-02-22',
+      to: '2025-02-28',
+    });
   });
 });
 
 describe('matchesFilters', () => {
-  const record = { crossingId: 'rafah', commodity: 'food' as const, provenance: { verification: 'reported' as const } };
+  const record = {
+    crossingId: 'rafah',
+    commodity: 'food' as const,
+    provenance: { verification: 'reported' as const },
+  };
   it('keeps everything by default and narrows by each filter', () => {
     expect(matchesFilters(record, DEFAULT_FILTERS)).toBe(true);
     expect(matchesFilters(record, { ...DEFAULT_FILTERS, crossings: ['erez'] })).toBe(false);
     expect(matchesFilters(record, { ...DEFAULT_FILTERS, commodities: ['fuel'] })).toBe(false);
     expect(matchesFilters(record, { ...DEFAULT_FILTERS, verification: ['verified'] })).toBe(false);
-    expect(matchesFilters(record, { ...DEFAULT_FILTERS, verification: ['verified', 'reported'] })).toBe(true);
+    expect(
+      matchesFilters(record, { ...DEFAULT_FILTERS, verification: ['verified', 'reported'] }),
+    ).toBe(true);
   });
 });

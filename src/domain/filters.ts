@@ -36,7 +36,10 @@ export interface FilterNotice {
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = (v: string) =>
+  DAY.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 function list<T extends string>(
   params: URLSearchParams,
@@ -46,9 +49,15 @@ function list<T extends string>(
 ): T[] {
   const raw = params.get(name);
   if (!raw) return [];
-  const ok = typeof allowed === 'function' ? allowed : (v: string) => (allowed as readonly string[]).includes(v);
+  const ok =
+    typeof allowed === 'function'
+      ? allowed
+      : (v: string) => (allowed as readonly string[]).includes(v);
   const out: T[] = [];
-  for (const v of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const v of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (ok(v) && !out.includes(v as T)) out.push(v as T);
     else if (!ok(v)) notices.push({ param: name, value: v, problem: 'unknown-value' });
   }
@@ -78,7 +87,8 @@ export function parseFilters(
       else notices.push({ param: 'from', value: `${from}…${to}`, problem: 'reversed-range' });
     }
   } else if (preset !== null) {
-    if ((RANGE_PRESETS as readonly string[]).includes(preset)) range = { preset: preset as RangePreset };
+    if ((RANGE_PRESETS as readonly string[]).includes(preset))
+      range = { preset: preset as RangePreset };
     else notices.push({ param: 'range', value: preset, problem: 'unknown-value' });
   }
   const knownCrossing = crossingIds
@@ -98,7 +108,8 @@ export function parseFilters(
 /** Writes filters into a copy of `params`, leaving other parameters (source, crossing…) alone. Defaults are omitted. */
 export function writeFilters(filters: Filters, params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams(params);
-  for (const name of ['range', 'from', 'to', 'crossings', 'commodities', 'verification']) out.delete(name);
+  for (const name of ['range', 'from', 'to', 'crossings', 'commodities', 'verification'])
+    out.delete(name);
   if (filters.range.preset === 'custom') {
     out.set('from', filters.range.from);
     out.set('to', filters.range.to);
@@ -111,13 +122,22 @@ export function writeFilters(filters: Filters, params: URLSearchParams): URLSear
   return out;
 }
 
-const PRESET_DAYS: Record<Exclude<RangePreset, 'all'>, number> = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 };
+const PRESET_DAYS: Record<Exclude<RangePreset, 'all'>, number> = {
+  '7d': 7,
+  '30d': 30,
+  '90d': 90,
+  '1y': 365,
+};
 
 /**
  * The days a range covers, ending today in the theatre (or at a custom end). "all" starts at
  * the first day the source covers.
  */
-export function resolveRange(range: RangeFilter, today: Day, coverageStart: Day): { from: Day; to: Day } {
+export function resolveRange(
+  range: RangeFilter,
+  today: Day,
+  coverageStart: Day,
+): { from: Day; to: Day } {
   if (range.preset === 'custom') return { from: range.from, to: range.to };
   if (range.preset === 'all') return { from: coverageStart, to: today };
   return { from: shiftDay(today, -(PRESET_DAYS[range.preset] - 1)), to: today };
@@ -131,13 +151,26 @@ export function previousRange(range: { from: Day; to: Day }): { from: Day; to: D
 
 /** Whether a record passes the crossing, commodity and verification filters. */
 export function matchesFilters(
-  record: { crossingId?: string; commodity?: Commodity; provenance: { verification: Verification } },
+  record: {
+    crossingId?: string;
+    commodity?: Commodity;
+    provenance: { verification: Verification };
+  },
   filters: Filters,
 ): boolean {
-  if (filters.crossings.length && record.crossingId !== undefined && !filters.crossings.includes(record.crossingId))
+  if (
+    filters.crossings.length &&
+    record.crossingId !== undefined &&
+    !filters.crossings.includes(record.crossingId)
+  )
     return false;
-  if (filters.commodities.length && record.commodity !== undefined && !filters.commodities.includes(record.commodity))
+  if (
+    filters.commodities.length &&
+    record.commodity !== undefined &&
+    !filters.commodities.includes(record.commodity)
+  )
     return false;
-  if (filters.verification.length && !filters.verification.includes(record.provenance.verification)) return false;
+  if (filters.verification.length && !filters.verification.includes(record.provenance.verification))
+    return false;
   return true;
 }

@@ -11,13 +11,22 @@ describe('theatre days', () => {
   });
 
   it('knows when a theatre day starts, across daylight-saving changes', () => {
-    expect(startOfTheatreDay('2025-03-02', 'Asia/Gaza').toISOString()).toBe('2025-03-01T22:00:00.000Z');
-    expect(startOfTheatreDay('2025-07-02', 'Asia/Gaza').toISOString()).toBe('2025-07-01T21:00:00.000Z');
+    expect(startOfTheatreDay('2025-03-02', 'Asia/Gaza').toISOString()).toBe(
+      '2025-03-01T22:00:00.000Z',
+    );
+    expect(startOfTheatreDay('2025-07-02', 'Asia/Gaza').toISOString()).toBe(
+      '2025-07-01T21:00:00.000Z',
+    );
   });
 
   it('does calendar arithmetic on day labels', () => {
     expect(shiftDay('2025-03-01', -1)).toBe('2025-02-28');
     expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
-    expect(daysBetween('2025-12-30', '2026-01-02')).toEqual(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02']);
+    expect(daysBetween('2025-12-30', '2026-01-02')).toEqual([
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02',
+    ]);
   });
 });

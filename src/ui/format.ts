@@ -17,7 +17,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 }
 
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions) {
-  return cached(`n|${locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options)).format(value);
+  return cached(
+    `n|${locale}|${JSON.stringify(options ?? {})}`,
+    () => new Intl.NumberFormat(locale, options),
+  ).format(value);
 }
 
 export function formatPercent(ratio: number, locale: string) {
@@ -45,7 +48,13 @@ export function formatDateTime(instant: string | number | Date, locale: string, 
 export function formatTime(instant: string | number | Date, locale: string, timeZone: string) {
   return cached(
     `t|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   ).format(new Date(instant));
 }
 

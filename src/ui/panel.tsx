@@ -66,11 +66,14 @@ export function RejectedRecords({
   const { t } = useI18n();
   if (issues.length === 0) return null;
   const bySource = new Map<string, DataIssue[]>();
-  for (const issue of issues) bySource.set(issue.sourceId, [...(bySource.get(issue.sourceId) ?? []), issue]);
+  for (const issue of issues)
+    bySource.set(issue.sourceId, [...(bySource.get(issue.sourceId) ?? []), issue]);
   return (
     <div className="notice notice--warning" data-testid="rejected-records">
       {[...bySource].map(([sourceId, list]) => (
-        <p key={sourceId}>{t('source.rejected', { count: list.length, source: sourceName(sourceId) })}</p>
+        <p key={sourceId}>
+          {t('source.rejected', { count: list.length, source: sourceName(sourceId) })}
+        </p>
       ))}
       <details>
         <summary>{t('source.rejected.show')}</summary>
@@ -88,7 +91,8 @@ export function RejectedRecords({
               <tr key={`${issue.sourceId}-${issue.dataset}-${issue.position}`}>
                 <td>{sourceName(issue.sourceId)}</td>
                 <td>
-                  {issue.dataset} · {t('source.rejected.position', { position: issue.position + 1 })}
+                  {issue.dataset} ·{' '}
+                  {t('source.rejected.position', { position: issue.position + 1 })}
                 </td>
                 <td>
                   <code>{issue.field || '—'}</code>

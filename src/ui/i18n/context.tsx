@@ -9,7 +9,13 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ locale = 'en', children }: { locale?: Locale; children: ReactNode }) {
+export function I18nProvider({
+  locale = 'en',
+  children,
+}: {
+  locale?: Locale;
+  children: ReactNode;
+}) {
   const value = useMemo<I18n>(
     () => ({ locale, dir: LOCALES[locale], t: createTranslator(locale) }),
     [locale],

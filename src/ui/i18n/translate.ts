@@ -21,7 +21,9 @@ export function createTranslator(locale: Locale): Translate {
   return (key, params = {}) => {
     const entry = catalog[key] ?? en[key];
     const template =
-      typeof entry === 'string' ? entry : entry[plural.select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'];
+      typeof entry === 'string'
+        ? entry
+        : entry[plural.select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'];
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
