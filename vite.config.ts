@@ -21,6 +21,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['test/setup.ts'],
+          // Component tests wait on the mock API and lazy chunks; 2 busy cores can be slow.
+          testTimeout: 20_000,
         },
       },
       {
