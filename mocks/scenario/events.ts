@@ -76,6 +76,8 @@ function event(
 /** The events a segment of the timeline gives rise to. */
 export function segmentEvents(ctx: Context, seg: Segment): EventItem[] {
   const out: EventItem[] = [];
+  // The time before the crisis has no start (it reaches back for ever) and no events.
+  if (!Number.isFinite(seg.start)) return out;
   const r = new Rng(hashKeys(ctx.seed, seg.index, hashString('segment-events')));
   const label = dayLabel(seg.start);
   switch (seg.regime) {

@@ -182,5 +182,7 @@ describe('the demo scenario', () => {
     const s = createScenario({ start: '2021-01-01', end: '2025-12-31', now: NOW, crossings: 8 });
     const all = s.records('aid-flow', { from: '2021-01-01', to: '2025-12-31' });
     expect(all.length).toBeGreaterThan(300_000);
+    // A range that starts before the crisis has its events too (the pre-crisis time has none).
+    expect(s.records('events', { from: '2021-01-01', to: '2025-12-31' }).length).toBeGreaterThan(10);
   }, 60_000);
 });
