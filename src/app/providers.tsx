@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
+import { useActiveFile } from '../data/dropped-files.ts';
 import { createAdapter } from '../data/registry.ts';
 import { SourceProvider, type ActiveSource } from '../data/source-context.tsx';
 import type { AppConfig, SourceConfig } from '../data/config.ts';
@@ -30,9 +31,16 @@ export function AppProviders({
   children: ReactNode;
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  // Issue 7: a file the user dropped (Sources page) may be shown in place of the configured source.
+  const file = useActiveFile();
+  const fileSource = file?.source;
+  const fileAdapter = file?.adapter;
   const active = useMemo<ActiveSource>(
-    () => ({ config, source, adapter: createAdapter(source) }),
-    [config, source],
+    () =>
+      fileSource && fileAdapter
+        ? { config, source: fileSource, adapter: fileAdapter }
+        : { config, source, adapter: createAdapter(source) },
+    [config, source, fileSource, fileAdapter],
   );
   return (
     <QueryClientProvider client={client}>

@@ -38,6 +38,90 @@ describe('config.json', () => {
     }
   });
 
+  it('reads HXL, CKAN and static sources with their own options and defaults', () => {
+    const config = parseConfig({
+      defaultSource: 'sheet',
+      sources: [
+        {
+          id: 'sheet',
+          name: 'Shared sheet',
+          adapter: 'hxl',
+          url: 'https://example.org/aid.csv',
+          theatreUrl: '/samples/static/theatre.json',
+        },
+        {
+          id: 'hdx',
+          name: 'HDX',
+          adapter: 'ckan',
+          url: 'https://data.humdata.org',
+          resourceId: 'abc',
+          theatreUrl: '/t.json',
+          fields: { Crossing: '#loc+name' },
+        },
+        { id: 'snap', name: 'Snapshot', adapter: 'static', url: '/samples/static/' },
+      ],
+    });
+    expect(config.sources[0]).toMatchObject({
+      adapter: 'hxl',
+      verification: 'reported',
+      dayFirst: true,
+      demo: false,
+    });
+    expect(config.sources[1]).toMatchObject({ adapter: 'ckan', pageSize: 1000, maxRows: 500_000 });
+    expect(config.sources[2]).toMatchObject({
+      adapter: 'static',
+      datasets: [
+        'crossing-status',
+        'corridor-status',
+        'aid-flow',
+        'facility-status',
+        'utility-status',
+        'events',
+      ],
+    });
+  });
+
+  it('lists every problem of every adapter at once', () => {
+    try {
+      parseConfig({
+        defaultSource: 'a',
+        sources: [
+          { id: 'a', name: 'A', adapter: 'ckan', url: 'https://x.org' },
+          {
+            id: 'b',
+            name: 'B',
+            adapter: 'hxl',
+            url: '/b.csv',
+            theatreUrl: '/t',
+            dataset: 'weather',
+          },
+          {
+            id: 'c',
+            name: 'C',
+            adapter: 'ckan',
+            url: 'https://x.org',
+            resourceId: 'r',
+            theatreUrl: '/t',
+            fields: { Where: 'loc+name' },
+          },
+          { id: 'd', name: 'D', adapter: 'static', url: '/d/', datasets: ['aid-flow', 'gossip'] },
+          { id: 'e', name: 'E', adapter: 'hxl', url: '/e.csv', theatreUrl: '/t', demo: true },
+        ],
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('sources.0.theatreUrl: is required');
+      expect(problems).toContain('sources.0.resourceId:');
+      expect(problems).toContain(
+        'sources.1.dataset: must be one of: crossing-status, aid-flow, facility-status',
+      );
+      expect(problems).toContain('sources.2.fields.Where: must be an HXL hashtag like #loc+name');
+      expect(problems).toContain('sources.3.datasets.1:');
+      expect(problems).toContain('sources.4.demo:');
+    }
+  });
+
   it('says plainly when the file is missing or not JSON', async () => {
     const missing = () => Promise.resolve(new Response('Not found', { status: 404 }));
     await expect(loadConfig('/config.json', missing)).rejects.toThrow('HTTP 404');

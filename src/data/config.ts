@@ -15,7 +15,8 @@ const DATASET_NAMES = [
   'utility-status',
   'events',
 ] as const satisfies readonly Dataset[];
-const HXL_READABLE = [
+/** The datasets an HXL table (a file, a CKAN resource) can hold. */
+export const HXL_READABLE = [
   'crossing-status',
   'aid-flow',
   'facility-status',

@@ -18,6 +18,26 @@ export interface DataSourceAdapter {
   query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>>;
   /** Cheap check that the source answers, for the Sources page. Never throws. */
   testConnection(signal?: AbortSignal): Promise<ConnectionTest>;
+  /**
+   * Sources read whole (HXL files, CKAN resources, static snapshots) know everything they read:
+   * rows read, accepted and rejected over the whole table, for the Sources page and the data
+   * issues view. Absent for sources that answer by range (REST).
+   */
+  inventory?(signal?: AbortSignal): Promise<Inventory>;
+}
+
+/** All a whole-table source read. `accepted + rejected.length === rowsRead`, always. */
+export interface Inventory {
+  sourceId: string;
+  datasets: readonly Dataset[];
+  rowsRead: number;
+  accepted: number;
+  rejected: DataIssue[];
+  /** Blank rows skipped (files only); not records, so not in rowsRead. */
+  blankRows: number;
+  /** Problems that cost no row: unused columns, duplicated hashtags. */
+  warnings: string[];
+  fetchedAt: string;
 }
 
 export interface AdapterDescription {
@@ -32,7 +52,8 @@ export interface AdapterDescription {
   capabilities: readonly Dataset[];
 }
 
-export type AdapterKind = 'rest';
+export const ADAPTER_KINDS = ['rest', 'hxl', 'ckan', 'static'] as const;
+export type AdapterKind = (typeof ADAPTER_KINDS)[number];
 
 export interface QueryRequest<D extends Dataset> {
   dataset: D;

@@ -16,11 +16,38 @@ export async function getJson(
   signal: AbortSignal | undefined,
   fetchImpl: typeof fetch,
 ): Promise<unknown> {
+  const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
+  const type = response.headers.get('content-type') ?? '';
+  const body = await response.text().catch(() => '');
+  if (!response.ok) throw httpError(source, response.status, body, type);
+  try {
+    return JSON.parse(body);
+  } catch {
+    const what = type ? ` (${type.split(';')[0]})` : '';
+    throw new SourceError(
+      source.id,
+      source.name,
+      'malformed',
+      `answered something that is not JSON${what}`,
+    );
+  }
+}
+
+/**
+ * GET a URL, turning a network failure or a timeout into a SourceError; the caller reads the
+ * body and checks the status (see httpError).
+ */
+export async function fetchFrom(
+  source: Named,
+  url: string,
+  signal: AbortSignal | undefined,
+  fetchImpl: typeof fetch,
+  accept: string,
+): Promise<Response> {
   const timeout = AbortSignal.timeout(source.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let response: Response;
   try {
-    response = await fetchImpl(url, { signal: combined, headers: { accept: 'application/json' } });
+    return await fetchImpl(url, { signal: combined, headers: { accept } });
   } catch (error) {
     if (signal?.aborted) throw error; // the caller gave up; not the source's fault
     if (timeout.aborted)
@@ -32,23 +59,17 @@ export async function getJson(
       );
     throw new SourceError(source.id, source.name, 'network', 'could not be reached');
   }
-  const type = response.headers.get('content-type') ?? '';
-  const body = await response.text().catch(() => '');
-  if (!response.ok) {
-    throw new SourceError(
-      source.id,
-      source.name,
-      'http',
-      `answered HTTP ${response.status}${problemDetail(body, type)}`,
-      response.status,
-    );
-  }
-  try {
-    return JSON.parse(body);
-  } catch {
-    const what = type ? ` (${type.split(';')[0]})` : '';
-    throw new SourceError(source.id, source.name, 'malformed', `answered something that is not JSON${what}`);
-  }
+}
+
+/** The error for a non-2xx answer, with the problem document's title and detail when there is one. */
+export function httpError(source: Named, status: number, body: string, type: string): SourceError {
+  return new SourceError(
+    source.id,
+    source.name,
+    'http',
+    `answered HTTP ${status}${problemDetail(body, type)}`,
+    status,
+  );
 }
 
 function problemDetail(body: string, type: string): string {

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { DATASET_SCHEMAS, type DatasetRecord } from '../../../domain/datasets.ts';
-import {
-  adminAreaSchema,
-  corridorSchema,
-  crossingSchema,
-  facilitySchema,
-  sourceInfoSchema,
-  theatreSchema,
-} from '../../../domain/schemas.ts';
-import { validateRecords, type DataIssue } from '../../../domain/validate.ts';
+import { validateRecords } from '../../../domain/validate.ts';
 import { DATASETS, type Dataset } from '../../../domain/vocabulary.ts';
 import type { SourceConfig } from '../../config.ts';
 import {
@@ -19,31 +11,20 @@ import {
   type TheatreResult,
 } from '../../contract.ts';
 import { getJson } from './http.ts';
+import { validateTheatre } from './theatre.ts';
 
 /** The envelope every collection endpoint answers with (docs/api/openapi.yaml). */
 const listEnvelope = z.object({ data: z.array(z.unknown()) });
-const theatreEnvelope = z.object({ data: z.record(z.string(), z.unknown()) });
-const theatreHeader = theatreSchema.omit({
-  areas: true,
-  crossings: true,
-  corridors: true,
-  facilities: true,
-  sources: true,
-});
-const theatreLists = {
-  areas: adminAreaSchema,
-  crossings: crossingSchema,
-  corridors: corridorSchema,
-  facilities: facilitySchema,
-  sources: sourceInfoSchema,
-} as const;
 
 /**
  * The project's own HTTP API (docs/api/openapi.yaml); the demo is this adapter in front of
  * the mock server. Records are validated one by one: bad ones come back as issues.
  */
 export function createRestAdapter(
-  source: SourceConfig,
+  source: Pick<
+    SourceConfig,
+    'id' | 'name' | 'url' | 'timeoutMs' | 'attribution' | 'licence' | 'demo'
+  >,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): DataSourceAdapter {
   const base = new URL(
@@ -71,27 +52,11 @@ export function createRestAdapter(
     }),
 
     async theatre(signal): Promise<TheatreResult> {
-      const body = theatreEnvelope.safeParse(await getJson(source, endpoint('theatre'), signal, fetchImpl));
-      if (!body.success) throw wrongShape('the theatre is not an object under "data"');
-      const header = theatreHeader.safeParse(body.data.data);
-      if (!header.success)
-        throw wrongShape(`the theatre is invalid (${header.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
-      const issues: DataIssue[] = [];
-      const lists = Object.fromEntries(
-        Object.entries(theatreLists).map(([key, schema]) => {
-          const raw = body.data.data[key];
-          const items = Array.isArray(raw) ? raw : [];
-          const checked = validateRecords(schema, items, { sourceId: source.id, dataset: 'theatre' });
-          issues.push(...checked.rejected.map((i) => ({ ...i, field: `${key}[${i.position}]${i.field ? `.${i.field}` : ''}` })));
-          return [key, checked.accepted];
-        }),
-      ) as unknown as Pick<z.output<typeof theatreSchema>, keyof typeof theatreLists>;
-      return {
-        sourceId: source.id,
-        theatre: { ...header.data, ...lists },
-        issues,
-        fetchedAt: new Date().toISOString(),
-      };
+      const { theatre, issues } = validateTheatre(
+        source,
+        await getJson(source, endpoint('theatre'), signal, fetchImpl),
+      );
+      return { sourceId: source.id, theatre, issues, fetchedAt: new Date().toISOString() };
     },
 
     async query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>> {
@@ -120,7 +85,11 @@ export function createRestAdapter(
       const started = performance.now();
       try {
         await getJson(source, endpoint('health'), signal, fetchImpl);
-        return { ok: true, message: 'answered', latencyMs: Math.round(performance.now() - started) };
+        return {
+          ok: true,
+          message: 'answered',
+          latencyMs: Math.round(performance.now() - started),
+        };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }

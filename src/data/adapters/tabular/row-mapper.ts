@@ -1,0 +1,269 @@
+import type { Theatre } from '../../../domain/schemas.ts';
+import { startOfTheatreDay } from '../../../domain/time.ts';
+import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
+import type { ColumnPlan } from './hxl.ts';
+import {
+  nameKey,
+  readDay,
+  readHours,
+  readInstant,
+  readNumber,
+  readWord,
+  readYesNo,
+  slug,
+  clip,
+  type Read,
+  type UnitKind,
+} from './values.ts';
+
+/** The reference data a row is matched against (a structured-clone-friendly slice of Theatre). */
+export type TheatreRef = Pick<
+  Theatre,
+  'id' | 'timeZone' | 'crossings' | 'facilities' | 'sources'
+> & {
+  names: { en: string };
+};
+
+export interface MapperOptions {
+  /** The configured source: rows without #org are filed under it. */
+  sourceId: string;
+  /** Verification when the row has no #meta+verification. */
+  verification: Verification;
+  dayFirst: boolean;
+}
+
+export type Mapped =
+  { ok: true; record: Record<string, unknown> } | { ok: false; field: string; reason: string };
+
+/** A publisher named by #org that is not one of the theatre's sources. */
+export interface Publisher {
+  id: string;
+  name: string;
+}
+
+/**
+ * Turns one data row into a candidate record of the dataset: reads each mapped cell, resolves
+ * the place against the theatre and the publisher to a source id. The candidate is then checked
+ * by the dataset's zod schema like any other source's record.
+ */
+export function createRowMapper(
+  dataset: Dataset,
+  plan: ColumnPlan,
+  columnLabel: (index: number) => string,
+  theatre: TheatreRef,
+  options: MapperOptions,
+) {
+  const places = placeIndex(dataset === 'facility-status' ? theatre.facilities : theatre.crossings);
+  const kind = dataset === 'facility-status' ? 'facility' : 'crossing';
+  const publishers = new Map<string, Publisher>();
+  const knownSources = new Map(
+    theatre.sources.flatMap(
+      (s) =>
+        [
+          [nameKey(s.id), s.id],
+          [nameKey(s.name), s.id],
+        ] as const,
+    ),
+  );
+  // Files repeat the same places, publishers and days: resolve each text once (time-zone
+  // arithmetic and Unicode normalisation dominate the cost of a row otherwise).
+  const placeCache = new Map<string, string | undefined>();
+  const placeOf = (text: string) => {
+    if (!placeCache.has(text)) placeCache.set(text, places.byName.get(nameKey(text)));
+    return placeCache.get(text);
+  };
+  const publisherCache = new Map<string, string>();
+  const dayStartCache = new Map<string, string>();
+  const dayCache = new Map<string, Read<string>>();
+  const day = (raw: string): Read<string> => {
+    let read = dayCache.get(raw);
+    if (!read) {
+      read = readDay(raw, { dayFirst: options.dayFirst });
+      if (dayCache.size < 100_000) dayCache.set(raw, read);
+    }
+    return read;
+  };
+  const dayStart = (day: string) => {
+    let iso = dayStartCache.get(day);
+    if (iso === undefined) {
+      iso = startOfTheatreDay(day, theatre.timeZone).toISOString();
+      if (dayStartCache.size < 100_000) dayStartCache.set(day, iso);
+    }
+    return iso;
+  };
+
+  return {
+    publishers,
+    map(cells: readonly string[]): Mapped {
+      const get = (field: string): { value: string; column: number } | undefined => {
+        for (const index of plan.fields.get(field) ?? []) {
+          const value = (cells[index] ?? '').trim();
+          if (value !== '') return { value, column: index };
+        }
+        return undefined;
+      };
+      const problem = (field: string, reason: string): Mapped => {
+        const column = plan.fields.get(field)?.[0];
+        return { ok: false, field: column === undefined ? field : columnLabel(column), reason };
+      };
+      let failure: Mapped | undefined;
+      const read = <T>(field: string, reader: (raw: string) => Read<T>): T | undefined => {
+        const cell = get(field);
+        if (!cell || failure) return undefined;
+        const result = reader(cell.value);
+        if (!result.ok) {
+          failure = problem(field, result.reason);
+          return undefined;
+        }
+        return result.value;
+      };
+      const num = (field: string, unit: UnitKind) => read(field, (raw) => readNumber(raw, unit));
+
+      // The place: by id, name (any language) or alias; else by coordinates within 1 km.
+      const placeCells = (plan.fields.get('place') ?? [])
+        .map((i) => (cells[i] ?? '').trim())
+        .filter(Boolean);
+      let placeId: string | undefined;
+      for (const text of placeCells) {
+        placeId = placeOf(text);
+        if (placeId) break;
+      }
+      if (!placeId) {
+        const lat = read('lat', (raw) => readNumber(raw));
+        const lon = read('lon', (raw) => readNumber(raw));
+        if (failure) return failure;
+        if (lat !== undefined && lon !== undefined) placeId = nearest(places.points, lat, lon);
+      }
+      if (!placeId) {
+        return problem(
+          'place',
+          placeCells.length
+            ? `“${clip(placeCells.join(' / '))}” is not a ${kind} of ${theatre.names.en}`
+            : `no ${kind} named (#loc)`,
+        );
+      }
+
+      const publisherCell = get('publisher')?.value;
+      let sourceId = options.sourceId;
+      if (publisherCell) {
+        let id = publisherCache.get(publisherCell);
+        if (id === undefined) {
+          const known = knownSources.get(nameKey(publisherCell));
+          id = known ?? slug(publisherCell);
+          if (!known && !publishers.has(id))
+            publishers.set(id, { id, name: publisherCell.slice(0, 200) });
+          if (publisherCache.size < 10_000) publisherCache.set(publisherCell, id);
+        }
+        sourceId = id;
+      }
+      const verification =
+        read('verification', (raw) => readWord(raw, 'verification')) ?? options.verification;
+      const method = get('method')?.value;
+      const zone = theatre.timeZone;
+      const dayOptions = { dayFirst: options.dayFirst };
+
+      let record: Record<string, unknown>;
+      let reportedDefault: string | undefined;
+      switch (dataset) {
+        case 'aid-flow': {
+          const date = read('date', day);
+          record = {
+            date: date ?? (failure ? undefined : missing('date')),
+            crossingId: placeId,
+            commodity: read('commodity', (raw) => readWord(raw, 'commodity')) ?? 'other',
+            stage: read('stage', (raw) => readWord(raw, 'stage')) ?? 'entered',
+            trucks: num('trucks', 'trucks'),
+            tonnes: num('tonnes', 'tonnes'),
+            litres: num('litres', 'litres'),
+          };
+          if (date) reportedDefault = dayStart(date);
+          break;
+        }
+        case 'facility-status': {
+          const date = read('date', day);
+          record = {
+            facilityId: placeId,
+            date: date ?? (failure ? undefined : missing('date')),
+            functionality:
+              read('functionality', (raw) => readWord(raw, 'functionality')) ?? 'unknown',
+            bedsAvailable: num('bedsAvailable', 'beds'),
+            bedsOccupied: num('bedsOccupied', 'beds'),
+            icuBeds: num('icuBeds', 'beds'),
+            fuelDays: num('fuelDays', 'days'),
+            power: read('power', readYesNo) ?? null,
+            water: read('water', readYesNo) ?? null,
+          };
+          if (date) reportedDefault = dayStart(date);
+          break;
+        }
+        case 'crossing-status': {
+          const at = read('at', (raw) => readInstant(raw, zone, dayOptions));
+          record = {
+            crossingId: placeId,
+            at: at ?? (failure ? undefined : missing('at')),
+            status:
+              read('status', (raw) => readWord(raw, 'crossingState')) ??
+              (failure ? undefined : missing('status')),
+            hours: read('hours', readHours),
+            observersPresent: read('observers', readYesNo) ?? null,
+            note: get('note')?.value,
+          };
+          reportedDefault = at;
+          break;
+        }
+        default:
+          return { ok: false, field: '', reason: `${dataset} cannot be read from HXL` };
+      }
+      if (failure) return failure;
+      const reportedAt =
+        read('reportedAt', (raw) => readInstant(raw, zone, dayOptions)) ?? reportedDefault;
+      if (failure) return failure;
+      record.provenance = { sourceId, reportedAt, verification, ...(method ? { method } : {}) };
+      for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
+      return { ok: true, record };
+
+      function missing(field: string): undefined {
+        failure = problem(field, 'is empty');
+        return undefined;
+      }
+    },
+  };
+}
+
+function placeIndex(
+  list: readonly {
+    id: string;
+    names: Record<string, string>;
+    aliases: readonly string[];
+    location: { lat: number; lon: number };
+  }[],
+) {
+  const byName = new Map<string, string>();
+  for (const place of list) {
+    for (const name of [place.id, ...Object.values(place.names), ...place.aliases]) {
+      const key = nameKey(name);
+      if (key && !byName.has(key)) byName.set(key, place.id);
+    }
+  }
+  return { byName, points: list.map((p) => ({ id: p.id, ...p.location })) };
+}
+
+/** The place within 1 km of (lat, lon), if any. */
+function nearest(
+  points: readonly { id: string; lat: number; lon: number }[],
+  lat: number,
+  lon: number,
+): string | undefined {
+  let best: string | undefined;
+  let bestKm = 1;
+  for (const p of points) {
+    const dy = (p.lat - lat) * 111.2;
+    const dx = (p.lon - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
+    const km = Math.hypot(dx, dy);
+    if (km <= bestKm) {
+      bestKm = km;
+      best = p.id;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,167 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useSourceEntries, useAllIssues } from '../../data/source-status.ts';
+import { toCsv } from '../../domain/csv.ts';
+import type { DataIssue } from '../../domain/validate.ts';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import { Panel } from '../../ui/panel.tsx';
+import './data-issues.css';
+import { issuesCsvRows, ISSUE_CSV_HEADER, matchesIssue, rawText } from './issues-model.ts';
+
+const PAGE = 100;
+
+/**
+ * Every record a source sent that was rejected: its source, row or record number, field and
+ * reason, filterable and downloadable as CSV. Nothing a source sent is dropped silently.
+ */
+export function DataIssuesPanel() {
+  const { t } = useI18n();
+  const issues = useAllIssues();
+  const entries = useSourceEntries();
+  const [sourceId, setSourceId] = useState('');
+  const [dataset, setDataset] = useState('');
+  const [text, setText] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const query = useDeferredValue(text);
+  const names = useMemo(() => new Map(entries.map((e) => [e.source.id, e.source.name])), [entries]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  // Tables (HXL, CKAN) number rows as the source shows them; JSON sources count records from 0.
+  const tables = useMemo(
+    () =>
+      new Set(
+        entries
+          .filter((e) => e.source.adapter === 'hxl' || e.source.adapter === 'ckan')
+          .map((e) => e.source.id),
+      ),
+    [entries],
+  );
+  const filtered = useMemo(
+    () => issues.filter((issue) => matchesIssue(issue, { sourceId, dataset, text: query })),
+    [issues, sourceId, dataset, query],
+  );
+  const sourcesWithIssues = [...new Set(issues.map((i) => i.sourceId))];
+  const datasets = [...new Set(issues.map((i) => i.dataset))];
+
+  const download = () => {
+    const csv = toCsv(ISSUE_CSV_HEADER, issuesCsvRows(filtered, nameOf));
+    const url = URL.createObjectURL(new Blob([`\ufeff${csv}`], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'data-issues.csv';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <Panel
+      title={t('dataIssues.title')}
+      subtitle={t('dataIssues.subtitle')}
+      state={issues.length ? 'ready' : 'empty'}
+      className="data-issues-panel"
+    >
+      <div className="data-issues__controls">
+        <label>
+          <span>{t('dataIssues.filter.source')}</span>
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+            <option value="">{t('dataIssues.filter.all')}</option>
+            {sourcesWithIssues.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('dataIssues.filter.dataset')}</span>
+          <select value={dataset} onChange={(e) => setDataset(e.target.value)}>
+            <option value="">{t('dataIssues.filter.all')}</option>
+            {datasets.map((d) => (
+              <option key={d} value={d}>
+                {t(`adapters.dataset.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('dataIssues.filter.text')}</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="button" onClick={download} disabled={filtered.length === 0}>
+          {t('dataIssues.download', { count: filtered.length })}
+        </button>
+      </div>
+      <p role="status" className="data-issues__count">
+        {issues.length === 0
+          ? t('dataIssues.none')
+          : t('dataIssues.count', {
+              shown: Math.min(shown, filtered.length),
+              count: filtered.length,
+              total: issues.length,
+            })}
+      </p>
+      {filtered.length ? (
+        <div className="table-scroll">
+          <table className="issues-table">
+            <caption className="visually-hidden">{t('dataIssues.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dataIssues.col.source')}</th>
+                <th scope="col">{t('dataIssues.col.dataset')}</th>
+                <th scope="col">{t('dataIssues.col.position')}</th>
+                <th scope="col">{t('dataIssues.col.field')}</th>
+                <th scope="col">{t('dataIssues.col.reason')}</th>
+                <th scope="col">{t('dataIssues.col.record')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {filtered.slice(0, shown).map((issue) => (
+                <IssueRow
+                  key={`${issue.sourceId}|${issue.dataset}|${issue.position}|${issue.field}`}
+                  issue={issue}
+                  sourceName={nameOf(issue.sourceId)}
+                  byRow={tables.has(issue.sourceId)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {filtered.length > shown ? (
+        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+          {t('dataIssues.more', { count: Math.min(PAGE, filtered.length - shown) })}
+        </button>
+      ) : null}
+    </Panel>
+  );
+}
+
+function IssueRow({
+  issue,
+  sourceName,
+  byRow,
+}: {
+  issue: DataIssue;
+  sourceName: string;
+  byRow: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <tr>
+      <td>{sourceName}</td>
+      <td>{t(`adapters.dataset.${issue.dataset}`)}</td>
+      <td>
+        {byRow
+          ? t('dataIssues.row', { position: issue.position })
+          : t('dataIssues.record', { position: issue.position + 1 })}
+      </td>
+      <td>
+        <code>{issue.field || '—'}</code>
+      </td>
+      <td>{issue.reason}</td>
+      <td>
+        <code className="data-issues__raw">{rawText(issue.raw, 200)}</code>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,205 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { chooseSource } from '../../data/config.ts';
+import { removeDroppedFile, setActiveFile } from '../../data/dropped-files.ts';
+import {
+  connectionQuery,
+  useConnectionTest,
+  useInventory,
+  useSourceActivity,
+  useSourceEntries,
+  type SourceActivity,
+  type SourceEntry,
+} from '../../data/source-status.ts';
+import { useActiveSource } from '../../data/source-context.tsx';
+import { useI18n } from '../../ui/i18n/context.tsx';
+import { formatDateTime, formatNumber } from '../../ui/format.ts';
+import { navigate } from '../../lib/url-state.ts';
+import { Panel } from '../../ui/panel.tsx';
+
+/**
+ * Every configured source and every file opened on this device: adapter, attribution and
+ * licence, health (connection test), last fetch, and rows accepted and rejected.
+ */
+export function SourcesPanel() {
+  const { t } = useI18n();
+  const entries = useSourceEntries();
+  const activity = useSourceActivity();
+  return (
+    <Panel
+      title={t('sources.title')}
+      subtitle={t('sources.subtitle')}
+      state="ready"
+      className="sources-panel"
+    >
+      <ul className="source-list">
+        {entries.map((entry) => (
+          <SourceItem
+            key={entry.source.id}
+            entry={entry}
+            activity={activity.get(entry.source.id)}
+          />
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+function SourceItem({
+  entry,
+  activity,
+}: {
+  entry: SourceEntry;
+  activity: SourceActivity | undefined;
+}) {
+  const { t, locale } = useI18n();
+  const { config } = useActiveSource();
+  const client = useQueryClient();
+  const { source, adapter, active, file } = entry;
+  const description = adapter.describe();
+  const reading = file?.state === 'reading';
+  const connection = useConnectionTest(adapter, active && !reading);
+  const inventory = useInventory(adapter, (active || file?.state === 'ready') && !reading);
+  const headingId = `source-${source.id}`;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const n = (value: number) => formatNumber(value, locale);
+
+  const health = connection.isFetching
+    ? { word: t('sources.health.testing'), kind: 'pending' }
+    : connection.data
+      ? connection.data.ok
+        ? { word: t('sources.health.ok'), kind: 'ok' }
+        : { word: t('sources.health.failed'), kind: 'failed' }
+      : { word: t('sources.health.untested'), kind: 'untested' };
+
+  const counts = inventory.data
+    ? {
+        read: inventory.data.rowsRead,
+        accepted: inventory.data.accepted,
+        rejected: inventory.data.rejected.length,
+        blank: inventory.data.blankRows,
+        fetched: inventory.data.fetchedAt,
+      }
+    : activity
+      ? {
+          read: activity.accepted + activity.rejected,
+          accepted: activity.accepted,
+          rejected: activity.rejected,
+          blank: 0,
+          fetched: activity.lastFetch?.toISOString(),
+        }
+      : undefined;
+
+  const show = () => {
+    if (file) {
+      setActiveFile(file.id);
+      navigate('/');
+    } else if (
+      source.id ===
+      chooseSource(config, new URLSearchParams(window.location.search).get('source')).source.id
+    ) {
+      // The source the page was opened with: stop showing the file.
+      setActiveFile(null);
+    } else {
+      const url = new URL(window.location.href);
+      url.searchParams.set('source', source.id);
+      url.pathname = '/';
+      window.location.assign(url.href);
+    }
+  };
+
+  return (
+    <li
+      className={`source-item${active ? ' source-item--active' : ''}`}
+      aria-labelledby={headingId}
+      data-source={source.id}
+    >
+      <h3 id={headingId} className="source-item__name">
+        {source.name}
+        {active ? <span className="badge"> {t('sources.active')}</span> : null}
+      </h3>
+      <dl className="source-item__facts">
+        <dt>{t('sources.adapter')}</dt>
+        <dd>{t(`adapters.kind.${description.adapter}`)}</dd>
+        <dt>{t('sources.attribution')}</dt>
+        <dd>{description.attribution}</dd>
+        <dt>{t('sources.licence')}</dt>
+        <dd>{description.licence}</dd>
+        <dt>{t('sources.answers')}</dt>
+        <dd>{description.capabilities.map((d) => t(`adapters.dataset.${d}`)).join(', ')}</dd>
+        {description.synthetic ? (
+          <>
+            <dt>{t('sources.synthetic')}</dt>
+            <dd>{t('sources.synthetic.yes')}</dd>
+          </>
+        ) : null}
+        <dt>{t('sources.health')}</dt>
+        <dd data-health={health.kind}>
+          <strong>{health.word}</strong>
+          {connection.data ? ` — ${connection.data.message}` : ''}
+          {connection.data?.latencyMs !== undefined
+            ? ` (${t('sources.latency', { ms: connection.data.latencyMs })})`
+            : ''}
+        </dd>
+        <dt>{t('sources.lastFetch')}</dt>
+        <dd>
+          {counts?.fetched ? formatDateTime(counts.fetched, locale, zone) : t('sources.notFetched')}
+        </dd>
+        <dt>{t('sources.rows')}</dt>
+        <dd data-testid="source-rows">
+          {counts
+            ? t('sources.rows.counts', {
+                read: n(counts.read),
+                accepted: n(counts.accepted),
+                rejected: n(counts.rejected),
+              })
+            : t('sources.rows.none')}
+          {counts?.blank ? ` ${t('sources.rows.blank', { count: counts.blank })}` : ''}
+        </dd>
+      </dl>
+      {file?.state === 'reading' ? (
+        <p className="source-item__progress">
+          <label>
+            {t('sources.file.reading', { rows: n(file.progress.rowsRead) })}{' '}
+            <progress max={file.progress.totalBytes || 1} value={file.progress.bytesRead} />
+          </label>
+        </p>
+      ) : null}
+      {file?.state === 'failed' ? (
+        <p className="notice notice--error" role="alert">
+          {file.error}
+        </p>
+      ) : null}
+      {inventory.isError ? (
+        <p className="notice notice--error" role="alert">
+          {inventory.error.message}
+        </p>
+      ) : null}
+      {inventory.data?.warnings.length ? (
+        <ul className="notice notice--warning source-item__warnings">
+          {inventory.data.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="source-item__actions">
+        <button
+          type="button"
+          onClick={() => void client.fetchQuery({ ...connectionQuery(adapter), staleTime: 0 })}
+          disabled={reading}
+        >
+          {t('sources.test', { name: source.name })}
+        </button>
+        {!active && file?.state !== 'failed' ? (
+          <button type="button" onClick={show} disabled={reading}>
+            {t('sources.show', { name: source.name })}
+          </button>
+        ) : null}
+        {file ? (
+          <button type="button" onClick={() => removeDroppedFile(file.id)}>
+            {t('sources.file.remove', { name: source.name })}
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
