@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { DataIssue } from '../domain/validate.ts';
+import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
@@ -18,13 +19,17 @@ export function Panel({
   className?: string;
   children: ReactNode;
   headingLevel?: 2 | 3;
-  /** Marks a chart panel (`data-chart`), for export and tests to find it. */
+  /** Marks a chart panel (`data-chart`, anchor `#chart-<id>`), for export, links and tests. */
   chart?: string;
 }) {
   const id = useId();
+  const embedded = useEmbeddedChart();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // On /embed/<chart>, a panel that only groups charts (hospitals, utilities) steps aside.
+  if (embedded && !chart) return <>{children}</>;
   return (
     <section
+      id={chart ? `chart-${chart}` : undefined}
       aria-labelledby={id}
       aria-busy={state === 'loading'}
       data-state={state}

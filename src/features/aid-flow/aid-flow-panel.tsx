@@ -1,8 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo, useState } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
-import { aidFlowSeries, type FlowMeasure, type StackBy } from '../../domain/aid-flow-series.ts';
+import {
+  aidFlowSeries,
+  type AidFlowSeries,
+  type FlowMeasure,
+  type StackBy,
+} from '../../domain/aid-flow-series.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import { sourceShares } from '../../domain/provenance.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
@@ -19,7 +25,7 @@ import {
   seriesColour,
 } from '../../ui/chart/palette.ts';
 import type { BarSpec, LineSpec, ReferenceSpec, Row } from '../../ui/chart/time-chart.tsx';
-import { bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
+import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
@@ -36,8 +42,9 @@ const AVERAGE_DASHES = ['', '5 3', '2 2', '8 3 2 3'];
  */
 export function AidFlowPanel() {
   const { t, locale } = useI18n();
-  const { source } = useActiveSource();
-  const { filters, range, timeZone } = useViewState();
+  const { source, adapter } = useActiveSource();
+  const queryClient = useQueryClient();
+  const { filters, range, timeZone, today } = useViewState();
   const theatreQuery = useTheatre();
   const flows = useDataset('aid-flow', range);
   const events = useDataset('events', range);
@@ -102,6 +109,63 @@ export function AidFlowPanel() {
     t('aidFlow.group', { stage: t(`stage.${g.stage}`), source: sourceName(g.sourceId) });
   const target = measure === 'trucks' ? theatre?.baselines.trucksPerDayTarget : undefined;
   const preCrisis = measure === 'trucks' ? theatre?.baselines.trucksPerDayPreCrisis : undefined;
+
+  const fmt = (v: number | null | undefined) => (v == null ? t('chart.noReport') : value(v));
+  const credits = theatre ? sourceCredits(shares, theatre.sources, t, locale) : [];
+  /** The table of a series: what the chart shows, and the full-range CSV from the same code. */
+  const tableOf = (s: AidFlowSeries): ChartTable => ({
+    caption: t('aidFlow.table.caption', { unit }),
+    columns: [
+      { label: t(`chart.col.${s.resolution}`) },
+      { label: t('aidFlow.col.group') },
+      { label: t('chart.col.daysReported') },
+      { label: t('aidFlow.col.total', { unit }), numeric: true },
+      ...s.stackKeys.map((k) => ({ label: stackName(k), numeric: true, unit })),
+    ],
+    rows: s.buckets.flatMap((b, i) =>
+      s.groups.map((g) => {
+        const source = sourceName(g.sourceId);
+        return {
+          key: `${b.key}-${g.id}`,
+          header: bucketLabel(b, s.resolution, t, locale),
+          iso: bucketIso(b, s.resolution),
+          cells: [
+            groupName(g),
+            t('chart.daysOf', { reported: g.reported[i]!, days: b.days }),
+            fmt(g.total[i]),
+            ...s.stackKeys.map((k) => fmt(g.stacks.get(k)?.[i])),
+          ],
+          values: [
+            groupName(g),
+            g.reported[i] ?? 0,
+            g.total[i] ?? null,
+            ...s.stackKeys.map((k) => g.stacks.get(k)?.[i] ?? null),
+          ],
+          source,
+          verification: credits.find((c) => c.name === source)?.verification,
+        };
+      }),
+    ),
+  });
+  /** Every day the source covers, daily, with the same filters, stages and stacking. */
+  const fullTable = async () => {
+    const coverage = {
+      from: theatre?.coverage?.from ?? range.from,
+      to: theatre?.coverage?.to ?? today,
+    };
+    const all = await queryClient.fetchQuery(datasetQuery(adapter, 'aid-flow', coverage));
+    return tableOf(
+      aidFlowSeries(all.records, {
+        range: coverage,
+        filters,
+        measure,
+        stackBy,
+        stages,
+        crossingOrder,
+        resolution: 'day',
+      }),
+    );
+  };
 
   const rows: Row[] = [];
   const bars: BarSpec[] = [];
@@ -194,31 +258,8 @@ export function AidFlowPanel() {
       );
     if (events.isError) notes.push(t('chart.note.noBands'));
 
-    const fmt = (v: number | null | undefined) => (v == null ? t('chart.noReport') : value(v));
-    table = {
-      caption: t('aidFlow.table.caption', { unit }),
-      columns: [
-        { label: t(`chart.col.${series.resolution}`) },
-        { label: t('aidFlow.col.group') },
-        { label: t('chart.col.daysReported') },
-        { label: t('aidFlow.col.total', { unit }), numeric: true },
-        ...series.stackKeys.map((k) => ({ label: stackName(k), numeric: true })),
-      ],
-      rows: series.buckets.flatMap((b, i) =>
-        series.groups.map((g) => ({
-          key: `${b.key}-${g.id}`,
-          header: bucketLabel(b, series.resolution, t, locale),
-          cells: [
-            groupName(g),
-            t('chart.daysOf', { reported: g.reported[i]!, days: b.days }),
-            fmt(g.total[i]),
-            ...series.stackKeys.map((k) => fmt(g.stacks.get(k)?.[i])),
-          ],
-        })),
-      ),
-    };
+    table = tableOf(series);
   }
-
   const references: ReferenceSpec[] = [];
   if (target)
     references.push({
@@ -244,7 +285,7 @@ export function AidFlowPanel() {
       period: periodLabel(range, t, locale),
       resolution: t(`chart.resolution.${series?.resolution ?? resolution}`),
     }),
-    sources: theatre ? sourceCredits(shares, theatre.sources, t, locale) : [],
+    sources: credits,
     legend,
     notes,
   };
@@ -295,6 +336,7 @@ export function AidFlowPanel() {
     <ChartFrame
       description={description}
       table={table}
+      fullTable={fullTable}
       state={state}
       className="aid-flow"
       controls={

@@ -114,8 +114,8 @@ export function EventsPanel() {
         columns: [
           { label: t('events.col.event') },
           { label: t('events.col.kind') },
-          { label: t('events.col.start') },
-          { label: t('events.col.end') },
+          { label: t('events.col.start'), unit: t('export.unit.iso') },
+          { label: t('events.col.end'), unit: t('export.unit.iso') },
           { label: t('events.col.areas') },
           { label: t('source.label') },
           { label: t('events.col.verification') },
@@ -131,6 +131,16 @@ export function EventsPanel() {
             sourceName(e.provenance.sourceId),
             t(`verification.${e.provenance.verification}`),
           ],
+          values: [
+            t(`events.kind.${e.kind}`),
+            e.start,
+            e.end ?? null,
+            areaNames(e.areaIds),
+            sourceName(e.provenance.sourceId),
+            t(`verification.${e.provenance.verification}`),
+          ],
+          source: sourceName(e.provenance.sourceId),
+          verification: t(`verification.${e.provenance.verification}`),
         })),
       }}
     >

@@ -18,7 +18,7 @@ import {
   REFERENCE_STYLE,
 } from '../../ui/chart/palette.ts';
 import type { Row } from '../../ui/chart/time-chart.tsx';
-import { bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
+import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
@@ -268,15 +268,24 @@ export function HospitalsPanel() {
             caption: t('hospitals.functionality.caption'),
             columns: [
               { label: t(`chart.col.${bars.resolution}`) },
-              ...FUNCTIONALITIES.map((l) => ({ label: levelName(l), numeric: true })),
+              ...FUNCTIONALITIES.map((l) => ({
+                label: levelName(l),
+                numeric: true,
+                unit: t('export.unit.facilities'),
+              })),
               { label: t('chart.col.daysReported') },
             ],
             rows: bars.buckets.map((b, i) => ({
               key: b.key,
               header: bucketLabel(b, bars.resolution, t, locale),
+              iso: bucketIso(b, bars.resolution),
               cells: [
                 ...FUNCTIONALITIES.map((l) => num(bars.functionality[l][i], 1)),
                 t('chart.daysOf', { reported: bars.reported[i]!, days: b.days }),
+              ],
+              values: [
+                ...FUNCTIONALITIES.map((l) => bars.functionality[l][i] ?? null),
+                bars.reported[i] ?? 0,
               ],
             })),
           }
@@ -318,13 +327,15 @@ export function HospitalsPanel() {
             caption: t('hospitals.beds.caption'),
             columns: [
               { label: t(`chart.col.${lines.resolution}`) },
-              { label: t('hospitals.beds.available'), numeric: true },
-              { label: t('hospitals.beds.occupied'), numeric: true },
+              { label: t('hospitals.beds.available'), numeric: true, unit: t('export.unit.beds') },
+              { label: t('hospitals.beds.occupied'), numeric: true, unit: t('export.unit.beds') },
             ],
             rows: lines.buckets.map((b, i) => ({
               key: b.key,
               header: bucketLabel(b, lines.resolution, t, locale),
+              iso: bucketIso(b, lines.resolution),
               cells: [num(lines.bedsAvailable[i]), num(lines.bedsOccupied[i])],
+              values: [lines.bedsAvailable[i] ?? null, lines.bedsOccupied[i] ?? null],
             })),
           }
         }
@@ -364,9 +375,9 @@ export function HospitalsPanel() {
             caption: t('hospitals.fuel.caption'),
             columns: [
               { label: t('hospitals.col.facility') },
-              { label: t('hospitals.col.fuelDays'), numeric: true },
+              { label: t('hospitals.col.fuelDays'), numeric: true, unit: t('export.unit.days') },
               { label: t('hospitals.col.functionality') },
-              { label: t('hospitals.col.reported') },
+              { label: t('hospitals.col.reported'), unit: t('export.unit.iso') },
               { label: t('source.label') },
             ],
             rows: [
@@ -380,11 +391,15 @@ export function HospitalsPanel() {
                   formatDay(s.date, locale),
                   sourceName(s.sourceId),
                 ],
+                values: [s.fuelDays, levelName(s.functionality), s.date, sourceName(s.sourceId)],
+                source: sourceName(s.sourceId),
               })),
               ...fuel.missing.map((id) => ({
                 key: id,
                 header: facilityName(id),
                 cells: [t('chart.noReport'), '', '', ''],
+                values: [null, '', null, ''],
+                source: '',
               })),
             ],
           }

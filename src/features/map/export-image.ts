@@ -1,8 +1,18 @@
+/**
+ * The map's part in the shared export (ui/export): its drawing as a raster piece, its legend as
+ * caption entries, and its places as a table for the CSV. The caption — title, as-of time,
+ * legend, sources, notes, permalink, synthetic mark — is drawn by the same builder as every
+ * chart's, so the PNG and the SVG of the map say what the charts' files say.
+ */
+import type { ChartTable } from '../../ui/chart/chart-model.ts';
+import type { CaptionLegendEntry, PlotPiece } from '../../ui/export/caption-svg.ts';
+import { formatNumber } from '../../ui/format.ts';
+import type { Translate } from '../../ui/i18n/translate.ts';
 import { STATE_SHAPES } from '../../ui/status-symbol.tsx';
-import { drawShape } from './icons.ts';
 import type { MapLike } from './map-like.ts';
+import type { MapItem } from './map-model.ts';
 
-/** One line of the legend as the image draws it. */
+/** One line of the legend as the panel and the image draw it. */
 export interface LegendEntry {
   kind: 'shape' | 'facility' | 'swatch' | 'line' | 'dashed' | 'heading';
   label: string;
@@ -10,105 +20,95 @@ export interface LegendEntry {
   shape?: keyof typeof STATE_SHAPES;
 }
 
-export interface ImageText {
-  title: string;
-  /** e.g. the moment shown and "synthetic data". */
-  notes: string[];
-  attribution: string;
+/** The map as drawn now (needs preserveDrawingBuffer, see maplibre.ts), at the canvas's density. */
+export function mapPlot(map: MapLike): { pieces: PlotPiece[]; width: number; height: number } {
+  const canvas = map.getCanvas();
+  const width = canvas.clientWidth || canvas.width;
+  const height = canvas.clientHeight || canvas.height;
+  return {
+    pieces: [{ kind: 'image', href: canvas.toDataURL('image/png'), x: 0, y: 0, width, height }],
+    width,
+    height,
+  };
 }
 
-const FONT = '"Noto Sans", system-ui, sans-serif';
-
-/**
- * A PNG of the map as it is drawn now with its title, legend, notes and attribution drawn in,
- * at the canvas's own pixel density. Needs a map made with preserveDrawingBuffer (maplibre.ts).
- */
-export async function exportMapPng(
-  map: MapLike,
-  legend: readonly LegendEntry[],
-  text: ImageText,
-): Promise<Blob> {
-  const source = map.getCanvas();
-  const scale = source.width / Math.max(1, source.clientWidth || source.width);
-  const line = 20 * scale;
-  const pad = 12 * scale;
-  const legendColumns = 2;
-  const legendRows = Math.ceil(legend.length / legendColumns);
-  const header = pad + line * 1.4 + text.notes.length * line;
-  const footer = pad + legendRows * line + line * 1.5 + pad;
-  const canvas = document.createElement('canvas');
-  canvas.width = source.width;
-  canvas.height = Math.round(header + source.height + footer);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw an image of the map.');
-
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#13202e';
-  ctx.textBaseline = 'middle';
-  ctx.font = `700 ${16 * scale}px ${FONT}`;
-  ctx.fillText(text.title, pad, pad + line * 0.6);
-  ctx.font = `${12 * scale}px ${FONT}`;
-  text.notes.forEach((note, i) => ctx.fillText(note, pad, pad + line * 1.4 + line * (i + 0.5)));
-  ctx.drawImage(source, 0, header);
-
-  const top = header + source.height + pad;
-  const columnWidth = (canvas.width - 2 * pad) / legendColumns;
-  legend.forEach((entry, i) => {
-    // Column by column, so each group reads down as in the panel.
-    const x = pad + Math.floor(i / legendRows) * columnWidth;
-    const y = top + (i % legendRows) * line;
-    drawLegendMark(ctx, entry, x, y, 14 * scale);
-    ctx.fillStyle = '#13202e';
-    ctx.font = `${entry.kind === 'heading' ? '700 ' : ''}${12 * scale}px ${FONT}`;
-    ctx.fillText(entry.label, x + (entry.kind === 'heading' ? 0 : 20 * scale), y + line / 2);
+/** The map's legend for the image: headings, status symbols, swatches and lines. */
+export function captionLegend(entries: readonly LegendEntry[]): CaptionLegendEntry[] {
+  return entries.map((e): CaptionLegendEntry => {
+    const colour = e.colour ?? '#8a8a8a';
+    switch (e.kind) {
+      case 'heading':
+        return { shape: 'heading', label: e.label };
+      case 'shape':
+      case 'facility':
+        return {
+          shape: 'symbol',
+          label: e.label,
+          colour,
+          path: STATE_SHAPES[e.shape ?? 'unknown'],
+          cross: e.kind === 'facility',
+        };
+      case 'swatch':
+        return { shape: 'box', label: e.label, colour };
+      case 'line':
+        return { shape: 'line', label: e.label, colour };
+      case 'dashed':
+        return { shape: 'line', label: e.label, colour, dash: '4 3' };
+    }
   });
-  ctx.fillStyle = '#4a5868';
-  ctx.font = `${11 * scale}px ${FONT}`;
-  ctx.fillText(text.attribution, pad, top + legendRows * line + line * 0.75);
-
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be made.'))),
-      'image/png',
-    ),
-  );
 }
 
-function drawLegendMark(
-  ctx: CanvasRenderingContext2D,
-  entry: LegendEntry,
-  x: number,
-  y: number,
-  size: number,
-): void {
-  const colour = entry.colour ?? '#5f6b7a';
-  const top = y + (20 * (size / 14) - size) / 2;
-  switch (entry.kind) {
-    case 'shape':
-    case 'facility':
-      drawShape(ctx, STATE_SHAPES[entry.shape ?? 'unknown'], colour, x, top, size, {
-        cross: entry.kind === 'facility',
-      });
-      return;
-    case 'swatch':
-      ctx.fillStyle = colour;
-      ctx.fillRect(x, top, size, size);
-      ctx.strokeStyle = '#7a6a55';
-      ctx.strokeRect(x, top, size, size);
-      return;
-    case 'line':
-    case 'dashed':
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = size / 4;
-      ctx.setLineDash(entry.kind === 'dashed' ? [size / 4, size / 4] : []);
-      ctx.beginPath();
-      ctx.moveTo(x, top + size / 2);
-      ctx.lineTo(x + size, top + size / 2);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      return;
-    case 'heading':
-      return;
-  }
+/** Every place on the map with its state at the moment shown, its report and its source. */
+export function mapTable(
+  items: readonly MapItem[],
+  t: Translate,
+  locale: string,
+  measure: string,
+  sourceName: (id: string) => string,
+): ChartTable {
+  const verification = (v: string | undefined) =>
+    v ? t(`verification.${v as 'verified'}`) : undefined;
+  return {
+    caption: t('map.list'),
+    columns: [
+      { label: t('export.map.col.place') },
+      { label: t('export.map.col.kind') },
+      { label: t('export.map.col.state') },
+      { label: measure, numeric: true, unit: '%' },
+      { label: t('export.map.col.reported') },
+    ],
+    rows: items.map((item) => {
+      let state: string;
+      let level: number | null = null;
+      let reported: string | undefined;
+      let provenance: { sourceId: string; verification: string } | undefined;
+      if (item.kind === 'crossing') {
+        state = t(`status.${item.status.state}`);
+        reported = item.status.latest?.at;
+        provenance = item.status.latest?.provenance;
+      } else if (item.kind === 'corridor') {
+        state = t(`status.${item.status?.status ?? 'unknown'}`);
+        reported = item.status?.at;
+        provenance = item.status?.provenance;
+      } else if (item.kind === 'facility') {
+        state = t(`map.functionality.${item.report?.functionality ?? 'unknown'}`);
+        reported = item.report?.date;
+        provenance = item.report?.provenance;
+      } else {
+        level = item.level ? Math.round(item.level.ratio * 1000) / 10 : null;
+        state = level === null ? t('map.legend.noData') : `${formatNumber(level, locale)} %`;
+        reported = item.level?.record.date;
+        provenance = item.level?.record.provenance;
+      }
+      const kind = t(`map.kind.${item.kind}`);
+      return {
+        key: item.key,
+        header: item.name,
+        cells: [kind, state, level === null ? '' : formatNumber(level, locale), reported ?? ''],
+        values: [kind, state, level, reported ?? null],
+        source: provenance ? sourceName(provenance.sourceId) : '',
+        verification: verification(provenance?.verification) ?? '',
+      };
+    }),
+  };
 }

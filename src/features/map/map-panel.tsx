@@ -2,13 +2,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import type { DataIssue } from '../../domain/validate.ts';
+import { sourceShares } from '../../domain/provenance.ts';
 import { SERVICES, type Service } from '../../domain/vocabulary.ts';
+import { sourceCredits } from '../../ui/chart/credits.ts';
+import type { ExportTarget } from '../../ui/export/export-actions.ts';
+import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
+import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
-import { exportMapPng } from './export-image.ts';
+import { captionLegend, mapPlot, mapTable } from './export-image.ts';
 import { createIcons } from './icons.ts';
 import {
   INTERACTIVE_LAYERS,
@@ -34,7 +39,7 @@ export interface MapTestHook {
   map: MapLike;
   /** The layers that draw crossings, for queryRenderedFeatures. */
   crossingLayer: string;
-  /** A PNG of the map as drawn now, its legend and attribution drawn in. */
+  /** A PNG of the map as drawn now, with the caption every export has (see ui/export). */
   exportPng: () => Promise<Blob>;
 }
 declare global {
@@ -232,24 +237,56 @@ export function MapPanel({
   const subtitle = timeZone
     ? t('map.subtitle', { time: formatDateTime(moment, locale, timeZone) })
     : undefined;
-  const synthetic = theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false;
-  const imageText = {
-    title: t('map.title'),
-    notes: [
-      subtitle ?? '',
-      synthetic ? t('synthetic.notice') : `${t('source.label')}: ${source.name}`,
+  const publishers = theatre.data?.theatre.sources;
+  const credits = useMemo(
+    () =>
+      publishers
+        ? sourceCredits(
+            sourceShares([
+              ...(crossingStatuses.data?.records ?? []),
+              ...(corridorStatuses.data?.records ?? []),
+              ...(facilityReports.data?.records ?? []),
+              ...(utilityRecords.data?.records ?? []),
+            ]),
+            publishers,
+            t,
+            locale,
+          )
+        : [],
+    [
+      publishers,
+      crossingStatuses.data,
+      corridorStatuses.data,
+      facilityReports.data,
+      utilityRecords.data,
+      t,
+      locale,
     ],
-    attribution: `${t('map.attribution')} ${t('map.areasApproximate')}`,
+  );
+  const exportTarget: ExportTarget = {
+    id: 'map',
+    title: t('map.title'),
+    subtitle: subtitle ?? '',
+    legend: captionLegend(legend),
+    sources: credits,
+    notes: [t('map.attribution'), t('map.areasApproximate')],
+    table: data
+      ? mapTable(data.items, t, locale, t(`map.measure.${service}`), sourceName)
+      : undefined,
+    plot: async () => (map ? mapPlot(map) : { pieces: [], width: 0, height: 0 }),
   };
-  const imageTextKey = JSON.stringify(imageText);
   useEffect(() => {
     if (!map) return;
     window.__accessMonitorMap = {
       map,
       crossingLayer: LAYER_IDS.crossings,
-      exportPng: () => exportMapPng(map, legend, JSON.parse(imageTextKey) as typeof imageText),
+      exportPng: async () => {
+        const made = await window.__accessMonitorExport?.('map', 'png');
+        if (!made) throw new Error('No export on this page');
+        return made.blob;
+      },
     };
-  }, [map, legend, imageTextKey]);
+  }, [map]);
 
   const hovered = hoverKey ? itemsByKey.get(hoverKey) : undefined;
   const detailItem = hovered ?? selectedItem;
@@ -274,7 +311,14 @@ export function MapPanel({
     });
 
   return (
-    <Panel title={t('map.title')} subtitle={subtitle} state={state} className="map-panel">
+    <Panel
+      title={t('map.title')}
+      subtitle={subtitle}
+      state={state}
+      className="map-panel"
+      chart="map"
+    >
+      <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
       {errored.map((q, i) => (
         <SourceErrorNotice
           key={i}
@@ -373,6 +417,12 @@ export function MapPanel({
         />
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />
+      <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="bottom" />
+      <ExportMenu
+        target={exportTarget}
+        disabled={state !== 'ready'}
+        frame={() => document.querySelector<HTMLElement>('[data-chart="map"]')}
+      />
     </Panel>
   );
 }

@@ -233,6 +233,7 @@ function ServiceChart({
       ...columnsOfTable.map(({ p, l }) => ({
         label: sources.length > 1 ? `${p.area.name} — ${sourceName(l.sourceId)}` : p.area.name,
         numeric: true,
+        unit,
       })),
     ],
     rows: tableDays.map((i) => {
@@ -242,7 +243,9 @@ function ServiceChart({
       return {
         key: b.key,
         header: formatDay(b.from, locale),
+        iso: b.from,
         cells: columnsOfTable.map(({ l }) => value(l.daily[i])),
+        values: columnsOfTable.map(({ l }) => l.daily[i] ?? null),
       };
     }),
   };

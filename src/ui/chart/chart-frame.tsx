@@ -1,4 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { collectPlot } from '../export/collect-plot.ts';
+import { EmbedCaption } from '../export/embed-caption.tsx';
+import { useEmbeddedChart } from '../export/export-context.tsx';
+import { ExportMenu } from '../export/export-menu.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { Panel } from '../panel.tsx';
 import type { ChartDescription, ChartTable, LegendEntry } from './chart-model.ts';
@@ -7,12 +11,14 @@ import './chart.css';
 
 /**
  * A chart's frame: a <section> named by its title, with subtitle (units, resolution), the
- * chart, its legend, the source line, notes and a "Show as table" alternative. Everything but
- * the chart itself comes from `description` and `table`, which are plain data.
+ * chart, its legend, the source line, notes, a "Show as table" alternative and the export menu
+ * (PNG, SVG, CSV, link, embed code). Everything but the chart itself comes from `description`
+ * and `table`, which are plain data: the exports draw them into the files.
  */
 export function ChartFrame({
   description,
   table,
+  fullTable,
   state,
   headingLevel = 2,
   controls,
@@ -22,6 +28,8 @@ export function ChartFrame({
 }: {
   description: ChartDescription;
   table: ChartTable | undefined;
+  /** The table over every day the source covers (same filters), for the "full range" CSV. */
+  fullTable?: () => Promise<ChartTable | undefined>;
   state: 'loading' | 'ready' | 'error' | 'empty';
   headingLevel?: 2 | 3;
   /** Toggles above the chart. */
@@ -34,6 +42,12 @@ export function ChartFrame({
 }) {
   const { t } = useI18n();
   const { sources, legend, notes } = description;
+  const plotRef = useRef<HTMLDivElement>(null);
+  const embedded = useEmbeddedChart();
+  // On /embed/<chart>, a panel with several charts shows only the one asked for.
+  if (embedded && embedded !== description.id) return null;
+  const id = description.id;
+  const synthetic = sources.some((s) => s.synthetic);
   return (
     <Panel
       title={description.title}
@@ -43,11 +57,16 @@ export function ChartFrame({
       chart={description.id}
       className={`chart ${className ?? ''}`}
     >
+      <EmbedCaption chartId={id} synthetic={synthetic} place="top" />
       {controls ? <div className="chart__controls">{controls}</div> : null}
       {notices}
       {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
       {state === 'empty' ? <p>{t('chart.empty')}</p> : null}
-      {state === 'ready' ? <div className="chart__plot">{children}</div> : null}
+      {state === 'ready' ? (
+        <div className="chart__plot" ref={plotRef}>
+          {children}
+        </div>
+      ) : null}
       {state === 'ready' && legend.length ? <ChartLegend entries={legend} /> : null}
       {sources.length ? (
         <p className="chart__source">
@@ -70,6 +89,22 @@ export function ChartFrame({
         </ul>
       ) : null}
       {table && table.rows.length ? <TableAlternative table={table} /> : null}
+      <EmbedCaption chartId={id} synthetic={synthetic} place="bottom" />
+      <ExportMenu
+        disabled={state === 'loading' || state === 'error'}
+        frame={() => document.querySelector<HTMLElement>(`[data-chart="${CSS.escape(id)}"]`)}
+        target={{
+          id,
+          title: description.title,
+          subtitle: description.subtitle,
+          legend: state === 'ready' ? legend : [],
+          sources,
+          notes,
+          table: state === 'ready' ? table : undefined,
+          fullTable,
+          plot: async () => collectPlot(state === 'ready' ? plotRef.current : null),
+        }}
+      />
     </Panel>
   );
 }

@@ -1,3 +1,4 @@
+import type { CsvCell } from '../../domain/csv.ts';
 import type { FillPattern } from './palette.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface ChartDescription {
 export interface SourceCredit {
   name: string;
   licence: string | undefined;
+  /** Its figures are made up (a demo generator): exports carry the synthetic-data mark. */
+  synthetic?: boolean;
   /** How far its figures were verified, in words, e.g. "60 % verified, 40 % reported". */
   verification: string;
 }
@@ -34,10 +37,30 @@ export interface LegendEntry {
   dash?: string;
 }
 
-/** The data-table alternative of a chart: what it shows, as text. */
+/**
+ * The data-table alternative of a chart: what it shows, as text, and (for the CSV export) as
+ * values: ISO dates, plain numbers, units in the header, source and verification per row.
+ */
 export interface ChartTable {
   caption: string;
   /** Header of the first column (the row headers), then one per data column. */
-  columns: { label: string; numeric?: boolean }[];
-  rows: { key: string; header: string; cells: string[] }[];
+  columns: {
+    label: string;
+    numeric?: boolean;
+    /** e.g. "trucks/day", for the CSV header. */ unit?: string;
+  }[];
+  rows: ChartTableRow[];
+}
+
+export interface ChartTableRow {
+  key: string;
+  header: string;
+  cells: string[];
+  /** The row header as ISO 8601: a day, or an interval "2025-01-06/2025-01-12". */
+  iso?: string;
+  /** The cells as values (numbers stay numbers, missing is null), for the CSV. */
+  values?: CsvCell[];
+  /** Source and verification of this row, when it has one (else the chart's source line). */
+  source?: string;
+  verification?: string;
 }

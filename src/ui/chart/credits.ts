@@ -25,6 +25,11 @@ export function sourceCredits(
         }),
       )
       .join(', ');
-    return { name: info?.name ?? share.sourceId, licence: info?.licence, verification };
+    return {
+      name: info?.name ?? share.sourceId,
+      licence: info?.licence,
+      synthetic: info?.synthetic,
+      verification,
+    };
   });
 }

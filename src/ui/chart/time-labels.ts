@@ -31,3 +31,10 @@ export function periodLabel(range: { from: string; to: string }, t: Translate, l
 export function resolutionNote(resolution: Resolution, t: Translate) {
   return t(`chart.resolution.${resolution}`);
 }
+
+/** A bucket as ISO 8601 for CSVs: the day, or the interval "2025-01-06/2025-01-12". */
+export function bucketIso(bucket: Bucket, resolution: Resolution) {
+  return resolution === 'day' || bucket.from === bucket.to
+    ? bucket.from
+    : `${bucket.from}/${bucket.to}`;
+}

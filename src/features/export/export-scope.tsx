@@ -1,0 +1,31 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTheatre } from '../../data/queries.ts';
+import { useActiveSource } from '../../data/source-context.tsx';
+import { useViewState } from '../../data/view-state.ts';
+import { ExportScopeProvider, type ExportScope } from '../../ui/export/export-context.tsx';
+
+/**
+ * Gives every chart's export menu what the view knows: period, as-of moment, time zone, the
+ * days the source covers, and whether its figures are synthetic (then every image says so).
+ */
+export function ExportScopeFromView({ children }: { children: ReactNode }) {
+  const { range, asOf, timeZone, today } = useViewState();
+  const { adapter } = useActiveSource();
+  const theatre = useTheatre().data?.theatre;
+  const synthetic =
+    adapter.describe().synthetic || (theatre?.sources.some((s) => s.synthetic) ?? false);
+  const coverageFrom = theatre?.coverage?.from ?? range.from;
+  const coverageTo = theatre?.coverage?.to ?? today;
+  const asOfMs = asOf.getTime();
+  const value = useMemo<ExportScope>(
+    () => ({
+      range: { from: range.from, to: range.to },
+      asOf: new Date(asOfMs),
+      timeZone,
+      synthetic,
+      coverage: { from: coverageFrom, to: coverageTo },
+    }),
+    [range.from, range.to, asOfMs, timeZone, synthetic, coverageFrom, coverageTo],
+  );
+  return <ExportScopeProvider value={value}>{children}</ExportScopeProvider>;
+}
