@@ -183,6 +183,8 @@ describe('the demo scenario', () => {
     const all = s.records('aid-flow', { from: '2021-01-01', to: '2025-12-31' });
     expect(all.length).toBeGreaterThan(300_000);
     // A range that starts before the crisis has its events too (the pre-crisis time has none).
-    expect(s.records('events', { from: '2021-01-01', to: '2025-12-31' }).length).toBeGreaterThan(10);
+    expect(s.records('events', { from: '2021-01-01', to: '2025-12-31' }).length).toBeGreaterThan(
+      10,
+    );
   }, 60_000);
 });

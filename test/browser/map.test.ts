@@ -93,7 +93,8 @@ describe('Map', () => {
     await waitForReady(page, crossingsSection(page));
     const kerem = (await theatreCrossings(page)).find((c) => c.id === 'kerem-shalom')!;
     const canvas = section.locator('canvas.maplibregl-canvas');
-    await canvas.scrollIntoViewIfNeeded();
+    // Centre it: the synthetic-data bar is fixed at the foot of the screen and would take the click.
+    await canvas.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = (await canvas.boundingBox())!;
     const at = await page.evaluate(
       ({ lon, lat }) => window.__accessMonitorMap!.map.project(lon, lat),
