@@ -3,6 +3,7 @@ import { useActiveSource } from '../data/source-context.tsx';
 import { useTheatre } from '../data/queries.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { formatZone } from '../ui/format.ts';
+import { navigate, usePathname } from '../lib/url-state.ts';
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
 export function Shell({
@@ -19,6 +20,7 @@ export function Shell({
     adapter.describe().synthetic ||
     (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
   const timeZone = theatre.data?.theatre.timeZone;
+  const pathname = usePathname();
 
   const chooseSource = (id: string) => {
     const url = new URL(window.location.href);
@@ -37,6 +39,14 @@ export function Shell({
           <p className="app-header__name">{t('app.name')}</p>
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <PageLink href="/" current={pathname === '/'}>
+            {t('nav.overview')}
+          </PageLink>
+          <PageLink href="/data" current={pathname === '/data'}>
+            {t('nav.data')}
+          </PageLink>
+        </nav>
         {config.sources.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>
@@ -73,5 +83,31 @@ export function Shell({
         </p>
       </footer>
     </>
+  );
+}
+
+/** An in-app link that keeps the query string (source, filters) and does not reload the page. */
+function PageLink({
+  href,
+  current,
+  children,
+}: {
+  href: string;
+  current: boolean;
+  children: ReactNode;
+}) {
+  const target = `${href}${window.location.search}`;
+  return (
+    <a
+      href={target}
+      aria-current={current ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(`${href}${window.location.search}`);
+      }}
+    >
+      {children}
+    </a>
   );
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { freshness, msUntilLocalTime, panelUpdatedAt, retryDelay } from './wall-model.ts';
+
+describe('wall model', () => {
+  it('dates a panel by the stalest of its datasets, once each has data', () => {
+    expect(
+      panelUpdatedAt(['aid-flow', 'crossing-status'], { 'aid-flow': 500, 'crossing-status': 300 }),
+    ).toBe(300);
+    expect(panelUpdatedAt(['aid-flow', 'events'], { 'aid-flow': 500 })).toBeUndefined();
+  });
+
+  it('marks data stale past the limit', () => {
+    const now = 10 * 60_000;
+    expect(freshness(undefined, now, 5)).toBe('none');
+    expect(freshness(now - 5 * 60_000, now, 5)).toBe('fresh');
+    expect(freshness(now - 5 * 60_000 - 1, now, 5)).toBe('stale');
+  });
+
+  it('finds the next local reload time, at least a minute ahead', () => {
+    const at = (h: number, m: number, s = 0) => new Date(2026, 2, 10, h, m, s);
+    expect(msUntilLocalTime('04:00', at(3, 0))).toBe(3600_000);
+    expect(msUntilLocalTime('04:00', at(4, 0, 1))).toBe(24 * 3600_000 - 1000);
+    expect(msUntilLocalTime('04:00', at(23, 0))).toBe(5 * 3600_000);
+  });
+
+  it('backs off retries up to a cap', () => {
+    expect([0, 1, 2, 3, 10].map((n) => retryDelay(n, 5000))).toEqual([
+      1000, 2000, 4000, 5000, 5000,
+    ]);
+    expect(retryDelay(0, 200)).toBe(1000);
+  });
+});

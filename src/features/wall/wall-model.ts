@@ -1,0 +1,62 @@
+import type { Dataset } from '../../domain/vocabulary.ts';
+import type { WallPanelId } from '../../data/wall-config.ts';
+
+/** The datasets each panel draws; its data are as old as the stalest of them. */
+export const PANEL_DATASETS: Record<WallPanelId, readonly Dataset[]> = {
+  board: ['crossing-status', 'aid-flow'],
+  headline: ['crossing-status', 'aid-flow', 'facility-status', 'utility-status'],
+  map: ['crossing-status', 'corridor-status', 'facility-status', 'utility-status'],
+  'aid-flow': ['aid-flow'],
+  hospitals: ['facility-status'],
+  utilities: ['utility-status'],
+  events: ['events'],
+};
+
+/** Newest successful fetch (epoch ms) per dataset of the source shown. */
+export type DatasetTimes = Partial<Record<Dataset, number>>;
+
+/**
+ * When a panel's data were last fetched: the oldest of its datasets' newest fetches, or
+ * undefined until every one of them has been fetched once.
+ */
+export function panelUpdatedAt(
+  datasets: readonly Dataset[],
+  times: DatasetTimes,
+): number | undefined {
+  let oldest: number | undefined;
+  for (const d of datasets) {
+    const at = times[d];
+    if (at === undefined) return undefined;
+    oldest = oldest === undefined ? at : Math.min(oldest, at);
+  }
+  return oldest;
+}
+
+export type Freshness = 'fresh' | 'stale' | 'none';
+
+/** Stale once the data are older than the panel's limit; 'none' before any data came. */
+export function freshness(
+  updatedAt: number | undefined,
+  now: number,
+  maxAgeMinutes: number,
+): Freshness {
+  if (updatedAt === undefined) return 'none';
+  return now - updatedAt > maxAgeMinutes * 60_000 ? 'stale' : 'fresh';
+}
+
+/**
+ * Milliseconds from `now` to the next time the local clock shows `hhmm` ("04:00"), at least a
+ * minute ahead so that a page reloaded at 04:00 does not reload again at once.
+ */
+export function msUntilLocalTime(hhmm: string, now: Date): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const next = new Date(now);
+  next.setHours(h, m, 0, 0);
+  if (+next - +now < 60_000) next.setDate(next.getDate() + 1);
+  return +next - +now;
+}
+
+/** How long to wait before retry `attempt` (0-based): doubling from 1 s, never past `capMs`. */
+export function retryDelay(attempt: number, capMs: number): number {
+  return Math.min(1000 * 2 ** attempt, Math.max(1000, capMs));
+}
