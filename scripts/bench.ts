@@ -16,6 +16,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './api-server.ts';
+import { benchExport } from './bench-export.ts';
+import { benchHxl } from './bench-hxl.ts';
+import { benchOverview } from './bench-overview.ts';
+import { benchWall } from './bench-wall.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -141,6 +145,11 @@ async function main(): Promise<void> {
         loads.map((load) => Math.round(load.readyMs)).join(', ');
       notes.push(`Board load times (ms): unthrottled ${ms(fast)}; throttled ${ms(slow)}.`);
       if (cls > 0.1) notes.push(`Elements that moved (mean shift per load): ${topShifted(slow)}.`);
+
+      step('Map and charts');
+      rows.push(...(await benchOverview(browser)));
+      step('Exports');
+      rows.push(...(await benchExport(server.url, browser)));
     } finally {
       await browser.close();
     }
@@ -175,6 +184,13 @@ async function main(): Promise<void> {
     notes.push(...lh.findings);
   } finally {
     await server.close();
+  }
+
+  step('HXL CSV parsing');
+  rows.push(...(await benchHxl()));
+  if (process.env.BENCH_SKIP_SOAK !== '1') {
+    step('Wall memory soak (several minutes; BENCH_SKIP_SOAK=1 skips it)');
+    rows.push(...(await benchWall()));
   }
 
   const table = markdownTable(rows);
