@@ -38,6 +38,8 @@ const CHROMIUM_FLAGS = [
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const READY_TIMEOUT = 60_000;
+/** BENCH_QUICK=1: first-load figures only (sizes, board timing, Lighthouse), for iterating. */
+const QUICK = process.env.BENCH_QUICK === '1';
 const KB = 1024;
 
 /** Non-demo runtime config: the app calls the real API on its own origin. */
@@ -146,10 +148,12 @@ async function main(): Promise<void> {
       notes.push(`Board load times (ms): unthrottled ${ms(fast)}; throttled ${ms(slow)}.`);
       if (cls > 0.1) notes.push(`Elements that moved (mean shift per load): ${topShifted(slow)}.`);
 
-      step('Map and charts');
-      rows.push(...(await benchOverview(browser)));
-      step('Exports');
-      rows.push(...(await benchExport(server.url, browser)));
+      if (!QUICK) {
+        step('Map and charts');
+        rows.push(...(await benchOverview(browser)));
+        step('Exports');
+        rows.push(...(await benchExport(server.url, browser)));
+      }
     } finally {
       await browser.close();
     }
@@ -186,9 +190,11 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  step('HXL CSV parsing');
-  rows.push(...(await benchHxl()));
-  if (process.env.BENCH_SKIP_SOAK !== '1') {
+  if (!QUICK) {
+    step('HXL CSV parsing');
+    rows.push(...(await benchHxl()));
+  }
+  if (!QUICK && process.env.BENCH_SKIP_SOAK !== '1') {
     step('Wall memory soak (several minutes; BENCH_SKIP_SOAK=1 skips it)');
     rows.push(...(await benchWall()));
   }
@@ -196,8 +202,11 @@ async function main(): Promise<void> {
   const table = markdownTable(rows);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(note);
-  writeDoc(table, facts, notes);
-  console.log(`\nWrote ${DOC}`);
+  if (QUICK) console.log('\nBENCH_QUICK: partial table, docs/benchmarks.md left as it was.');
+  else {
+    writeDoc(table, facts, notes);
+    console.log(`\nWrote ${DOC}`);
+  }
   const missed = rows.filter((row) => row.holds === false).map((row) => row.metric);
   console.log(missed.length ? `Budgets missed: ${missed.join('; ')}` : 'All budgets hold.');
 }
