@@ -148,7 +148,11 @@ function Wall() {
   const panels = useMemo<WallPanel[]>(() => {
     const lazyPanel = (node: ReactNode) => () => <Suspense fallback={null}>{node}</Suspense>;
     return [
-      { id: 'board', title: t('crossings.title'), render: () => <CrossingsBoard /> },
+      {
+        id: 'board',
+        title: t('crossings.title'),
+        render: () => <CrossingsBoard variant="compact" />,
+      },
       { id: 'headline', title: t('headline.title'), render: lazyPanel(<HeadlinePanel />) },
       { id: 'map', title: t('map.title'), render: lazyPanel(<WallMap />) },
       { id: 'aid-flow', title: t('aidFlow.title'), render: lazyPanel(<AidFlowPanel />) },

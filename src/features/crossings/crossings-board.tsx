@@ -9,6 +9,7 @@ import { formatDay } from '../../ui/format.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
+import { CompactCrossingRow } from './compact-row.tsx';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
 
 /**
@@ -16,7 +17,7 @@ import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
  * entered and collected today and over 7 days against the target, and where each figure came
  * from. Selecting a crossing puts it in the URL (?crossing=id) for the other panels to follow.
  */
-export function CrossingsBoard() {
+export function CrossingsBoard({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
   const view = useViewState();
@@ -88,46 +89,79 @@ export function CrossingsBoard() {
       {/* The table appears once, whole: rows filling in piecemeal would make the page jump. */}
       {rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
         <div className="table-scroll">
-          <table className="board" role="table">
-            <thead>
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t('crossings.col.crossing')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('crossings.col.status')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('crossings.col.today')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('crossings.col.week')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('crossings.col.report')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <Fragment key={row.crossing.id}>
-                  <CrossingRow
-                    row={row}
-                    now={now}
-                    timeZone={timeZone}
-                    loadingFlows={flows.isPending}
-                    selected={selected === row.crossing.id}
-                    onSelect={() =>
-                      setSelected(selected === row.crossing.id ? null : row.crossing.id)
-                    }
-                    sourceName={sourceName}
-                  />
-                  {selected === row.crossing.id ? (
-                    <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
+          <table className={variant === 'compact' ? 'board board--compact' : 'board'} role="table">
+            {variant === 'compact' ? (
+              <>
+                <thead>
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.crossing')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.status')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.trucks')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.report')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <CompactCrossingRow
+                      key={row.crossing.id}
+                      row={row}
+                      now={now}
+                      sourceName={sourceName}
+                    />
+                  ))}
+                </tbody>
+              </>
+            ) : (
+              <>
+                <thead>
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.crossing')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.status')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.today')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.week')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('crossings.col.report')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <Fragment key={row.crossing.id}>
+                      <CrossingRow
+                        row={row}
+                        now={now}
+                        timeZone={timeZone}
+                        loadingFlows={flows.isPending}
+                        selected={selected === row.crossing.id}
+                        onSelect={() =>
+                          setSelected(selected === row.crossing.id ? null : row.crossing.id)
+                        }
+                        sourceName={sourceName}
+                      />
+                      {selected === row.crossing.id ? (
+                        <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </>
+            )}
           </table>
         </div>
       ) : null}
