@@ -13,17 +13,8 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { Row } from './bench.ts';
 import { startServer } from './api-server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 7);
 const READY_TIMEOUT = 60_000;
 

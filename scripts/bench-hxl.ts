@@ -20,10 +20,10 @@ import { theatreRef } from '../src/data/adapters/hxl/parse-hxl.ts';
 import { readHxlStream } from '../src/data/adapters/hxl/read-hxl.ts';
 import { validateTheatre } from '../src/data/adapters/rest/theatre.ts';
 import { startServer } from './api-server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import type { Row } from './bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
@@ -114,7 +114,7 @@ async function longestTask(): Promise<
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await browser.newPage();

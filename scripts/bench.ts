@@ -20,21 +20,12 @@ import { benchExport } from './bench-export.ts';
 import { benchHxl } from './bench-hxl.ts';
 import { benchOverview } from './bench-overview.ts';
 import { benchWall } from './bench-wall.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, '.bench');
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const READY_TIMEOUT = 60_000;

@@ -16,18 +16,9 @@ import {
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 /** Flags from STACK.md ("Real browser"); headless comes from the launch option. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS as CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** How long the app may take to show data in tests (software rendering, 2 cores, CI). */
 export const READY_TIMEOUT = 20_000;

@@ -5,12 +5,42 @@ import { useViewState } from '../../data/view-state.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { formatDay } from '../../ui/format.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CompactCrossingRow } from './compact-row.tsx';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
+
+const COLUMNS_FULL = [
+  'crossings.col.crossing',
+  'crossings.col.status',
+  'crossings.col.today',
+  'crossings.col.week',
+  'crossings.col.report',
+] as const satisfies readonly MessageKey[];
+const COLUMNS_COMPACT = [
+  'crossings.col.crossing',
+  'crossings.col.status',
+  'crossings.col.trucks',
+  'crossings.col.report',
+] as const satisfies readonly MessageKey[];
+
+function BoardHead({ columns }: { columns: readonly MessageKey[] }) {
+  const { t } = useI18n();
+  return (
+    <thead>
+      <tr role="row">
+        {columns.map((key) => (
+          <th key={key} scope="col" role="columnheader">
+            {t(key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * The crossings board: for each crossing, its status now (word, colour and shape), trucks
@@ -92,22 +122,7 @@ export function CrossingsBoard({ variant = 'full' }: { variant?: 'full' | 'compa
           <table className={variant === 'compact' ? 'board board--compact' : 'board'} role="table">
             {variant === 'compact' ? (
               <>
-                <thead>
-                  <tr role="row">
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.crossing')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.status')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.trucks')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.report')}
-                    </th>
-                  </tr>
-                </thead>
+                <BoardHead columns={COLUMNS_COMPACT} />
                 <tbody>
                   {rows.map((row) => (
                     <CompactCrossingRow
@@ -121,25 +136,7 @@ export function CrossingsBoard({ variant = 'full' }: { variant?: 'full' | 'compa
               </>
             ) : (
               <>
-                <thead>
-                  <tr role="row">
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.crossing')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.status')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.today')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.week')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('crossings.col.report')}
-                    </th>
-                  </tr>
-                </thead>
+                <BoardHead columns={COLUMNS_FULL} />
                 <tbody>
                   {rows.map((row) => (
                     <Fragment key={row.crossing.id}>
