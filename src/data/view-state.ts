@@ -1,12 +1,18 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import {
+  FILTER_PARTS,
+  filterPartsFor,
+  filterSearch,
+  narrowFilters,
   parseFilters,
   resolveRange,
   writeFilters,
   type FilterNotice,
+  type FilterPart,
   type Filters,
 } from '../domain/filters.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
 import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useTheatre } from './queries.ts';
@@ -31,11 +37,17 @@ export interface ViewState {
 /**
  * The filters shared by every panel, read from and written to the URL. Until the theatre has
  * loaded, days are cut in UTC; afterwards in the theatre's zone.
+ *
+ * Given the datasets a panel shows, the view follows only the filters that can change them
+ * (see `FILTERS_BY_DATASET`): the others come back empty, and changing them in the URL does not
+ * re-render the panel. Ticking a commodity then redraws the aid-flow charts only.
  */
-export function useViewState(): ViewState {
+export function useViewState(datasets?: readonly Dataset[]): ViewState {
+  const partsKey = (datasets ? filterPartsFor(datasets) : FILTER_PARTS).join(',');
+  const parts = useMemo(() => partsKey.split(',').filter(Boolean) as FilterPart[], [partsKey]);
   const search = useSyncExternalStore(
     subscribeToUrl,
-    () => window.location.search,
+    () => filterSearch(window.location.search, parts),
     () => '',
   );
   const theatre = useTheatre().data?.theatre;
@@ -52,10 +64,38 @@ export function useViewState(): ViewState {
     today,
     theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
   );
-  const asOf =
-    range.to >= today ? now : new Date(+startOfTheatreDay(shiftDay(range.to, 1), timeZone) - 1);
-  const setFilters = useCallback((next: Filters) => {
-    navigateSearch(writeFilters(next, new URLSearchParams(window.location.search)));
-  }, []);
+  const past = range.to < today;
+  // The same moment is the same Date, so panels given `asOf` as a prop need not redraw.
+  const endOfRange = useMemo(
+    () => (past ? new Date(+startOfTheatreDay(shiftDay(range.to, 1), timeZone) - 1) : undefined),
+    [past, range.to, timeZone],
+  );
+  const asOf = endOfRange ?? now;
+  const setFilters = useCallback(
+    (next: Filters) => {
+      const params = new URLSearchParams(window.location.search);
+      const out = writeFilters(next, params);
+      // Parts this view does not follow stay as they are in the URL.
+      for (const part of FILTER_PARTS)
+        if (!parts.includes(part)) {
+          const kept = params.get(part);
+          if (kept === null) out.delete(part);
+          else out.set(part, kept);
+        }
+      navigateSearch(out);
+    },
+    [parts],
+  );
   return { filters, range, asOf, today, timeZone, notices, setFilters };
+}
+
+/**
+ * `filters` without the parts that cannot change these datasets, the same object for as long
+ * as the parts that can stay the same: memos keyed on it skip unrelated filter changes.
+ */
+export function useFiltersFor(filters: Filters, ...datasets: Dataset[]): Filters {
+  const narrowed = narrowFilters(filters, datasets);
+  const key = JSON.stringify(narrowed);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => narrowed, [key]);
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FILTERS,
+  FILTER_PARTS,
+  FILTERS_BY_DATASET,
+  filterPartsFor,
+  filterSearch,
   matchesFilters,
+  narrowFilters,
   parseFilters,
   previousRange,
   resolveRange,
@@ -96,5 +101,50 @@ describe('matchesFilters', () => {
     expect(
       matchesFilters(record, { ...DEFAULT_FILTERS, verification: ['verified', 'reported'] }),
     ).toBe(true);
+  });
+});
+
+describe('which filters a dataset follows', () => {
+  // One record of each dataset, with the fields matchesFilters looks at.
+  const records = {
+    'crossing-status': { crossingId: 'rafah', provenance: { verification: 'reported' as const } },
+    'corridor-status': { provenance: { verification: 'reported' as const } },
+    'aid-flow': {
+      crossingId: 'rafah',
+      commodity: 'food' as const,
+      provenance: { verification: 'reported' as const },
+    },
+    'facility-status': { provenance: { verification: 'reported' as const } },
+    'utility-status': { provenance: { verification: 'reported' as const } },
+    events: { provenance: { verification: 'reported' as const } },
+  };
+  const excluding: Filters = {
+    ...DEFAULT_FILTERS,
+    crossings: ['erez'],
+    commodities: ['fuel'],
+    verification: ['verified'],
+  };
+
+  it('lists exactly the filters that can drop a record of the dataset', () => {
+    for (const [dataset, record] of Object.entries(records)) {
+      const parts = FILTERS_BY_DATASET[dataset as keyof typeof records];
+      for (const part of FILTER_PARTS)
+        expect(
+          matchesFilters(record, { ...DEFAULT_FILTERS, [part]: excluding[part] }),
+          `${dataset} ${part}`,
+        ).toBe(!parts.includes(part));
+    }
+  });
+
+  it('narrows filters and URLs to those parts', () => {
+    expect(filterPartsFor(['facility-status', 'events'])).toEqual(['verification']);
+    expect(filterPartsFor(['events', 'aid-flow'])).toEqual(FILTER_PARTS);
+    expect(narrowFilters(excluding, ['crossing-status'])).toEqual({
+      ...excluding,
+      commodities: [],
+    });
+    const search = '?crossing=erez&commodities=fuel&range=all&verification=verified&source=demo';
+    expect(filterSearch(search, ['verification'])).toBe('range=all&verification=verified');
+    expect(filterSearch(search, [])).toBe(filterSearch('?range=all&commodities=food', []));
   });
 });

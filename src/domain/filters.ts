@@ -1,4 +1,10 @@
-import { COMMODITIES, VERIFICATIONS, type Commodity, type Verification } from './vocabulary.ts';
+import {
+  COMMODITIES,
+  VERIFICATIONS,
+  type Commodity,
+  type Dataset,
+  type Verification,
+} from './vocabulary.ts';
 import { daysBetween, shiftDay, type Day } from './time.ts';
 
 /**
@@ -173,4 +179,51 @@ export function matchesFilters(
   if (filters.verification.length && !filters.verification.includes(record.provenance.verification))
     return false;
   return true;
+}
+
+/** The filters besides the range, each a list of allowed values. */
+export const FILTER_PARTS = ['crossings', 'commodities', 'verification'] as const;
+export type FilterPart = (typeof FILTER_PARTS)[number];
+
+/**
+ * The filters that can change a dataset's records. A filter on a field the records lack lets
+ * every record through (see `matchesFilters`), so a panel need not follow it.
+ */
+export const FILTERS_BY_DATASET: Record<Dataset, readonly FilterPart[]> = {
+  'crossing-status': ['crossings', 'verification'],
+  'corridor-status': ['verification'],
+  'aid-flow': ['crossings', 'commodities', 'verification'],
+  'facility-status': ['verification'],
+  'utility-status': ['verification'],
+  events: ['verification'],
+};
+
+/** The filters that can change any of these datasets, in the order of `FILTER_PARTS`. */
+export function filterPartsFor(datasets: readonly Dataset[]): FilterPart[] {
+  return FILTER_PARTS.filter((p) => datasets.some((d) => FILTERS_BY_DATASET[d].includes(p)));
+}
+
+/** The same filters with the parts that cannot change these datasets left empty. */
+export function narrowFilters(filters: Filters, datasets: readonly Dataset[]): Filters {
+  const parts = filterPartsFor(datasets);
+  return {
+    range: filters.range,
+    crossings: parts.includes('crossings') ? filters.crossings : [],
+    commodities: parts.includes('commodities') ? filters.commodities : [],
+    verification: parts.includes('verification') ? filters.verification : [],
+  };
+}
+
+/**
+ * Only the URL parameters of the range and of these filter parts, in a fixed order: two
+ * queries with the same result show the same view of those filters.
+ */
+export function filterSearch(search: string, parts: readonly FilterPart[]): string {
+  const params = new URLSearchParams(search);
+  const out = new URLSearchParams();
+  for (const name of ['range', 'from', 'to', ...parts]) {
+    const value = params.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  return out.toString();
 }

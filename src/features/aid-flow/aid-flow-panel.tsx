@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useMemo, useState } from 'react';
+import { memo, Suspense, useMemo, useState } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
+import { aidFlowShares } from '../../domain/aid-flow-index.ts';
 import {
   aidFlowSeries,
   type AidFlowSeries,
@@ -10,7 +11,6 @@ import {
   type StackBy,
 } from '../../domain/aid-flow-series.ts';
 import { matchesFilters } from '../../domain/filters.ts';
-import { sourceShares } from '../../domain/provenance.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import { STAGES, type Commodity, type Stage } from '../../domain/vocabulary.ts';
 import { ChartFrame, ChartPlaceholder } from '../../ui/chart/chart-frame.tsx';
@@ -40,11 +40,11 @@ const AVERAGE_DASHES = ['', '5 3', '2 2', '8 3 2 3'];
  * crossing; target and pre-crisis lines; a 7-day average; pauses and cease-fire phases as bands.
  * Two sources counting the same stage stand side by side, never added up.
  */
-export function AidFlowPanel() {
+export const AidFlowPanel = memo(function AidFlowPanel() {
   const { t, locale } = useI18n();
   const { source, adapter } = useActiveSource();
   const queryClient = useQueryClient();
-  const { filters, range, timeZone, today } = useViewState();
+  const { filters, range, timeZone, today } = useViewState(['aid-flow', 'events']);
   const theatreQuery = useTheatre();
   const flows = useDataset('aid-flow', range);
   const events = useDataset('events', range);
@@ -82,7 +82,7 @@ export function AidFlowPanel() {
     [records, range.from, range.to, filters, measure, stackBy, stages, crossingOrder, resolution],
   );
   const shares = useMemo(
-    () => (records ? sourceShares(records.filter((r) => matchesFilters(r, filters))) : []),
+    () => (records ? aidFlowShares(records, filters) : []),
     [records, filters],
   );
   const bands = useMemo(
@@ -419,4 +419,4 @@ export function AidFlowPanel() {
       </div>
     </ChartFrame>
   );
-}
+});

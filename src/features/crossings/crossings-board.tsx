@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useViewState } from '../../data/view-state.ts';
@@ -47,7 +47,11 @@ function BoardHead({ columns }: { columns: readonly MessageKey[] }) {
  * entered and collected today and over 7 days against the target, and where each figure came
  * from. Selecting a crossing puts it in the URL (?crossing=id) for the other panels to follow.
  */
-export function CrossingsBoard({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
+export const CrossingsBoard = memo(function CrossingsBoard({
+  variant = 'full',
+}: {
+  variant?: 'full' | 'compact';
+}) {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
   const view = useViewState();
@@ -174,4 +178,4 @@ export function CrossingsBoard({ variant = 'full' }: { variant?: 'full' | 'compa
       {state !== 'loading' ? <RejectedRecords issues={issues} sourceName={sourceName} /> : null}
     </Panel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
@@ -33,10 +33,10 @@ const LANE_STYLE: Record<EventKind, { colour: string; shape: MarkerShape }> = {
  * Events timeline: pauses, cease-fire phases, agreements, closures, incidents and monitored
  * exchanges over the selected period, each with its source and verification.
  */
-export function EventsPanel() {
+export const EventsPanel = memo(function EventsPanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
-  const { filters, range, timeZone } = useViewState();
+  const { filters, range, timeZone } = useViewState(['events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const events = useDataset('events', range);
@@ -177,4 +177,4 @@ export function EventsPanel() {
       </div>
     </ChartFrame>
   );
-}
+});

@@ -9,7 +9,7 @@ import { ExportScopeProvider, type ExportScope } from '../../ui/export/export-co
  * days the source covers, and whether its figures are synthetic (then every image says so).
  */
 export function ExportScopeFromView({ children }: { children: ReactNode }) {
-  const { range, asOf, timeZone, today } = useViewState();
+  const { range, asOf, timeZone, today } = useViewState([]);
   const { adapter } = useActiveSource();
   const theatre = useTheatre().data?.theatre;
   const synthetic =

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
-import { useViewState } from '../../data/view-state.ts';
+import { useFiltersFor, useViewState } from '../../data/view-state.ts';
 import { averageTrucksPerDay } from '../../domain/aid-flow-series.ts';
 import { previousRange } from '../../domain/filters.ts';
 import {
@@ -38,7 +38,7 @@ interface Figure {
  * against the period before: crossings open, trucks entered and collected per day against the
  * target, functional hospitals, water as a share of the pre-crisis supply, hours of power a day.
  */
-export function HeadlinePanel() {
+export const HeadlinePanel = memo(function HeadlinePanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
   const { filters, range, asOf, timeZone } = useViewState();
@@ -65,20 +65,24 @@ export function HeadlinePanel() {
     utilitiesBefore,
   ];
 
+  // Each figure follows only the filters that can change its records.
+  const statusFilters = useFiltersFor(filters, 'crossing-status');
+  const facilityFilters = useFiltersFor(filters, 'facility-status');
+  const utilityFilters = useFiltersFor(filters, 'utility-status');
   const asOfMs = asOf.getTime();
   const crossingIds = useMemo(() => theatre?.crossings.map((c) => c.id) ?? [], [theatre]);
   const open = useMemo(
     () => [
-      openCrossingsAt(statusNow.data?.records ?? [], crossingIds, new Date(asOfMs), filters),
+      openCrossingsAt(statusNow.data?.records ?? [], crossingIds, new Date(asOfMs), statusFilters),
       openCrossingsAt(
         statusBefore.data?.records ?? [],
         crossingIds,
         // The end of the previous period, in the theatre's zone.
         new Date(+startOfTheatreDay(shiftDay(before.to, 1), timeZone) - 1),
-        filters,
+        statusFilters,
       ),
     ],
-    [statusNow.data, statusBefore.data, crossingIds, filters, asOfMs, before.to, timeZone],
+    [statusNow.data, statusBefore.data, crossingIds, statusFilters, asOfMs, before.to, timeZone],
   );
   const trucks = useMemo(
     () =>
@@ -91,20 +95,20 @@ export function HeadlinePanel() {
   );
   const functional = useMemo(
     () => [
-      functionalFacilitiesAt(facilitiesNow.data?.records ?? [], range.to, filters),
-      functionalFacilitiesAt(facilitiesBefore.data?.records ?? [], before.to, filters),
+      functionalFacilitiesAt(facilitiesNow.data?.records ?? [], range.to, facilityFilters),
+      functionalFacilitiesAt(facilitiesBefore.data?.records ?? [], before.to, facilityFilters),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [facilitiesNow.data, facilitiesBefore.data, filters, range.to],
+    [facilitiesNow.data, facilitiesBefore.data, facilityFilters, range.to],
   );
   const utilities = useMemo(
     () =>
       (['water', 'power'] as const).map((service) => [
-        utilityAverage(utilitiesNow.data?.records ?? [], range, service, filters),
-        utilityAverage(utilitiesBefore.data?.records ?? [], before, service, filters),
+        utilityAverage(utilitiesNow.data?.records ?? [], range, service, utilityFilters),
+        utilityAverage(utilitiesBefore.data?.records ?? [], before, service, utilityFilters),
       ]),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [utilitiesNow.data, utilitiesBefore.data, filters, range.from, range.to],
+    [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range.from, range.to],
   );
 
   const target = theatre?.baselines.trucksPerDayTarget;
@@ -290,4 +294,4 @@ export function HeadlinePanel() {
       <RejectedRecords issues={issues} sourceName={sourceName} />
     </Panel>
   );
-}
+});

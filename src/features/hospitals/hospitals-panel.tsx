@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
@@ -32,10 +32,10 @@ export const CRITICAL_FUEL_DAYS = 3;
  * Hospital capacity: facilities by functionality over time, beds available against occupied,
  * and each facility's fuel stock against a critical threshold.
  */
-export function HospitalsPanel() {
+export const HospitalsPanel = memo(function HospitalsPanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
-  const { filters, range, timeZone } = useViewState();
+  const { filters, range, timeZone } = useViewState(['facility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const reports = useDataset('facility-status', range);
@@ -438,4 +438,4 @@ export function HospitalsPanel() {
       <RejectedRecords issues={reports.data?.issues ?? []} sourceName={sourceName} />
     </Panel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import type { DataIssue } from '../../domain/validate.ts';
@@ -427,4 +427,5 @@ export function MapPanel({
   );
 }
 
-export default MapPanel;
+// Memoised: the overview re-renders on every filter change, which the map does not follow.
+export default memo(MapPanel);

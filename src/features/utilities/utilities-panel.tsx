@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
@@ -42,10 +42,10 @@ const DASHES = ['', '5 3', '2 2'];
  * Utilities: water as % of the pre-crisis supply, hours of power a day and telecom
  * connectivity, as small multiples per governorate on a shared scale.
  */
-export function UtilitiesPanel() {
+export const UtilitiesPanel = memo(function UtilitiesPanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
-  const { filters, range } = useViewState();
+  const { filters, range } = useViewState(['utility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const records = useDataset('utility-status', range);
@@ -104,7 +104,7 @@ export function UtilitiesPanel() {
       <RejectedRecords issues={records.data?.issues ?? []} sourceName={sourceName} />
     </Panel>
   );
-}
+});
 
 function ServiceChart({
   measure,
@@ -158,7 +158,7 @@ function ServiceChart({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [areas, lines, range.from, range.to, maxPoints],
   );
-  const timeZone = useViewState().timeZone;
+  const timeZone = useViewState([]).timeZone;
   const bandsByArea = useMemo(
     () =>
       perArea.map((p) =>

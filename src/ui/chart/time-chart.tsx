@@ -16,6 +16,7 @@ import type { Band } from '../../domain/series.ts';
 import { PatternDefs } from './chart-frame.tsx';
 import type { FillPattern } from './palette.ts';
 import { AXIS_TICK, ChartTooltip, eventBandAreas, type TooltipLine } from './recharts-parts.tsx';
+import { labelWidth, pickTicks } from './ticks.ts';
 
 export interface BarSpec {
   dataKey: string;
@@ -63,6 +64,9 @@ export interface TimeChartProps {
   label: string;
 }
 
+/** No vertical grid lines: without this the grid still measures every x label to place them. */
+const NO_LINES = () => [];
+
 export function TimeChart({
   width,
   height,
@@ -84,6 +88,19 @@ export function TimeChart({
   const patterns = bars
     .filter((b) => b.pattern !== 'solid')
     .map((b) => ({ pattern: b.pattern, colour: b.colour }));
+  const yAxisWidth = compact ? 36 : 52;
+  const rightMargin = compact ? 4 : 12;
+  const minTickGap = compact ? 24 : 16;
+  // The labels Recharts would keep, measured on a canvas; undefined (Recharts measures) in jsdom.
+  const ticks =
+    labelWidth('0', AXIS_TICK.fontSize) === undefined
+      ? undefined
+      : pickTicks(
+          rows.length,
+          width - yAxisWidth - rightMargin,
+          (i) => labelWidth(tickFormat(rows[i]!.key), AXIS_TICK.fontSize)!,
+          minTickGap,
+        ).map((i) => rows[i]!.key);
   const fill = (b: BarSpec) =>
     b.pattern === 'solid'
       ? b.colour
@@ -95,12 +112,12 @@ export function TimeChart({
       data={rows as Row[]}
       accessibilityLayer
       title={label}
-      margin={{ top: 16, right: compact ? 4 : 12, bottom: 0, left: 0 }}
+      margin={{ top: 16, right: rightMargin, bottom: 0, left: 0 }}
       barCategoryGap={rows.length > 40 ? 1 : '15%'}
       barGap={1}
     >
       {patterns.length ? <PatternDefs patterns={patterns} /> : null}
-      <CartesianGrid vertical={false} stroke="#e3e7ec" />
+      <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} stroke="#e3e7ec" />
       {eventBandAreas(
         bands,
         rows.length,
@@ -112,13 +129,16 @@ export function TimeChart({
         dataKey="key"
         tick={AXIS_TICK}
         tickFormatter={tickFormat}
-        minTickGap={compact ? 24 : 16}
+        ticks={ticks}
+        minTickGap={minTickGap}
         interval="preserveStartEnd"
       />
       <YAxis
         tick={AXIS_TICK}
         tickFormatter={valueFormat}
-        width={compact ? 36 : 52}
+        width={yAxisWidth}
+        // A handful of value ticks always fit the height: show them all, unmeasured.
+        interval={0}
         domain={yDomain ?? [0, 'auto']}
         allowDecimals={false}
       />
