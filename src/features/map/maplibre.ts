@@ -88,7 +88,36 @@ const FONT_FACES = {
   ],
 };
 
+/** The CSS families maplibre-gl registers the style's `font-faces` under (one per face, per map). */
+const MAPLIBRE_FONT_FAMILY = /^maplibre-gl-font-face-/;
+/** Maps made and not yet removed: their font faces are in use. */
+let liveMaps = 0;
+
+/**
+ * maplibre-gl 6.17 leaves a loaded font face in `document.fonts` after `map.remove()` (one per
+ * map, each with its font data and its CSS font cache entries): a page that makes and removes
+ * maps — the wall rotates the map in and out — would gather them for ever. Once no map is left,
+ * every face maplibre-gl registered is dropped.
+ */
+function dropOrphanFontFaces() {
+  if (liveMaps > 0 || typeof document === 'undefined' || !document.fonts) return;
+  for (const face of [...document.fonts])
+    if (MAPLIBRE_FONT_FAMILY.test(face.family)) document.fonts.delete(face);
+}
+
+const removed = new WeakSet<MapLibreMap>();
+
+function removeMap(map: MapLibreMap) {
+  if (removed.has(map)) return;
+  removed.add(map);
+  map.remove();
+  liveMaps--;
+  dropOrphanFontFaces();
+}
+
 export const createMapLibreMap: MapFactory = async ({ container, bounds, label, style, icons }) => {
+  // Also those a load still pending at the last removal added after it.
+  dropOrphanFontFaces();
   const map = new MapLibreMap({
     container,
     style: style(FONT_FACES),
@@ -104,6 +133,7 @@ export const createMapLibreMap: MapFactory = async ({ container, bounds, label, 
     pitchWithRotate: false,
     maxPitch: 0,
   });
+  liveMaps++;
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   await new Promise<void>((resolve, reject) => {
@@ -117,7 +147,7 @@ export const createMapLibreMap: MapFactory = async ({ container, bounds, label, 
       resolve();
     });
   }).catch((error: unknown) => {
-    map.remove();
+    removeMap(map);
     throw error;
   });
   return wrap(map);
@@ -162,7 +192,7 @@ function wrap(map: MapLibreMap): MapLike {
     },
     queryRenderedFeatures: (layerIds) =>
       map.queryRenderedFeatures({ layers: [...layerIds] }).map(hit),
-    remove: () => map.remove(),
+    remove: () => removeMap(map),
   };
 }
 
