@@ -1,14 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import { sourceShares } from '../../domain/provenance.ts';
+import type { TheatreEvent } from '../../domain/schemas.ts';
 import { dayLabel, dayNumber } from '../../domain/series.ts';
 import { theatreDay } from '../../domain/time.ts';
 import { EVENT_KINDS, type EventKind } from '../../domain/vocabulary.ts';
 import { ChartFrame, ChartPlaceholder } from '../../ui/chart/chart-frame.tsx';
-import type { ChartDescription } from '../../ui/chart/chart-model.ts';
+import type { ChartDescription, ChartTable } from '../../ui/chart/chart-model.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
 import { LazyTimeline } from '../../ui/chart/lazy.tsx';
 import { OKABE_ITO } from '../../ui/chart/palette.ts';
@@ -35,8 +37,9 @@ const LANE_STYLE: Record<EventKind, { colour: string; shape: MarkerShape }> = {
  */
 export const EventsPanel = memo(function EventsPanel() {
   const { t, locale } = useI18n();
-  const { source } = useActiveSource();
-  const { filters, range, timeZone } = useViewState(['events']);
+  const { source, adapter } = useActiveSource();
+  const queryClient = useQueryClient();
+  const { filters, range, timeZone, today } = useViewState(['events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const events = useDataset('events', range);
@@ -82,6 +85,51 @@ export const EventsPanel = memo(function EventsPanel() {
   const when = (instant: string | undefined) =>
     instant ? formatDateTime(instant, locale, timeZone) : t('chart.ongoing');
 
+  /** The table of a list of events: the period's, and the full-range CSV from the same code. */
+  const tableOf = (list: readonly TheatreEvent[]): ChartTable => ({
+    caption: t('events.caption'),
+    columns: [
+      { label: t('events.col.event') },
+      { label: t('events.col.kind') },
+      { label: t('events.col.start'), unit: t('export.unit.iso') },
+      { label: t('events.col.end'), unit: t('export.unit.iso') },
+      { label: t('events.col.areas') },
+      { label: t('source.label') },
+      { label: t('events.col.verification') },
+    ],
+    rows: list.map((e) => ({
+      key: e.id,
+      header: e.title,
+      cells: [
+        t(`events.kind.${e.kind}`),
+        when(e.start),
+        when(e.end),
+        areaNames(e.areaIds),
+        sourceName(e.provenance.sourceId),
+        t(`verification.${e.provenance.verification}`),
+      ],
+      values: [
+        t(`events.kind.${e.kind}`),
+        e.start,
+        e.end ?? null,
+        areaNames(e.areaIds),
+        sourceName(e.provenance.sourceId),
+        t(`verification.${e.provenance.verification}`),
+      ],
+      source: sourceName(e.provenance.sourceId),
+      verification: t(`verification.${e.provenance.verification}`),
+    })),
+  });
+  /** Every event over the days the source covers, with the same filters. */
+  const fullTable = async () => {
+    const coverage = {
+      from: theatre?.coverage?.from ?? range.from,
+      to: theatre?.coverage?.to ?? today,
+    };
+    const all = await queryClient.fetchQuery(datasetQuery(adapter, 'events', coverage));
+    return tableOf(all.records.filter((e) => matchesFilters(e, filters)));
+  };
+
   const description: ChartDescription = {
     id: 'events',
     title: t('events.title'),
@@ -109,40 +157,8 @@ export const EventsPanel = memo(function EventsPanel() {
           <RejectedRecords issues={events.data?.issues ?? []} sourceName={sourceName} />
         </>
       }
-      table={{
-        caption: t('events.caption'),
-        columns: [
-          { label: t('events.col.event') },
-          { label: t('events.col.kind') },
-          { label: t('events.col.start'), unit: t('export.unit.iso') },
-          { label: t('events.col.end'), unit: t('export.unit.iso') },
-          { label: t('events.col.areas') },
-          { label: t('source.label') },
-          { label: t('events.col.verification') },
-        ],
-        rows: shown.map((e) => ({
-          key: e.id,
-          header: e.title,
-          cells: [
-            t(`events.kind.${e.kind}`),
-            when(e.start),
-            when(e.end),
-            areaNames(e.areaIds),
-            sourceName(e.provenance.sourceId),
-            t(`verification.${e.provenance.verification}`),
-          ],
-          values: [
-            t(`events.kind.${e.kind}`),
-            e.start,
-            e.end ?? null,
-            areaNames(e.areaIds),
-            sourceName(e.provenance.sourceId),
-            t(`verification.${e.provenance.verification}`),
-          ],
-          source: sourceName(e.provenance.sourceId),
-          verification: t(`verification.${e.provenance.verification}`),
-        })),
-      }}
+      table={tableOf(shown)}
+      fullTable={fullTable}
     >
       <div ref={plotRef}>
         <Suspense fallback={<ChartPlaceholder height={50 + lanes.length * 34} />}>

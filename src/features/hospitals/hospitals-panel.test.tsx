@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sourceFails } from '../../../mocks/overrides.ts';
+import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { HospitalsPanel } from './hospitals-panel.tsx';
@@ -42,6 +43,39 @@ describe('Hospital capacity', () => {
         ).not.toBeNull(),
       { timeout: 8000 },
     );
+  });
+
+  it('offers each chart over the full range as CSV, daily, with the same filters', async () => {
+    renderWithApp(withExportScope(<HospitalsPanel />));
+    const charts = {
+      'hospitals-functionality': 'Facilities by functionality',
+      'hospitals-beds': 'Beds available and occupied',
+      'hospitals-fuel': 'Fuel stock per facility',
+    };
+    for (const name of Object.values(charts))
+      await waitFor(() => expect(region(name)).toHaveAttribute('data-state', 'ready'), {
+        timeout: 8000,
+      });
+    for (const [id, name] of Object.entries(charts)) {
+      await chooseFullRange(region(name));
+      const shown = await chartCsvLines(id, 'shown');
+      const full = await chartCsvLines(id, 'full');
+      expect(full.filename).toMatch(/_full\.csv$/);
+      expect(full.lines[0]).toBe(shown.lines[0]);
+      expect(full.lines.length).toBeGreaterThan(shown.lines.length);
+      if (id === 'hospitals-fuel') {
+        // One row per facility per reported day: the report dates span the whole coverage.
+        const reported = full.lines.slice(1).map((l) => /\d{4}-\d{2}-\d{2}/.exec(l)?.[0]);
+        expect(new Set(reported).size).toBeGreaterThan(30);
+        expect([...reported].sort()[0]).toBe('2025-01-01');
+      } else {
+        // Every day from the start of the coverage, one row each, in order.
+        const days = isoDays(full.lines);
+        expect(days[0]).toBe('2025-01-01');
+        expect(days).toEqual([...new Set(days)].sort());
+        expect(days.length).toBe(full.lines.length - 1);
+      }
+    }
   });
 
   it('a failing source gives an error naming it', async () => {

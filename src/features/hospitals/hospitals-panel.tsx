@@ -1,14 +1,26 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
 import { matchesFilters } from '../../domain/filters.ts';
-import { fuelStocks, hospitalSeries } from '../../domain/hospital-series.ts';
+import {
+  fuelStocks,
+  hospitalSeries,
+  type FuelStock,
+  type HospitalSeries,
+} from '../../domain/hospital-series.ts';
 import { sourceShares } from '../../domain/provenance.ts';
+import type { FacilityStatus } from '../../domain/schemas.ts';
 import { bandsFor, chooseResolution, dayCount, type Band } from '../../domain/series.ts';
 import { FUNCTIONALITIES } from '../../domain/vocabulary.ts';
 import { ChartFrame, ChartPlaceholder } from '../../ui/chart/chart-frame.tsx';
-import type { ChartDescription, LegendEntry, SourceCredit } from '../../ui/chart/chart-model.ts';
+import type {
+  ChartDescription,
+  ChartTable,
+  LegendEntry,
+  SourceCredit,
+} from '../../ui/chart/chart-model.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
 import { LazyRankedBars, LazyTimeChart } from '../../ui/chart/lazy.tsx';
 import {
@@ -34,8 +46,9 @@ export const CRITICAL_FUEL_DAYS = 3;
  */
 export const HospitalsPanel = memo(function HospitalsPanel() {
   const { t, locale } = useI18n();
-  const { source } = useActiveSource();
-  const { filters, range, timeZone } = useViewState(['facility-status', 'events']);
+  const { source, adapter } = useActiveSource();
+  const queryClient = useQueryClient();
+  const { filters, range, timeZone, today } = useViewState(['facility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const reports = useDataset('facility-status', range);
@@ -129,8 +142,111 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
     ...bandNotes(bands),
   ];
 
-  // 1. Facilities by functionality.
   const levelName = (l: (typeof FUNCTIONALITIES)[number]) => t(`hospitals.level.${l}`);
+
+  /** The tables of the three charts: what they show, and the full-range CSVs from the same code. */
+  const functionalityTable = (s: HospitalSeries): ChartTable => ({
+    caption: t('hospitals.functionality.caption'),
+    columns: [
+      { label: t(`chart.col.${s.resolution}`) },
+      ...FUNCTIONALITIES.map((l) => ({
+        label: levelName(l),
+        numeric: true,
+        unit: t('export.unit.facilities'),
+      })),
+      { label: t('chart.col.daysReported') },
+    ],
+    rows: s.buckets.map((b, i) => ({
+      key: b.key,
+      header: bucketLabel(b, s.resolution, t, locale),
+      iso: bucketIso(b, s.resolution),
+      cells: [
+        ...FUNCTIONALITIES.map((l) => num(s.functionality[l][i], 1)),
+        t('chart.daysOf', { reported: s.reported[i]!, days: b.days }),
+      ],
+      values: [...FUNCTIONALITIES.map((l) => s.functionality[l][i] ?? null), s.reported[i] ?? 0],
+    })),
+  });
+  const bedsTable = (s: HospitalSeries): ChartTable => ({
+    caption: t('hospitals.beds.caption'),
+    columns: [
+      { label: t(`chart.col.${s.resolution}`) },
+      { label: t('hospitals.beds.available'), numeric: true, unit: t('export.unit.beds') },
+      { label: t('hospitals.beds.occupied'), numeric: true, unit: t('export.unit.beds') },
+    ],
+    rows: s.buckets.map((b, i) => ({
+      key: b.key,
+      header: bucketLabel(b, s.resolution, t, locale),
+      iso: bucketIso(b, s.resolution),
+      cells: [num(s.bedsAvailable[i]), num(s.bedsOccupied[i])],
+      values: [s.bedsAvailable[i] ?? null, s.bedsOccupied[i] ?? null],
+    })),
+  });
+  const fuelTable = (stocks: readonly FuelStock[], missing: readonly string[]): ChartTable => ({
+    caption: t('hospitals.fuel.caption'),
+    columns: [
+      { label: t('hospitals.col.facility') },
+      { label: t('hospitals.col.fuelDays'), numeric: true, unit: t('export.unit.days') },
+      { label: t('hospitals.col.functionality') },
+      { label: t('hospitals.col.reported'), unit: t('export.unit.iso') },
+      { label: t('source.label') },
+    ],
+    rows: [
+      ...stocks.map((s) => ({
+        key: `${s.facilityId}@${s.date}`,
+        header: facilityName(s.facilityId),
+        cells: [
+          num(s.fuelDays, 1) +
+            (s.fuelDays < CRITICAL_FUEL_DAYS ? ` ${t('hospitals.fuel.criticalMark')}` : ''),
+          levelName(s.functionality),
+          formatDay(s.date, locale),
+          sourceName(s.sourceId),
+        ],
+        values: [s.fuelDays, levelName(s.functionality), s.date, sourceName(s.sourceId)],
+        source: sourceName(s.sourceId),
+      })),
+      ...missing.map((id) => ({
+        key: id,
+        header: facilityName(id),
+        cells: [t('chart.noReport'), '', '', ''],
+        values: [null, '', null, ''],
+        source: '',
+      })),
+    ],
+  });
+
+  /** Every day the source covers, with the same filters. */
+  const coverage = () => ({
+    from: theatre?.coverage?.from ?? range.from,
+    to: theatre?.coverage?.to ?? today,
+  });
+  const allReports = async (days: { from: string; to: string }) =>
+    (await queryClient.fetchQuery(datasetQuery(adapter, 'facility-status', days))).records;
+  const fullFunctionality = async () => {
+    const days = coverage();
+    return functionalityTable(hospitalSeries(await allReports(days), days, filters, 'day'));
+  };
+  const fullBeds = async () => {
+    const days = coverage();
+    return bedsTable(hospitalSeries(await allReports(days), days, filters, 'day'));
+  };
+  // Full range of fuel: each day's latest report per facility, day by day (no carrying forward).
+  const fullFuel = async () => {
+    const byDay = new Map<string, FacilityStatus[]>();
+    for (const r of await allReports(coverage())) {
+      const day = byDay.get(r.date);
+      if (day) day.push(r);
+      else byDay.set(r.date, [r]);
+    }
+    return fuelTable(
+      [...byDay.keys()]
+        .sort()
+        .flatMap((day) => fuelStocks(byDay.get(day)!, [], day, filters).stocks),
+      [],
+    );
+  };
+
+  // 1. Facilities by functionality.
   const functionality: ChartDescription = {
     id: 'hospitals-functionality',
     title: t('hospitals.functionality.title'),
@@ -263,33 +379,8 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
         description={functionality}
         state={state}
         notices={notices}
-        table={
-          bars && {
-            caption: t('hospitals.functionality.caption'),
-            columns: [
-              { label: t(`chart.col.${bars.resolution}`) },
-              ...FUNCTIONALITIES.map((l) => ({
-                label: levelName(l),
-                numeric: true,
-                unit: t('export.unit.facilities'),
-              })),
-              { label: t('chart.col.daysReported') },
-            ],
-            rows: bars.buckets.map((b, i) => ({
-              key: b.key,
-              header: bucketLabel(b, bars.resolution, t, locale),
-              iso: bucketIso(b, bars.resolution),
-              cells: [
-                ...FUNCTIONALITIES.map((l) => num(bars.functionality[l][i], 1)),
-                t('chart.daysOf', { reported: bars.reported[i]!, days: b.days }),
-              ],
-              values: [
-                ...FUNCTIONALITIES.map((l) => bars.functionality[l][i] ?? null),
-                bars.reported[i] ?? 0,
-              ],
-            })),
-          }
-        }
+        table={bars && functionalityTable(bars)}
+        fullTable={fullFunctionality}
       >
         <Suspense fallback={placeholder}>
           <LazyTimeChart
@@ -322,23 +413,8 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
         headingLevel={3}
         description={beds}
         state={state}
-        table={
-          lines && {
-            caption: t('hospitals.beds.caption'),
-            columns: [
-              { label: t(`chart.col.${lines.resolution}`) },
-              { label: t('hospitals.beds.available'), numeric: true, unit: t('export.unit.beds') },
-              { label: t('hospitals.beds.occupied'), numeric: true, unit: t('export.unit.beds') },
-            ],
-            rows: lines.buckets.map((b, i) => ({
-              key: b.key,
-              header: bucketLabel(b, lines.resolution, t, locale),
-              iso: bucketIso(b, lines.resolution),
-              cells: [num(lines.bedsAvailable[i]), num(lines.bedsOccupied[i])],
-              values: [lines.bedsAvailable[i] ?? null, lines.bedsOccupied[i] ?? null],
-            })),
-          }
-        }
+        table={lines && bedsTable(lines)}
+        fullTable={fullBeds}
       >
         <Suspense fallback={placeholder}>
           <LazyTimeChart
@@ -370,40 +446,8 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
         headingLevel={3}
         description={fuelDescription}
         state={state === 'ready' && fuelRows.length === 0 ? 'empty' : state}
-        table={
-          fuel && {
-            caption: t('hospitals.fuel.caption'),
-            columns: [
-              { label: t('hospitals.col.facility') },
-              { label: t('hospitals.col.fuelDays'), numeric: true, unit: t('export.unit.days') },
-              { label: t('hospitals.col.functionality') },
-              { label: t('hospitals.col.reported'), unit: t('export.unit.iso') },
-              { label: t('source.label') },
-            ],
-            rows: [
-              ...fuel.stocks.map((s) => ({
-                key: s.facilityId,
-                header: facilityName(s.facilityId),
-                cells: [
-                  num(s.fuelDays, 1) +
-                    (s.fuelDays < CRITICAL_FUEL_DAYS ? ` ${t('hospitals.fuel.criticalMark')}` : ''),
-                  levelName(s.functionality),
-                  formatDay(s.date, locale),
-                  sourceName(s.sourceId),
-                ],
-                values: [s.fuelDays, levelName(s.functionality), s.date, sourceName(s.sourceId)],
-                source: sourceName(s.sourceId),
-              })),
-              ...fuel.missing.map((id) => ({
-                key: id,
-                header: facilityName(id),
-                cells: [t('chart.noReport'), '', '', ''],
-                values: [null, '', null, ''],
-                source: '',
-              })),
-            ],
-          }
-        }
+        table={fuel && fuelTable(fuel.stocks, fuel.missing)}
+        fullTable={fullFuel}
       >
         <Suspense fallback={placeholder}>
           <LazyRankedBars

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
+import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { UtilitiesPanel } from './utilities-panel.tsx';
@@ -90,6 +91,35 @@ describe('Utilities', () => {
     expect(within(region('Utilities')).getByTestId('rejected-records')).toHaveTextContent(
       /1 record/,
     );
+  });
+
+  it('offers each service over the full range as CSV, every day, never downsampled', async () => {
+    renderWithApp(withExportScope(<UtilitiesPanel />));
+    const charts = {
+      'utilities-water': 'Water production',
+      'utilities-power': 'Power',
+      'utilities-telecom': 'Telecom connectivity',
+    };
+    for (const name of Object.values(charts))
+      await waitFor(() => expect(region(name)).toHaveAttribute('data-state', 'ready'), {
+        timeout: 8000,
+      });
+    for (const [id, name] of Object.entries(charts)) {
+      await chooseFullRange(region(name));
+      const shown = await chartCsvLines(id, 'shown');
+      const full = await chartCsvLines(id, 'full');
+      expect(full.filename).toMatch(/_full\.csv$/);
+      expect(full.lines[0]).toBe(shown.lines[0]);
+      const days = isoDays(full.lines);
+      expect(days[0]).toBe('2025-01-01');
+      expect(days.length).toBe(full.lines.length - 1);
+      expect(days.length).toBeGreaterThan(isoDays(shown.lines).length);
+      // Consecutive days: the full range is not thinned out for drawing.
+      const first = Date.parse(days[0]!);
+      expect(days.at(-1)).toBe(
+        new Date(first + (days.length - 1) * 86_400_000).toISOString().slice(0, 10),
+      );
+    }
   });
 
   it('a failing source gives an error naming it', async () => {

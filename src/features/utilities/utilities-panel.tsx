@@ -1,5 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
 import { matchesFilters } from '../../domain/filters.ts';
@@ -18,7 +19,7 @@ import {
 } from '../../domain/utility-series.ts';
 import type { TheatreEvent, UtilityStatus } from '../../domain/schemas.ts';
 import { ChartFrame, ChartPlaceholder } from '../../ui/chart/chart-frame.tsx';
-import type { ChartDescription, LegendEntry } from '../../ui/chart/chart-model.ts';
+import type { ChartDescription, ChartTable, LegendEntry } from '../../ui/chart/chart-model.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
 import { LazyTimeChart } from '../../ui/chart/lazy.tsx';
 import { BAND_STYLE, seriesColour } from '../../ui/chart/palette.ts';
@@ -44,8 +45,9 @@ const DASHES = ['', '5 3', '2 2'];
  */
 export const UtilitiesPanel = memo(function UtilitiesPanel() {
   const { t, locale } = useI18n();
-  const { source } = useActiveSource();
-  const { filters, range } = useViewState(['utility-status', 'events']);
+  const { source, adapter } = useActiveSource();
+  const queryClient = useQueryClient();
+  const { filters, range, today } = useViewState(['utility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const records = useDataset('utility-status', range);
@@ -66,6 +68,15 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
       source: source.name,
       detail: error?.message.replace(`${source.name}: `, '') ?? '',
     });
+  /** Every day the source covers, for the full-range CSVs. */
+  const allRecords = async () => {
+    const coverage = {
+      from: theatre?.coverage?.from ?? range.from,
+      to: theatre?.coverage?.to ?? today,
+    };
+    const all = await queryClient.fetchQuery(datasetQuery(adapter, 'utility-status', coverage));
+    return { records: all.records, range: coverage };
+  };
 
   return (
     <Panel
@@ -90,6 +101,7 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
           measure={m}
           state={state}
           records={records.data?.records}
+          allRecords={allRecords}
           events={events.data?.records}
           eventsFailed={events.isError}
           width={width}
@@ -110,6 +122,7 @@ function ServiceChart({
   measure,
   state,
   records,
+  allRecords,
   events,
   eventsFailed,
   width,
@@ -123,6 +136,11 @@ function ServiceChart({
   measure: UtilityMeasure;
   state: 'loading' | 'ready' | 'error' | 'empty';
   records: readonly UtilityStatus[] | undefined;
+  /** Every record over the days the source covers (fetched on demand). */
+  allRecords: () => Promise<{
+    records: readonly UtilityStatus[];
+    range: { from: string; to: string };
+  }>;
   events: readonly TheatreEvent[] | undefined;
   eventsFailed: boolean;
   width: number;
@@ -145,16 +163,7 @@ function ServiceChart({
   );
   const sources = useMemo(() => [...new Set(lines.map((l) => l.sourceId))].sort(), [lines]);
   const perArea = useMemo(
-    () =>
-      areas.map((area) => {
-        const mine = lines.filter((l) => l.areaId === area.id);
-        const buckets = downsampledBuckets(
-          range,
-          mine.map((l) => l.daily),
-          maxPoints,
-        );
-        return { area, lines: mine, buckets };
-      }),
+    () => perAreaOf(areas, lines, range, maxPoints),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [areas, lines, range.from, range.to, maxPoints],
   );
@@ -222,32 +231,42 @@ function ServiceChart({
   };
 
   // The table: every day kept in any multiple, one column per governorate (and source).
-  const columnsOfTable = perArea.flatMap((p) => p.lines.map((l) => ({ p, l })));
-  const tableDays = [...new Set(perArea.flatMap((p) => p.buckets.map((b) => b.start)))].sort(
-    (a, b) => a - b,
-  );
-  const table = {
-    caption: t('utilities.caption', { unit }),
-    columns: [
-      { label: t('chart.col.day') },
-      ...columnsOfTable.map(({ p, l }) => ({
-        label: sources.length > 1 ? `${p.area.name} — ${sourceName(l.sourceId)}` : p.area.name,
-        numeric: true,
-        unit,
-      })),
-    ],
-    rows: tableDays.map((i) => {
-      const b = perArea
-        .find((p) => p.buckets.some((x) => x.start === i))!
-        .buckets.find((x) => x.start === i)!;
-      return {
-        key: b.key,
-        header: formatDay(b.from, locale),
-        iso: b.from,
-        cells: columnsOfTable.map(({ l }) => value(l.daily[i])),
-        values: columnsOfTable.map(({ l }) => l.daily[i] ?? null),
-      };
-    }),
+  const tableOf = (parts: readonly AreaLines[], sourceIds: readonly string[]): ChartTable => {
+    const columnsOfTable = parts.flatMap((p) => p.lines.map((l) => ({ p, l })));
+    const tableDays = [...new Set(parts.flatMap((p) => p.buckets.map((b) => b.start)))].sort(
+      (a, b) => a - b,
+    );
+    return {
+      caption: t('utilities.caption', { unit }),
+      columns: [
+        { label: t('chart.col.day') },
+        ...columnsOfTable.map(({ p, l }) => ({
+          label: sourceIds.length > 1 ? `${p.area.name} — ${sourceName(l.sourceId)}` : p.area.name,
+          numeric: true,
+          unit,
+        })),
+      ],
+      rows: tableDays.map((i) => {
+        const b = parts
+          .find((p) => p.buckets.some((x) => x.start === i))!
+          .buckets.find((x) => x.start === i)!;
+        return {
+          key: b.key,
+          header: formatDay(b.from, locale),
+          iso: b.from,
+          cells: columnsOfTable.map(({ l }) => value(l.daily[i])),
+          values: columnsOfTable.map(({ l }) => l.daily[i] ?? null),
+        };
+      }),
+    };
+  };
+  const table = tableOf(perArea, sources);
+  /** Every day the source covers, daily (never downsampled), with the same filters. */
+  const fullTable = async () => {
+    const all = await allRecords();
+    const full = utilityLines(all.records, all.range, measure, filters);
+    const fullSources = [...new Set(full.map((l) => l.sourceId))].sort();
+    return tableOf(perAreaOf(areas, full, all.range, Infinity), fullSources);
   };
 
   const rowsFor = (lines: UtilityLine[], buckets: Bucket[]): Row[] =>
@@ -262,6 +281,7 @@ function ServiceChart({
       description={description}
       state={state}
       table={state === 'ready' ? table : undefined}
+      fullTable={fullTable}
     >
       <div className="small-multiples">
         {perArea.map((p, ai) => (
@@ -310,4 +330,28 @@ function ServiceChart({
       </div>
     </ChartFrame>
   );
+}
+
+interface AreaLines {
+  area: { id: string; name: string };
+  lines: UtilityLine[];
+  buckets: Bucket[];
+}
+
+/** Each governorate's lines and the days its multiple keeps (all of them up to `maxPoints`). */
+function perAreaOf(
+  areas: readonly { id: string; name: string }[],
+  lines: readonly UtilityLine[],
+  range: { from: string; to: string },
+  maxPoints: number,
+): AreaLines[] {
+  return areas.map((area) => {
+    const mine = lines.filter((l) => l.areaId === area.id);
+    const buckets = downsampledBuckets(
+      range,
+      mine.map((l) => l.daily),
+      maxPoints,
+    );
+    return { area, lines: mine, buckets };
+  });
 }
