@@ -47,6 +47,52 @@ export function Panel({
   );
 }
 
+/** What a panel needs to know of each of its queries (a TanStack Query result fits). */
+export interface PanelQuery {
+  isError: boolean;
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+}
+
+/** A panel's state from its queries: an error beats loading, which beats ready or empty. */
+export function panelState(
+  queries: readonly PanelQuery[],
+  hasData: boolean,
+): 'error' | 'loading' | 'ready' | 'empty' {
+  if (queries.some((q) => q.isError)) return 'error';
+  if (queries.some((q) => q.isPending)) return 'loading';
+  return hasData ? 'ready' : 'empty';
+}
+
+/** One notice per failed query, naming the source, each with a retry of that query. */
+export function QueryErrorNotices({
+  queries,
+  sourceName,
+}: {
+  queries: readonly PanelQuery[];
+  sourceName: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {queries.map((q, i) =>
+        q.isError ? (
+          <SourceErrorNotice
+            key={i}
+            message={t('source.error', {
+              source: sourceName,
+              // The adapter's message already starts with the source's name.
+              detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
+            })}
+            onRetry={() => void q.refetch()}
+          />
+        ) : null,
+      )}
+    </>
+  );
+}
+
 /** A source failed: say which and what happened, offer a retry; the rest of the page goes on. */
 export function SourceErrorNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useI18n();

@@ -29,7 +29,7 @@ import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/cha
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
 import './aid-flow.css';
 
 const HEIGHT = 320;
@@ -290,19 +290,7 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
     notes,
   };
 
-  const failed = [theatreQuery, flows].find((q) => q.isError);
-  const state = failed
-    ? 'error'
-    : theatreQuery.isPending || flows.isPending
-      ? 'loading'
-      : series && series.recordCount > 0
-        ? 'ready'
-        : 'empty';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
+  const state = panelState([theatreQuery, flows], Boolean(series && series.recordCount > 0));
 
   const describe = (key: string) => {
     if (!series) return undefined;
@@ -386,15 +374,7 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
       }
       notices={
         <>
-          {[theatreQuery, flows].map((q, i) =>
-            q.isError ? (
-              <SourceErrorNotice
-                key={i}
-                message={errorMessage(q.error)}
-                onRetry={() => void q.refetch()}
-              />
-            ) : null,
-          )}
+          <QueryErrorNotices queries={[theatreQuery, flows]} sourceName={source.name} />
           <RejectedRecords issues={flows.data?.issues ?? []} sourceName={sourceName} />
         </>
       }

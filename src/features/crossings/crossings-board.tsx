@@ -7,7 +7,7 @@ import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { formatDay } from '../../ui/format.ts';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, QueryErrorNotices, RejectedRecords, panelState } from '../../ui/panel.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CompactCrossingRow } from './compact-row.tsx';
@@ -63,13 +63,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
   const [selected, setSelected] = useSearchParam('crossing');
 
   const queries = [theatre, statuses, flows];
-  const state = queries.some((q) => q.isError)
-    ? 'error'
-    : queries.some((q) => q.isPending)
-      ? 'loading'
-      : theatre.data?.theatre.crossings.length
-        ? 'ready'
-        : 'empty';
+  const state = panelState(queries, Boolean(theatre.data?.theatre.crossings.length));
 
   const timeZone = theatre.data?.theatre.timeZone;
   // Known before the theatre loads (cut in UTC until then), so the subtitle never pops in.
@@ -93,11 +87,6 @@ export const CrossingsBoard = memo(function CrossingsBoard({
     ...(statuses.data?.issues ?? []),
     ...(flows.data?.issues ?? []),
   ];
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
   const baselines = theatre.data?.theatre.baselines;
 
   return (
@@ -109,15 +98,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
       state={state}
       className="crossings-board"
     >
-      {queries.map((q, i) =>
-        q.isError ? (
-          <SourceErrorNotice
-            key={i}
-            message={errorMessage(q.error)}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null,
-      )}
+      <QueryErrorNotices queries={queries} sourceName={source.name} />
       {state === 'loading' ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
       {state === 'empty' ? <p>{t('crossings.empty')}</p> : null}
       {/* The table appears once, whole: rows filling in piecemeal would make the page jump. */}

@@ -19,7 +19,7 @@ import type { MarkerShape, TimelineItem } from '../../ui/chart/timeline-chart.ts
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDateTime, formatDay, formatShortDay } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
 
 /** Each kind of event on its own lane, told apart by lane, word, shape and colour. */
 const LANE_STYLE: Record<EventKind, { colour: string; shape: MarkerShape }> = {
@@ -65,19 +65,7 @@ export const EventsPanel = memo(function EventsPanel() {
     end: dayNumber(e.end ? theatreDay(e.end, timeZone) : range.to) + 1,
   }));
 
-  const failed = [theatreQuery, events].find((q) => q.isError);
-  const state = failed
-    ? 'error'
-    : theatreQuery.isPending || events.isPending
-      ? 'loading'
-      : shown.length
-        ? 'ready'
-        : 'empty';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
+  const state = panelState([theatreQuery, events], Boolean(shown.length));
   const areaNames = (ids: readonly string[]) =>
     ids.length === (theatre?.areas.length ?? -1)
       ? t('events.allAreas')
@@ -145,15 +133,7 @@ export const EventsPanel = memo(function EventsPanel() {
       state={state}
       notices={
         <>
-          {[theatreQuery, events].map((q, i) =>
-            q.isError ? (
-              <SourceErrorNotice
-                key={i}
-                message={errorMessage(q.error)}
-                onRetry={() => void q.refetch()}
-              />
-            ) : null,
-          )}
+          <QueryErrorNotices queries={[theatreQuery, events]} sourceName={source.name} />
           <RejectedRecords issues={events.data?.issues ?? []} sourceName={sourceName} />
         </>
       }

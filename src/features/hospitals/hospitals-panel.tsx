@@ -34,7 +34,7 @@ import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/cha
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
 
 const HEIGHT = 260;
 /** Below this many days of generator fuel, a facility is about to stop. */
@@ -104,19 +104,7 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
   const num = (v: number | null | undefined, digits = 0) =>
     v == null ? t('chart.noReport') : formatNumber(v, locale, { maximumFractionDigits: digits });
   const period = periodLabel(range, t, locale);
-  const failed = [theatreQuery, reports].find((q) => q.isError);
-  const state = failed
-    ? 'error'
-    : theatreQuery.isPending || reports.isPending
-      ? 'loading'
-      : bars && bars.recordCount > 0
-        ? 'ready'
-        : 'empty';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
+  const state = panelState([theatreQuery, reports], Boolean(bars && bars.recordCount > 0));
 
   const bandLegend = (bands: readonly Band[]): LegendEntry[] =>
     (['pause', 'ceasefire-phase'] as const)
@@ -344,15 +332,7 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
 
   const notices = (
     <>
-      {[theatreQuery, reports].map((q, i) =>
-        q.isError ? (
-          <SourceErrorNotice
-            key={i}
-            message={errorMessage(q.error)}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null,
-      )}
+      <QueryErrorNotices queries={[theatreQuery, reports]} sourceName={source.name} />
     </>
   );
   const placeholder = <ChartPlaceholder height={HEIGHT} />;

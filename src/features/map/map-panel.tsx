@@ -10,7 +10,7 @@ import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
@@ -294,7 +294,6 @@ export function MapPanel({
     ...queries.flatMap((q) => q.data?.issues ?? []),
     ...(data?.rejected ?? []),
   ];
-  const errored = queries.filter((q) => q.isError);
   const state = theatre.isError
     ? 'error'
     : !data
@@ -304,11 +303,6 @@ export function MapPanel({
         : map && idleWith === data
           ? 'ready'
           : 'loading';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
 
   return (
     <Panel
@@ -319,13 +313,7 @@ export function MapPanel({
       chart="map"
     >
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
-      {errored.map((q, i) => (
-        <SourceErrorNotice
-          key={i}
-          message={errorMessage(q.error)}
-          onRetry={() => void q.refetch()}
-        />
-      ))}
+      <QueryErrorNotices queries={queries} sourceName={source.name} />
       {mapError ? (
         <p className="notice notice--error" role="alert">
           {t('map.failed', { detail: mapError })}

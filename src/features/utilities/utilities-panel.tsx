@@ -28,7 +28,7 @@ import { periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
 
 const MEASURES: readonly UtilityMeasure[] = ['water', 'power', 'telecom'];
 const DOMAIN: Record<UtilityMeasure, [number, number]> = {
@@ -55,19 +55,10 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
   const sourceName = useSourceName();
   const [plotRef, width] = useChartWidth<HTMLDivElement>();
 
-  const failed = [theatreQuery, records].find((q) => q.isError);
-  const state = failed
-    ? 'error'
-    : theatreQuery.isPending || records.isPending
-      ? 'loading'
-      : (records.data?.records.length ?? 0) > 0
-        ? 'ready'
-        : 'empty';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
+  const state = panelState(
+    [theatreQuery, records],
+    Boolean((records.data?.records.length ?? 0) > 0),
+  );
   /** Every day the source covers, for the full-range CSVs. */
   const allRecords = async () => {
     const coverage = {
@@ -85,15 +76,7 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
       state={state}
       className="utilities"
     >
-      {[theatreQuery, records].map((q, i) =>
-        q.isError ? (
-          <SourceErrorNotice
-            key={i}
-            message={errorMessage(q.error)}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null,
-      )}
+      <QueryErrorNotices queries={[theatreQuery, records]} sourceName={source.name} />
       <div ref={plotRef} />
       {MEASURES.map((m) => (
         <ServiceChart
