@@ -12,7 +12,7 @@ function chartSvg(): SVGSVGElement {
     <defs><clipPath id="clip-1"><rect width="600" height="300"/></clipPath>
     <pattern id="am-hatch-e69f00" width="6" height="6"><rect width="6" height="6" fill="#E69F00"/></pattern></defs>
     <g clip-path="url(#clip-1)"><rect x="10" y="10" width="20" height="200" fill="url(#am-hatch-e69f00)"/></g>
-    <image href="https://evil.example/track.png" width="1" height="1"/>
+    <image href="https://evil.example.org/track.png" width="1" height="1"/>
     <text x="10" y="290" font-family="Comic Sans MS" style="font-family: Arial; fill: #333">1 Jan</text>
     <text x="50" y="290">ctrl\u0001char</text>
   </svg>`;
@@ -45,7 +45,7 @@ const input = (over: Partial<CaptionInput> = {}): CaptionInput => ({
     sourceLabel: 'Source',
     synthetic: 'Synthetic demo data — not real figures',
     noData: 'No data for this period',
-    footer: 'Access Monitor · https://monitor.example/?range=all#chart-aid-flow',
+    footer: 'Access Monitor · https://monitor.example.org/?range=all#chart-aid-flow',
   },
   ...over,
 });
@@ -118,7 +118,7 @@ describe('caption SVG', () => {
   it('keeps markup, control characters and very long text as wrapped, shortened text', () => {
     const hostile = '<script>alert(1)</script><b>Gate</b> & "9" ]]> \u0000\u0007';
     const long = `${'Kerem Shalom '.repeat(80)}end`;
-    const url = `https://monitor.example/?${'x'.repeat(400)}`;
+    const url = `https://monitor.example.org/?${'x'.repeat(400)}`;
     const out = buildCaptionSvg(
       input({
         title: hostile + long,

@@ -22,7 +22,7 @@ describe('export links', () => {
 
   it('escapes the iframe title and URL for an HTML attribute', () => {
     const code = embedCode(
-      'https://x.test/embed/a?range=all&b="1"',
+      'https://x.example.org/embed/a?range=all&b="1"',
       'Flow "<b>" & \'more\' — Access Monitor',
       {
         width: 720.4,
@@ -30,7 +30,7 @@ describe('export links', () => {
       },
     );
     expect(code).toBe(
-      '<iframe src="https://x.test/embed/a?range=all&amp;b=&quot;1&quot;" ' +
+      '<iframe src="https://x.example.org/embed/a?range=all&amp;b=&quot;1&quot;" ' +
         'title="Flow &quot;&lt;b&gt;&quot; &amp; &#39;more&#39; — Access Monitor" ' +
         'width="720" height="500" style="border:0;max-width:100%" loading="lazy"></iframe>',
     );
