@@ -45,8 +45,23 @@ export function WallView({ panels }: { panels: readonly WallPanel[] }) {
   const wall = useWallOptions();
   useEffect(() => {
     // Whole-page settings: no scroll bars, type sized to the screen (see wall.css).
-    document.documentElement.classList.add('wall-mode');
-    return () => document.documentElement.classList.remove('wall-mode');
+    const root = document.documentElement;
+    root.classList.add('wall-mode');
+    // Screens well past 1080p (4K) get the 1080p layout zoomed as a whole, so that charts
+    // drawn in pixels grow with the type instead of staying small in a large frame.
+    const fit = () => {
+      const factor = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+      root.style.zoom = factor >= 1.25 ? String(factor) : '';
+      root.style.fontSize = factor >= 1.25 ? '24px' : '';
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => {
+      window.removeEventListener('resize', fit);
+      root.classList.remove('wall-mode');
+      root.style.zoom = '';
+      root.style.fontSize = '';
+    };
   }, []);
   if (!wall.options) return <div className="wall wall--dark" />;
   const messages = [...wall.problems];
