@@ -10,6 +10,7 @@ import {
   type SourceActivity,
   type SourceEntry,
 } from '../../data/source-status.ts';
+import { useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
@@ -60,7 +61,8 @@ function SourceItem({
   const connection = useConnectionTest(adapter, active && !reading);
   const inventory = useInventory(adapter, (active || file?.state === 'ready') && !reading);
   const headingId = `source-${source.id}`;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Times in the theatre's zone, like every other time on the dashboard.
+  const zone = useTheatre().data?.theatre.timeZone ?? 'UTC';
   const n = (value: number) => formatNumber(value, locale);
 
   const health = connection.isFetching
