@@ -2,6 +2,7 @@ import { useI18n } from '../../ui/i18n/context.tsx';
 import { formatAge, formatNumber, formatPercent, formatShortDay } from '../../ui/format.ts';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
+import { Disagreements } from './crossing-row.tsx';
 
 /**
  * One crossing on one line, for a wall across a room: status, then per source and stage the
@@ -27,14 +28,7 @@ export function CompactCrossingRow({
       </th>
       <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
         <StatusBadge state={status.state} />
-        {status.disagreements.map((d) => (
-          <span key={d.provenance.sourceId} className="board__disagree">
-            {t('crossings.disagree', {
-              source: sourceName(d.provenance.sourceId),
-              status: t(`status.${d.status}`),
-            })}
-          </span>
-        ))}
+        <Disagreements status={status} sourceName={sourceName} />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.trucks')}>
         {row.trucks.length === 0 ? (

@@ -14,21 +14,12 @@ interface RowProps {
   row: BoardRow;
   now: Date;
   timeZone: string;
-  loadingFlows: boolean;
   selected: boolean;
   onSelect: () => void;
   sourceName: (id: string) => string;
 }
 
-export function CrossingRow({
-  row,
-  now,
-  timeZone,
-  loadingFlows,
-  selected,
-  onSelect,
-  sourceName,
-}: RowProps) {
+export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName }: RowProps) {
   const { t, locale } = useI18n();
   const { crossing, status } = row;
   const name = crossing.names[locale] ?? crossing.names.en;
@@ -61,31 +52,13 @@ export function CrossingRow({
         {sinceTime ? (
           <span className="board__since">{t('crossings.since', { time: sinceTime })}</span>
         ) : null}
-        {status.disagreements.map((d) => (
-          <span key={d.provenance.sourceId} className="board__disagree">
-            {t('crossings.disagree', {
-              source: sourceName(d.provenance.sourceId),
-              status: t(`status.${d.status}`),
-            })}
-          </span>
-        ))}
+        <Disagreements status={status} sourceName={sourceName} />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.today')}>
-        <TruckList
-          counts={row.trucks}
-          loading={loadingFlows}
-          sourceName={sourceName}
-          show="today"
-        />
+        <TruckList counts={row.trucks} sourceName={sourceName} show="today" />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.week')}>
-        <TruckList
-          counts={row.trucks}
-          loading={loadingFlows}
-          sourceName={sourceName}
-          show="week"
-          target={target}
-        />
+        <TruckList counts={row.trucks} sourceName={sourceName} show="week" target={target} />
       </td>
       <td role="cell" className="board__report" data-label={t('crossings.col.report')}>
         {row.lastReportAt ? (
@@ -111,19 +84,16 @@ export function CrossingRow({
 
 function TruckList({
   counts,
-  loading,
   sourceName,
   show,
   target,
 }: {
   counts: TruckCount[];
-  loading: boolean;
   sourceName: (id: string) => string;
   show: 'today' | 'week';
   target?: number;
 }) {
   const { t, locale } = useI18n();
-  if (loading) return <span className="muted">…</span>;
   if (counts.length === 0) return <span className="muted">{t('crossings.noTrucks')}</span>;
   const weekTarget = target ? target * 7 : undefined;
   return (
@@ -243,5 +213,28 @@ export function CrossingDetails({
         </div>
       </td>
     </tr>
+  );
+}
+
+/** What other sources report when they disagree with the status shown: never hidden. */
+export function Disagreements({
+  status,
+  sourceName,
+}: {
+  status: BoardRow['status'];
+  sourceName: (id: string) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {status.disagreements.map((d) => (
+        <span key={d.provenance.sourceId} className="board__disagree">
+          {t('crossings.disagree', {
+            source: sourceName(d.provenance.sourceId),
+            status: t(`status.${d.status}`),
+          })}
+        </span>
+      ))}
+    </>
   );
 }

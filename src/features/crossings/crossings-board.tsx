@@ -129,7 +129,6 @@ export const CrossingsBoard = memo(function CrossingsBoard({
                         row={row}
                         now={now}
                         timeZone={timeZone}
-                        loadingFlows={flows.isPending}
                         selected={selected === row.crossing.id}
                         onSelect={() =>
                           setSelected(selected === row.crossing.id ? null : row.crossing.id)
