@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { Row } from './bench.ts';
 import { startServer } from './api-server.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 7);
 const READY_TIMEOUT = 60_000;
@@ -22,7 +22,7 @@ export async function benchExport(baseUrl: string, shared?: Browser): Promise<Ro
   const browser =
     shared ??
     (await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: await chromiumPath(),
       headless: true,
       args: CHROMIUM_FLAGS,
     }));

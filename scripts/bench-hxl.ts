@@ -20,7 +20,7 @@ import { theatreRef } from '../src/data/adapters/hxl/parse-hxl.ts';
 import { readHxlStream } from '../src/data/adapters/hxl/read-hxl.ts';
 import { validateTheatre } from '../src/data/adapters/rest/theatre.ts';
 import { startServer } from './api-server.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 import type { Row } from './bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -112,7 +112,7 @@ async function longestTask(): Promise<
   writeFileSync(file, csvBytes(rows));
   const server = await startServer({ port: 0, host: '127.0.0.1', staticDir: DIST });
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: await chromiumPath(),
     headless: true,
     args: CHROMIUM_FLAGS,
   });

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from './api-server.ts';
 import type { Row } from './bench.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -55,7 +55,7 @@ export async function benchWall(log: (line: string) => void = console.log): Prom
     config: CONFIG,
   });
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: await chromiumPath(),
     headless: true,
     args: CHROMIUM_FLAGS,
   });

@@ -20,7 +20,7 @@ import { benchExport } from './bench-export.ts';
 import { benchHxl } from './bench-hxl.ts';
 import { benchOverview } from './bench-overview.ts';
 import { benchWall } from './bench-wall.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -98,11 +98,11 @@ async function main(): Promise<void> {
     nproc: availableParallelism(),
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     node: process.version,
-    chromium: chromiumVersion(),
+    chromium: chromiumVersion(await chromiumPath()),
   };
   try {
     const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: await chromiumPath(),
       headless: true,
       args: CHROMIUM_FLAGS,
     });
@@ -372,7 +372,7 @@ type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 async function runLighthouse(url: string): Promise<LighthouseSummary> {
   mkdirSync(OUT, { recursive: true });
   const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM_PATH,
+    chromePath: await chromiumPath(),
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     logLevel: 'silent',
   });
@@ -522,14 +522,14 @@ ${notes.map((note) => (note.includes('\n') ? `\`\`\`\n${note}\n\`\`\`` : `- ${no
   writeFileSync(DOC, doc);
 }
 
-function chromiumVersion(): string {
+function chromiumVersion(path: string): string {
   try {
-    return execFileSync(CHROMIUM_PATH, ['--version'], {
+    return execFileSync(path, ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
   } catch {
-    return `Chromium at ${CHROMIUM_PATH} (version unknown)`;
+    return `Chromium at ${path} (version unknown)`;
   }
 }
 

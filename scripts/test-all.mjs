@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
- * The one test command (`npm test`): checks prerequisites, then runs lint, typecheck, unit tests,
- * the production build and the real-browser tests, in that order, stopping at the first failure.
+ * The one test command (`npm test`): checks prerequisites and finds a Chromium (find-chromium.mjs:
+ * CHROMIUM_PATH, else the system's, else the one `npm ci` installed), then runs lint, typecheck,
+ * unit tests, the production build and the real-browser tests, in that order, stopping at the
+ * first failure. With BROWSER_TESTS_BOTH=1 (set by .ci/run) the browser tests run a second time
+ * in the packaged Chromium, so that both ways of getting a browser stay tested.
  * Plain Node, no dependencies. Ends with a summary table and the line "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from './find-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -17,16 +21,18 @@ const bold = paint('1');
 const red = paint('31');
 const green = paint('32');
 
+const BROWSER_TESTS = ['vitest', 'run', '--project', 'browser'];
 const STEPS = [
   { name: 'lint', command: 'npm', args: ['run', 'lint'] },
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'] },
   { name: 'unit tests', command: 'npx', args: ['vitest', 'run', '--project', 'unit'] },
   { name: 'build', command: 'npm', args: ['run', 'build'] },
-  { name: 'browser tests', command: 'npx', args: ['vitest', 'run', '--project', 'browser'] },
+  { name: 'browser tests', command: 'npx', args: BROWSER_TESTS },
 ];
+const BOTH = ['1', 'true'].includes(process.env.BROWSER_TESTS_BOTH ?? '');
 
-/** @returns {string[]} what is missing, each with how to get it */
-function missingPrerequisites() {
+/** @returns {Promise<string[]>} what is missing, each with how to get it */
+async function missingPrerequisites() {
   const missing = [];
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
@@ -37,14 +43,26 @@ function missingPrerequisites() {
   if (!existsSync(join(root, 'node_modules', '.bin', 'vitest'))) {
     missing.push('Dependencies are not installed (no node_modules): run npm ci first.');
   }
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (missing.length > 0) return missing; // the packaged Chromium needs node_modules
   try {
-    accessSync(chromium, constants.X_OK);
-  } catch {
-    missing.push(
-      `No Chromium at ${chromium}. Browser tests need Debian's chromium: ` +
-        'sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
-    );
+    const { path, origin } = await findChromium();
+    // Every step (and the browser tests' workers) launches this one, found once.
+    process.env.CHROMIUM_PATH = path;
+    console.log(`Chromium: ${path} (${origin})`);
+    if (BOTH) {
+      const packaged = await findChromium({ PATH: '' });
+      if (packaged.path !== path) {
+        STEPS.push({
+          name: 'browser tests (npm Chromium)',
+          command: 'npx',
+          args: BROWSER_TESTS,
+          env: { CHROMIUM_PATH: packaged.path },
+        });
+        console.log(`Chromium for a second browser run: ${packaged.path} (${packaged.origin})`);
+      }
+    }
+  } catch (error) {
+    missing.push(error instanceof Error ? error.message : String(error));
   }
   return missing;
 }
@@ -55,7 +73,7 @@ function run(step) {
     const child = spawn(step.command, step.args, {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, ...(CI ? { CI: 'true' } : {}) },
+      env: { ...process.env, ...(CI ? { CI: 'true' } : {}), ...step.env },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -75,7 +93,7 @@ function run(step) {
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function summary(results) {
-  const width = Math.max(...STEPS.map((step) => step.name.length), 'prerequisites'.length);
+  const width = Math.max(...results.map((result) => result.name.length), 'prerequisites'.length);
   console.log(`\n${bold('Summary')}`);
   for (const result of results) {
     const status =
@@ -95,7 +113,7 @@ function summary(results) {
 }
 
 async function main() {
-  const missing = missingPrerequisites();
+  const missing = await missingPrerequisites();
   if (missing.length > 0) {
     console.error(red(bold('Cannot run the tests; missing prerequisites:')));
     for (const line of missing) console.error(`  - ${line}`);

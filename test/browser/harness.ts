@@ -5,7 +5,6 @@
  * request is aborted), log a console error, throw, fail a same-origin request, or open a dialog.
  * `expectCleanPage(page)` fails the test with the list of what happened.
  */
-import { existsSync } from 'node:fs';
 import {
   chromium,
   type Browser,
@@ -17,8 +16,8 @@ import {
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Flags from STACK.md ("Real browser"); headless comes from the launch option. */
-import { CHROMIUM_FLAGS as CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
-export { CHROMIUM_ARGS, CHROMIUM_PATH };
+import { CHROMIUM_FLAGS as CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.ts';
+export { CHROMIUM_ARGS };
 
 /** How long the app may take to show data in tests (software rendering, 2 cores, CI). */
 export const READY_TIMEOUT = 20_000;
@@ -54,14 +53,8 @@ export function setUpBrowser(): BrowserHarness {
   let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM_PATH}. Browser tests need Debian's chromium: ` +
-          'sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
-      );
-    }
     browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: await chromiumPath(),
       headless: true,
       args: CHROMIUM_ARGS,
     });
@@ -70,6 +63,13 @@ export function setUpBrowser(): BrowserHarness {
   afterEach(async () => {
     const open = contexts;
     contexts = [];
+    // Route handlers still fetching when a test ends must not fail the file after it passed.
+    await Promise.allSettled(
+      open.flatMap((context) => [
+        context.unrouteAll({ behavior: 'ignoreErrors' }),
+        ...context.pages().map((page) => page.unrouteAll({ behavior: 'ignoreErrors' })),
+      ]),
+    );
     await Promise.allSettled(open.map((context) => context.close()));
   });
 
