@@ -1,0 +1,320 @@
+/**
+ * Roll-ups at the source (issue 12): the few rows a chart can draw instead of every record of a
+ * long range. One definition of the semantics, shared by whatever answers `resolution=` — the
+ * mock API, a real server, the tabular adapters' worker. Rules that hold for every dataset:
+ * - a roll-up row never mixes sources or verification levels: its group always holds
+ *   `sourceId` and `verification`, so a disagreement stays visible at every resolution;
+ * - a row says how many records and how many distinct days it stands on (`records`,
+ *   `daysReported`) and how many days its bucket spans inside the range (`days`), so
+ *   "6 of 7 days reported" and gaps survive: a bucket nobody reported on has no row at all;
+ * - buckets are the chart's: days, ISO weeks (Monday–Sunday) or calendar months, cut at the
+ *   range (`bucketsFor`), keyed by their first day inside the range.
+ * Input records are valid ones (after `validateRecords`); rejects are reported beside roll-ups.
+ */
+import type { AidFlow, CrossingStatus, FacilityStatus, UtilityStatus } from './schemas.ts';
+import { bucketsFor, chooseResolution, dayCount, dayNumber, type Resolution } from './series.ts';
+import { theatreDay, startOfTheatreDay, shiftDay, type Day } from './time.ts';
+import {
+  CROSSING_STATES,
+  FUNCTIONALITIES,
+  type CrossingState,
+  type Functionality,
+  type Verification,
+} from './vocabulary.ts';
+
+export const RESOLUTIONS = ['day', 'week', 'month'] as const;
+export type RollupResolution = Resolution;
+/** What a client may ask for: a resolution, or `auto` for the server to choose from the range. */
+export type RequestedResolution = RollupResolution | 'auto';
+
+/** Most buckets `auto` gives: a wide chart has about a thousand pixels for its series. */
+export const AUTO_MAX_BUCKETS = 400;
+
+/** `auto` → the finest resolution with at most AUTO_MAX_BUCKETS buckets over the range. */
+export function resolveResolution(
+  requested: RequestedResolution,
+  range: { from: Day; to: Day },
+): RollupResolution {
+  return requested === 'auto' ? chooseResolution(dayCount(range), AUTO_MAX_BUCKETS) : requested;
+}
+
+/** Identity of a roll-up row's bucket and provenance, common to every dataset. */
+export interface RollupBase {
+  /** First day of the bucket inside the range. */
+  bucket: Day;
+  /** Last day of the bucket inside the range. */
+  to: Day;
+  /** Days the bucket spans inside the range. */
+  days: number;
+  sourceId: string;
+  verification: Verification;
+  /** Records the row stands on, and the distinct days they report. */
+  records: number;
+  daysReported: number;
+}
+
+/** Maps each day of a range to its bucket, once per range (day labels repeat a lot). */
+function bucketIndex(range: { from: Day; to: Day }, resolution: RollupResolution) {
+  const buckets = bucketsFor(range, resolution);
+  const first = dayNumber(range.from);
+  const byDay = new Int32Array(dayCount(range));
+  buckets.forEach((b, i) => byDay.fill(i, b.start, b.start + b.days));
+  return {
+    buckets,
+    of(day: Day): number {
+      const n = dayNumber(day) - first;
+      return n >= 0 && n < byDay.length ? byDay[n]! : -1;
+    },
+  };
+}
+
+/** A group of rows keyed by a string; each group remembers its distinct days. */
+function grouped<T extends { records: number; daysReported: number }>() {
+  const rows = new Map<string, T & { seen: Set<Day> }>();
+  return {
+    take(key: string, day: Day, create: () => T): T {
+      let row = rows.get(key);
+      if (!row) {
+        row = Object.assign(create(), { seen: new Set<Day>() });
+        rows.set(key, row);
+      }
+      row.records++;
+      if (!row.seen.has(day)) {
+        row.seen.add(day);
+        row.daysReported++;
+      }
+      return row;
+    },
+    rows(): T[] {
+      return [...rows.values()].map(({ seen: _seen, ...row }) => row as unknown as T);
+    },
+  };
+}
+
+const base = (
+  b: { from: Day; to: Day; days: number },
+  sourceId: string,
+  verification: Verification,
+): RollupBase => ({
+  bucket: b.from,
+  to: b.to,
+  days: b.days,
+  sourceId,
+  verification,
+  records: 0,
+  daysReported: 0,
+});
+
+export interface AidFlowRollup extends RollupBase {
+  crossingId: string;
+  commodity: AidFlow['commodity'];
+  stage: AidFlow['stage'];
+  /** Sums over the bucket; absent when no record of the row carried that measure. */
+  trucks?: number;
+  tonnes?: number;
+  litres?: number;
+}
+
+/** Aid flow: sums of trucks, tonnes and litres per bucket × crossing × commodity × stage. */
+export function rollUpAidFlow(
+  records: readonly AidFlow[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): AidFlowRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<AidFlowRollup>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const key = `${i}|${r.crossingId}|${r.commodity}|${r.stage}|${sourceId}|${verification}`;
+    const row = groups.take(key, r.date, () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      crossingId: r.crossingId,
+      commodity: r.commodity,
+      stage: r.stage,
+    }));
+    if (r.trucks !== undefined) row.trucks = (row.trucks ?? 0) + r.trucks;
+    if (r.tonnes !== undefined) row.tonnes = round((row.tonnes ?? 0) + r.tonnes);
+    if (r.litres !== undefined) row.litres = (row.litres ?? 0) + r.litres;
+  }
+  return groups.rows();
+}
+
+export interface FacilityStatusRollup extends RollupBase {
+  /** Facility-days reported at each functionality level. */
+  facilityDays: Record<Functionality, number>;
+  /** Distinct facilities reported on in the bucket. */
+  facilities: number;
+  /** Sums over facility-days, with how many facility-days carried each measure. */
+  bedsAvailable: { sum: number; reported: number };
+  bedsOccupied: { sum: number; reported: number };
+}
+
+/** Facility status: facility-days by functionality and bed sums per bucket. */
+export function rollUpFacilityStatus(
+  records: readonly FacilityStatus[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): FacilityStatusRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<FacilityStatusRollup & { ids: Set<string> }>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const row = groups.take(`${i}|${sourceId}|${verification}`, r.date, () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      facilityDays: Object.fromEntries(FUNCTIONALITIES.map((f) => [f, 0])) as Record<
+        Functionality,
+        number
+      >,
+      facilities: 0,
+      bedsAvailable: { sum: 0, reported: 0 },
+      bedsOccupied: { sum: 0, reported: 0 },
+      ids: new Set<string>(),
+    }));
+    row.facilityDays[r.functionality]++;
+    row.ids.add(r.facilityId);
+    row.facilities = row.ids.size;
+    if (r.bedsAvailable !== undefined) {
+      row.bedsAvailable.sum += r.bedsAvailable;
+      row.bedsAvailable.reported++;
+    }
+    if (r.bedsOccupied !== undefined) {
+      row.bedsOccupied.sum += r.bedsOccupied;
+      row.bedsOccupied.reported++;
+    }
+  }
+  return groups.rows().map(({ ids: _ids, ...row }) => row);
+}
+
+export interface UtilityStatusRollup extends RollupBase {
+  areaId?: string;
+  assetId?: string;
+  service: UtilityStatus['service'];
+  unit: UtilityStatus['unit'];
+  /** Mean and minimum of the values reported in the bucket. */
+  mean: number;
+  min: number;
+  baseline?: number;
+}
+
+/** Utility status: mean and minimum per bucket × area (or asset) × service × unit. */
+export function rollUpUtilityStatus(
+  records: readonly UtilityStatus[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): UtilityStatusRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<UtilityStatusRollup & { total: number }>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const place = `${r.areaId ?? ''}|${r.assetId ?? ''}`;
+    const key = `${i}|${place}|${r.service}|${r.unit}|${sourceId}|${verification}`;
+    const row = groups.take(key, r.date, () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      ...(r.areaId !== undefined ? { areaId: r.areaId } : {}),
+      ...(r.assetId !== undefined ? { assetId: r.assetId } : {}),
+      service: r.service,
+      unit: r.unit,
+      mean: 0,
+      min: Number.POSITIVE_INFINITY,
+      total: 0,
+    }));
+    row.total += r.value;
+    row.min = Math.min(row.min, r.value);
+    row.mean = round(row.total / row.records);
+    if (r.baseline !== undefined) row.baseline = r.baseline;
+  }
+  return groups.rows().map(({ total: _total, ...row }) => row);
+}
+
+export interface CrossingStatusRollup extends RollupBase {
+  crossingId: string;
+  /**
+   * Share of the bucket's time (0–1) in each state, as reported by this source at this level;
+   * `unreported` is the time before its first observation (or after now). The shares sum to 1.
+   */
+  shares: Record<CrossingState | 'unreported', number>;
+}
+
+/**
+ * Crossing status: the share of time in each state per bucket × crossing. Observations are
+ * steps: a state holds from its `at` until the same source's next observation of the crossing.
+ * Include the carried-in observation before the range so that its first bucket starts known.
+ * Time after `now` is not counted as any state (`unreported`). Each (source, verification)
+ * pair is its own timeline: a source's verified and unverified reports never blend.
+ */
+export function rollUpCrossingStatus(
+  records: readonly CrossingStatus[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+  timeZone: string,
+  now: number,
+): CrossingStatusRollup[] {
+  const buckets = bucketsFor(range, resolution);
+  const bounds = buckets.map((b) => ({
+    b,
+    start: +startOfTheatreDay(b.from, timeZone),
+    end: +startOfTheatreDay(shiftDay(b.to, 1), timeZone),
+  }));
+  const timelines = new Map<string, CrossingStatus[]>();
+  for (const r of records) {
+    const key = `${r.crossingId}|${r.provenance.sourceId}|${r.provenance.verification}`;
+    let list = timelines.get(key);
+    if (!list) timelines.set(key, (list = []));
+    list.push(r);
+  }
+  const out: CrossingStatusRollup[] = [];
+  for (const list of timelines.values()) {
+    const steps = list
+      .map((r) => ({ at: Date.parse(r.at), record: r }))
+      .sort((a, b) => a.at - b.at);
+    const first = steps[0]!.record;
+    for (const { b, start, end } of bounds) {
+      const held = Object.fromEntries(
+        [...CROSSING_STATES, 'unreported'].map((s) => [s, 0]),
+      ) as CrossingStatusRollup['shares'];
+      const seen = new Set<Day>();
+      let records = 0;
+      let cursor = start;
+      const stop = Math.min(end, now);
+      let state: CrossingState | 'unreported' = 'unreported';
+      for (const step of steps) {
+        if (step.at >= stop) break;
+        if (step.at > cursor) {
+          held[state] += step.at - cursor;
+          cursor = step.at;
+        }
+        state = step.record.status;
+        if (step.at >= start) {
+          records++;
+          seen.add(theatreDay(step.at, timeZone));
+        }
+      }
+      if (stop > cursor) held[state] += stop - cursor;
+      if (end > Math.max(stop, start)) held.unreported += end - Math.max(stop, start);
+      const total = end - start;
+      if (held.unreported === total) continue; // nothing known in this bucket: no row
+      out.push({
+        ...base(b, first.provenance.sourceId, first.provenance.verification),
+        records,
+        daysReported: seen.size,
+        crossingId: first.crossingId,
+        shares: Object.fromEntries(
+          Object.entries(held).map(([s, ms]) => [s, round(ms / total, 4)]),
+        ) as CrossingStatusRollup['shares'],
+      });
+    }
+  }
+  return out;
+}
+
+/** Sums of decimals drift (187.42000000000002): keep what the data can carry. */
+function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
