@@ -4,8 +4,11 @@
  * (mocks/node.ts) and as a real HTTP server (scripts/api-server.ts).
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { dayString } from '../src/domain/schemas.ts';
+import { RESOLUTIONS, type RequestedResolution } from '../src/domain/rollup.ts';
+import { dayString, instantString } from '../src/domain/schemas.ts';
+import { shiftDay } from '../src/domain/time.ts';
 import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
+import { changedSince, isRollupDataset, ROLLUP_DATASETS, rollupAnswer } from './rollups.ts';
 import { createScenario, type RecordQuery, type Scenario } from './scenario/index.ts';
 
 export const DEFAULT_BASE_URL = '/api/v1';
@@ -71,8 +74,21 @@ export function basePattern(baseUrl: string = DEFAULT_BASE_URL): string {
 
 const isDataset = (s: string): s is Dataset => (DATASETS as readonly string[]).includes(s);
 
+/** A dataset request: the records' range and filters, and how to answer (roll-up, changes). */
+export interface ApiQuery extends RecordQuery {
+  resolution?: RequestedResolution;
+  /** Epoch ms: only what was reported after it. */
+  since?: number;
+}
+
+/**
+ * Late reports arrive up to this many days after their day (docs/api/openapi.yaml): a range
+ * that ended longer ago than that is closed, and its answer may be cached by anyone.
+ */
+export const LATE_REPORT_DAYS = 14;
+
 /** The parameters of a dataset request, or the problem response that rejects them. */
-export function parseQuery(url: URL): RecordQuery | HttpResponse<string> {
+export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse<string> {
   const params = url.searchParams;
   const checked: Record<'from' | 'to', string> = { from: '', to: '' };
   for (const name of ['from', 'to'] as const) {
@@ -103,11 +119,36 @@ export function parseQuery(url: URL): RecordQuery | HttpResponse<string> {
     .map((v) => v.trim())
     .filter(Boolean);
   const source = params.get('source')?.trim();
+  const resolution = params.get('resolution');
+  if (resolution !== null) {
+    const allowed: readonly string[] = [...RESOLUTIONS, 'auto'];
+    if (!allowed.includes(resolution))
+      return problem(
+        400,
+        'Invalid parameter',
+        `"resolution" must be one of ${allowed.join(', ')}; got "${resolution.slice(0, 40)}".`,
+      );
+    if (dataset && !isRollupDataset(dataset))
+      return problem(
+        400,
+        'Invalid parameter',
+        `"${dataset}" has no roll-ups; "resolution" applies to ${ROLLUP_DATASETS.join(', ')}.`,
+      );
+  }
+  const sinceText = params.get('since');
+  if (sinceText !== null && !instantString.safeParse(sinceText).success)
+    return problem(
+      400,
+      'Invalid parameter',
+      `"since" must be an instant with its zone, e.g. 2025-01-31T08:00:00Z; got "${sinceText.slice(0, 40)}".`,
+    );
   return {
     from: checked.from,
     to: checked.to,
     ...(crossingIds.length ? { crossingIds } : {}),
     ...(source ? { sourceId: source } : {}),
+    ...(resolution !== null ? { resolution: resolution as RequestedResolution } : {}),
+    ...(sinceText !== null ? { since: Date.parse(sinceText) } : {}),
   };
 }
 
@@ -118,17 +159,77 @@ export function datasetRecords(scenario: Scenario, dataset: Dataset, q: RecordQu
   return [...carried, ...scenario.records(dataset, query)];
 }
 
-export function datasetEnvelope(dataset: Dataset, q: RecordQuery, data: unknown[]) {
+export function datasetEnvelope(
+  dataset: Dataset,
+  q: ApiQuery,
+  data: unknown[],
+  rollup?: { resolution: string; records: number; rejected: unknown[] },
+) {
   return {
     data,
+    ...(rollup ? { rejected: rollup.rejected } : {}),
     meta: {
       dataset,
       from: q.from,
       to: q.to,
       count: data.length,
+      ...(rollup
+        ? {
+            resolution: rollup.resolution,
+            records: rollup.records,
+            rejected: rollup.rejected.length,
+          }
+        : {}),
+      ...(q.since !== undefined ? { since: new Date(q.since).toISOString() } : {}),
       generatedAt: new Date().toISOString(),
     },
   };
+}
+
+/** The answer to a dataset request: raw records, or their roll-up (with the rejects beside it). */
+export function datasetAnswer(scenario: Scenario, dataset: Dataset, q: ApiQuery) {
+  const raw = datasetRecords(scenario, dataset, q);
+  if (q.resolution && isRollupDataset(dataset)) {
+    const answer = rollupAnswer(dataset, raw, q, q.resolution, {
+      timeZone: (scenario.theatre as { timeZone: string }).timeZone,
+      now: Date.now(),
+      ...(q.since !== undefined ? { since: q.since } : {}),
+    });
+    return datasetEnvelope(dataset, q, answer.data, answer);
+  }
+  return datasetEnvelope(dataset, q, q.since !== undefined ? changedSince(raw, q.since) : raw);
+}
+
+/** FNV-1a over a string: a short validator for ETag, not a security hash. */
+export function contentTag(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `"${(hash >>> 0).toString(36)}-${text.length.toString(36)}"`;
+}
+
+/**
+ * Caching of a dataset answer: a range closed before the late-report window ends may be kept by
+ * browsers and CDNs (an embed on a busy page must not reach the server each time); an open one
+ * is revalidated each time. Both carry an ETag of their content (`generatedAt` left out), and a
+ * matching `If-None-Match` gets 304.
+ */
+function cachedJson(request: Request, body: { meta: object }, closed: boolean): Response {
+  const etag = contentTag(
+    JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } }),
+  );
+  const headers = {
+    ETag: etag,
+    'Cache-Control': closed
+      ? 'public, max-age=3600, s-maxage=86400, stale-while-revalidate=86400'
+      : 'no-cache',
+  };
+  const match = request.headers.get('If-None-Match');
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
+    return new HttpResponse(null, { status: 304, headers });
+  return HttpResponse.json(body, { headers });
 }
 
 const JSON_HEADERS = { 'Cache-Control': 'no-store' };
@@ -172,10 +273,11 @@ export function createHandlers(
             'Not found',
             `There is no dataset "${name.slice(0, 60)}". Datasets: ${DATASETS.join(', ')}.`,
           );
-        const q = parseQuery(new URL(request.url));
+        const q = parseQuery(new URL(request.url), name);
         if (q instanceof Response) return q;
-        const data = datasetRecords(getScenario(), name, q);
-        return HttpResponse.json(datasetEnvelope(name, q, data), { headers: JSON_HEADERS });
+        const current = getScenario();
+        const closed = q.to < shiftDay(current.range().end, -LATE_REPORT_DAYS);
+        return cachedJson(request, datasetAnswer(current, name, q), closed);
       }),
     ),
     http.all(`${base}/*`, ({ request }) => {

@@ -353,3 +353,112 @@ describe('the OpenAPI document', () => {
     expect(schema('Problem')(await res.json())).toBe(true);
   });
 });
+
+describe('roll-ups (resolution) and changes (since)', () => {
+  interface RollupBody {
+    data: Record<string, unknown>[];
+    rejected: unknown[];
+    meta: { count: number; records: number; rejected: number; resolution: string };
+  }
+  const rollup = async (path: string): Promise<RollupBody> => {
+    const res = await fetch(`${BASE}${path}`);
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as RollupBody;
+  };
+
+  it.each(['aid-flow', 'crossing-status', 'facility-status', 'utility-status'] as const)(
+    '%s: every resolution conforms to the document and accounts for every record read',
+    async (dataset) => {
+      for (const resolution of ['day', 'week', 'month', 'auto']) {
+        const body = await rollup(
+          `/${dataset}?from=2025-03-01&to=2025-05-31&resolution=${resolution}`,
+        );
+        const answer = responseSchema(`/${dataset}`, '200');
+        expect(answer(body), errorsOf(answer)).toBe(true);
+        const strict = schema(`${RECORD_SCHEMA[dataset]}RollupResponse`);
+        expect(strict(body), errorsOf(strict)).toBe(true);
+        expect(body.meta.resolution).toBe(resolution === 'auto' ? 'day' : resolution);
+        expect(body.meta.count).toBe(body.data.length);
+        expect(body.meta.rejected).toBe(body.rejected.length);
+        // The rejects are the records zod refuses, sent unchanged so a client can list them.
+        for (const bad of body.rejected)
+          expect(DATASET_SCHEMAS[dataset].safeParse(bad).success).toBe(false);
+        const raw = (await (
+          await fetch(`${BASE}/${dataset}?from=2025-03-01&to=2025-05-31`)
+        ).json()) as { data: unknown[] };
+        expect(body.meta.records).toBe(raw.data.length);
+      }
+    },
+    60_000,
+  );
+
+  it('aid flow: sums per source equal the raw records, and two sources stay two rows', async () => {
+    const range = 'from=2025-04-01&to=2025-04-30&crossing=kerem-shalom';
+    const raw = (await (await fetch(`${BASE}/aid-flow?${range}`)).json()) as { data: unknown[] };
+    const body = await rollup(`/aid-flow?${range}&resolution=month`);
+    const expected = new Map<string, number>();
+    for (const r of raw.data) {
+      const parsed = DATASET_SCHEMAS['aid-flow'].safeParse(r);
+      if (!parsed.success || parsed.data.trucks === undefined) continue;
+      const key = `${parsed.data.provenance.sourceId}|${parsed.data.stage}`;
+      expected.set(key, (expected.get(key) ?? 0) + parsed.data.trucks);
+    }
+    const got = new Map<string, number>();
+    for (const row of body.data) {
+      const key = `${String(row.sourceId)}|${String(row.stage)}`;
+      got.set(key, (got.get(key) ?? 0) + Number(row.trucks ?? 0));
+    }
+    expect(got).toEqual(expected);
+    expect(new Set(body.data.map((row) => row.sourceId)).size).toBeGreaterThan(1);
+    for (const row of body.data) expect(row.daysReported).toBeLessThanOrEqual(row.days as number);
+  });
+
+  it('refuses a resolution where none is defined, or one it does not know', async () => {
+    for (const path of [
+      '/events?from=2025-01-01&to=2025-01-31&resolution=week',
+      '/aid-flow?from=2025-01-01&to=2025-01-31&resolution=fortnight',
+      '/aid-flow?from=2025-01-01&to=2025-01-31&since=yesterday',
+    ]) {
+      const res = await fetch(`${BASE}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(schema('Problem')(await res.json())).toBe(true);
+    }
+  });
+
+  it('since: only what was reported after it, raw or rolled up', async () => {
+    const all = (await (await fetch(`${BASE}/aid-flow?from=2025-12-01&to=2025-12-31`)).json()) as {
+      data: { provenance?: { reportedAt?: string } }[];
+    };
+    const since = '2025-12-28T00:00:00Z';
+    const changed = (await (
+      await fetch(`${BASE}/aid-flow?from=2025-12-01&to=2025-12-31&since=${since}`)
+    ).json()) as { data: { provenance?: { reportedAt?: string } }[]; meta: { since: string } };
+    expect(changed.meta.since).toBe('2025-12-28T00:00:00.000Z');
+    expect(changed.data.length).toBeGreaterThan(0);
+    expect(changed.data.length).toBeLessThan(all.data.length);
+    for (const r of changed.data) {
+      const at = Date.parse(r.provenance?.reportedAt ?? '');
+      if (Number.isFinite(at)) expect(at).toBeGreaterThan(Date.parse(since));
+    }
+    const weeks = await rollup(
+      `/aid-flow?from=2025-12-01&to=2025-12-31&resolution=week&since=${since}`,
+    );
+    const buckets = new Set(weeks.data.map((row) => row.bucket));
+    expect(buckets.has('2025-12-01')).toBe(false); // nothing of that week was reported so late
+    expect(buckets.size).toBeGreaterThan(0);
+  });
+
+  it('closed ranges are cacheable with an ETag; open ones revalidate; a match is 304', async () => {
+    const closed = await fetch(`${BASE}/aid-flow?from=2025-01-01&to=2025-01-31&resolution=week`);
+    expect(closed.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+    const etag = closed.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(`${BASE}/aid-flow?from=2025-01-01&to=2025-01-31&resolution=week`, {
+      headers: { 'If-None-Match': etag! },
+    });
+    expect(again.status).toBe(304);
+    const open = await fetch(`${BASE}/aid-flow?from=2025-12-20&to=2025-12-31`);
+    expect(open.headers.get('cache-control')).toBe('no-cache');
+    expect(open.headers.get('etag')).not.toBe(etag);
+  });
+});

@@ -102,6 +102,23 @@ describe('the API server', () => {
     );
   });
 
+  it('answers a monthly roll-up of a closed period that a CDN may keep, and 304 to its ETag', async () => {
+    const url = `${server.url}/api/v1/aid-flow?from=2025-01-01&to=2025-03-31&resolution=month`;
+    const first = await rawGet(url, { 'Accept-Encoding': 'gzip' });
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/); // gzipped: the same content, other bytes
+    const body = JSON.parse(gunzipSync(first.body).toString('utf8'));
+    expect(body.meta).toMatchObject({ resolution: 'month', count: body.data.length });
+    expect(new Set(body.data.map((row: { bucket: string }) => row.bucket))).toEqual(
+      new Set(['2025-01-01', '2025-02-01', '2025-03-01']),
+    );
+    const again = await rawGet(url, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
   it('answers bad parameters with a 400 problem, unknown API paths with a 404 problem', async () => {
     const bad = await fetch(`${server.url}/api/v1/aid-flow?from=2025-02-30&to=2025-03-01`);
     expect(bad.status).toBe(400);

@@ -97,7 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.use((req, res, next) => {
     if (!req.path.startsWith(API_PREFIX)) return next();
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Type, Cache-Control');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Type, Cache-Control, ETag');
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
       res.setHeader(
@@ -256,6 +256,9 @@ async function sendResponse(req: IncomingMessage, res: Res, response: Response):
   res.setHeader('Vary', 'Accept-Encoding');
   if (accepts && COMPRESSIBLE.test(type) && body.length > 512) {
     const gz = gzipSync(body, { level: 6 });
+    // The handler's ETag names the content, not these bytes: weak, as for any re-encoding.
+    const etag = response.headers.get('etag');
+    if (etag && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
     res.setHeader('Content-Encoding', 'gzip');
     res.setHeader('Content-Length', gz.length);
     res.end(gz);
