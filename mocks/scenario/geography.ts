@@ -56,31 +56,31 @@ function ring(points: Position[]): Position[] {
 export const AREAS = [
   {
     id: 'north-gaza',
-    names: { en: 'North Gaza', ar: 'شمال غزة' },
+    names: { en: 'North Gaza', ar: 'شمال غزة', he: 'צפון רצועת עזה' },
     population: 400_000,
     ring: [c(7), c(8), c(9), b(0), b(1), b(2), b(3), b(4)],
   },
   {
     id: 'gaza',
-    names: { en: 'Gaza', ar: 'غزة' },
+    names: { en: 'Gaza', ar: 'غزة', he: 'עזה' },
     population: 750_000,
     ring: [c(5), c(6), c(7), b(4), b(5), b(6), b(7)],
   },
   {
     id: 'deir-al-balah',
-    names: { en: 'Deir al-Balah', ar: 'دير البلح' },
+    names: { en: 'Deir al-Balah', ar: 'دير البلح', he: 'דיר אל-בלח' },
     population: 300_000,
     ring: [c(3), c(4), c(5), b(7), b(8), b(9)],
   },
   {
     id: 'khan-younis',
-    names: { en: 'Khan Younis', ar: 'خان يونس' },
+    names: { en: 'Khan Younis', ar: 'خان يونس', he: 'ח׳אן יונס' },
     population: 430_000,
     ring: [c(1), c(2), c(3), b(9), b(10), b(11)],
   },
   {
     id: 'rafah',
-    names: { en: 'Rafah', ar: 'رفح' },
+    names: { en: 'Rafah', ar: 'رفح', he: 'רפיח' },
     population: 280_000,
     ring: [c(0), c(1), b(11), b(12), b(13)],
   },
@@ -124,7 +124,7 @@ export const CROSSINGS: CrossingProfile[] = [
   },
   {
     id: 'rafah',
-    names: { en: 'Rafah', ar: 'معبر رفح', he: 'מעבר רפיח' },
+    names: { en: 'Rafah', ar: 'رفح', he: 'רפיח' },
     aliases: ['Rafah Border Crossing'],
     location: { lat: 31.25, lon: 34.26 },
     passes: ['goods', 'fuel', 'people'],
@@ -211,7 +211,7 @@ export const CROSSINGS: CrossingProfile[] = [
 export const CORRIDORS = [
   {
     id: 'salah-al-din',
-    names: { en: 'Salah al-Din Road', ar: 'شارع صلاح الدين' },
+    names: { en: 'Salah al-Din Road', ar: 'شارع صلاح الدين', he: 'כביש צלאח א-דין' },
     aliases: ['Salah ad-Din Road'],
     purpose: 'aid-convoy' as const,
     coordinates: [
@@ -229,7 +229,7 @@ export const CORRIDORS = [
   },
   {
     id: 'al-rashid',
-    names: { en: 'Al-Rashid Road (coastal)', ar: 'شارع الرشيد' },
+    names: { en: 'Al-Rashid Road (coastal)', ar: 'شارع الرشيد', he: 'כביש אל-רשיד (החוף)' },
     aliases: ['Coastal Road', 'Rashid Street'],
     purpose: 'civilian-movement' as const,
     coordinates: [
@@ -247,7 +247,11 @@ export const CORRIDORS = [
   },
   {
     id: 'evacuation-south',
-    names: { en: 'Evacuation route to al-Mawasi', ar: 'طريق الإخلاء إلى المواصي' },
+    names: {
+      en: 'Evacuation route to al-Mawasi',
+      ar: 'طريق الإخلاء إلى المواصي',
+      he: 'ציר הפינוי לאל-מוואסי',
+    },
     aliases: [],
     purpose: 'evacuation' as const,
     coordinates: [
@@ -261,7 +265,11 @@ export const CORRIDORS = [
   },
   {
     id: 'kerem-shalom-route',
-    names: { en: 'Kerem Shalom convoy route', ar: 'طريق قوافل كرم أبو سالم' },
+    names: {
+      en: 'Kerem Shalom convoy route',
+      ar: 'طريق قوافل كرم أبو سالم',
+      he: 'ציר השיירות מכרם שלום',
+    },
     aliases: ['Philadelphi–Salah al-Din link'],
     purpose: 'aid-convoy' as const,
     coordinates: [
@@ -294,7 +302,7 @@ export interface FacilityProfile {
 export const FACILITIES: FacilityProfile[] = [
   {
     id: 'al-shifa',
-    names: { en: 'Al-Shifa Medical Complex', ar: 'مجمع الشفاء الطبي' },
+    names: { en: 'Al-Shifa Medical Complex', ar: 'مجمع الشفاء الطبي', he: 'המרכז הרפואי א-שיפא' },
     aliases: ['Dar al-Shifa'],
     kind: 'hospital',
     location: { lat: 31.5235, lon: 34.4449 },
@@ -304,7 +312,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-ahli',
-    names: { en: 'Al-Ahli Arab Hospital', ar: 'المستشفى الأهلي العربي' },
+    names: { en: 'Al-Ahli Arab Hospital', ar: 'المستشفى الأهلي العربي', he: 'בית החולים אל-אהלי' },
     aliases: ['Baptist Hospital'],
     kind: 'hospital',
     location: { lat: 31.5045, lon: 34.4625 },
@@ -314,7 +322,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-quds',
-    names: { en: 'Al-Quds Hospital', ar: 'مستشفى القدس' },
+    names: { en: 'Al-Quds Hospital', ar: 'مستشفى القدس', he: 'בית החולים אל-קודס' },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.51, lon: 34.43 },
@@ -324,7 +332,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-rantisi',
-    names: { en: 'Al-Rantisi Paediatric Hospital', ar: 'مستشفى الرنتيسي للأطفال' },
+    names: {
+      en: 'Al-Rantisi Paediatric Hospital',
+      ar: 'مستشفى الرنتيسي للأطفال',
+      he: 'בית החולים לילדים א-רנתיסי',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.53, lon: 34.4615 },
@@ -334,7 +346,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'kamal-adwan',
-    names: { en: 'Kamal Adwan Hospital', ar: 'مستشفى كمال عدوان' },
+    names: { en: 'Kamal Adwan Hospital', ar: 'مستشفى كمال عدوان', he: 'בית החולים כמאל עדואן' },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.548, lon: 34.492 },
@@ -344,7 +356,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'indonesian',
-    names: { en: 'Indonesian Hospital', ar: 'المستشفى الإندونيسي' },
+    names: { en: 'Indonesian Hospital', ar: 'المستشفى الإندونيسي', he: 'בית החולים האינדונזי' },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.552, lon: 34.503 },
@@ -354,7 +366,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-awda-jabalia',
-    names: { en: 'Al-Awda Hospital (Jabalia)', ar: 'مستشفى العودة - جباليا' },
+    names: {
+      en: 'Al-Awda Hospital (Jabalia)',
+      ar: 'مستشفى العودة - جباليا',
+      he: 'בית החולים אל-עודה (ג׳באליה)',
+    },
     aliases: ['Al-Awda'],
     kind: 'hospital',
     location: { lat: 31.545, lon: 34.485 },
@@ -364,7 +380,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-aqsa',
-    names: { en: 'Al-Aqsa Martyrs Hospital', ar: 'مستشفى شهداء الأقصى' },
+    names: {
+      en: 'Al-Aqsa Martyrs Hospital',
+      ar: 'مستشفى شهداء الأقصى',
+      he: 'בית החולים שוהדאא אל-אקצא',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.418, lon: 34.352 },
@@ -374,7 +394,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'nasser',
-    names: { en: 'Nasser Medical Complex', ar: 'مجمع ناصر الطبي' },
+    names: { en: 'Nasser Medical Complex', ar: 'مجمع ناصر الطبي', he: 'המרכז הרפואי נאסר' },
     aliases: ['Nasser Hospital'],
     kind: 'hospital',
     location: { lat: 31.346, lon: 34.302 },
@@ -384,7 +404,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'european-gaza',
-    names: { en: 'European Gaza Hospital', ar: 'مستشفى غزة الأوروبي' },
+    names: {
+      en: 'European Gaza Hospital',
+      ar: 'مستشفى غزة الأوروبي',
+      he: 'בית החולים האירופי בעזה',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.315, lon: 34.33 },
@@ -394,7 +418,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'al-amal',
-    names: { en: 'Al-Amal Hospital (PRCS)', ar: 'مستشفى الأمل' },
+    names: {
+      en: 'Al-Amal Hospital (PRCS)',
+      ar: 'مستشفى الأمل',
+      he: 'בית החולים אל-אמל (הסהר האדום)',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.35, lon: 34.29 },
@@ -404,7 +432,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'abu-yousef-al-najjar',
-    names: { en: 'Abu Yousef al-Najjar Hospital', ar: 'مستشفى أبو يوسف النجار' },
+    names: {
+      en: 'Abu Yousef al-Najjar Hospital',
+      ar: 'مستشفى أبو يوسف النجار',
+      he: 'בית החולים אבו יוסף א-נג׳אר',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.285, lon: 34.265 },
@@ -414,7 +446,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'emirati-maternity',
-    names: { en: 'Emirati Maternity Hospital', ar: 'المستشفى الإماراتي للولادة' },
+    names: {
+      en: 'Emirati Maternity Hospital',
+      ar: 'المستشفى الإماراتي للولادة',
+      he: 'בית החולים האמירתי ליולדות',
+    },
     aliases: [],
     kind: 'hospital',
     location: { lat: 31.3, lon: 34.245 },
@@ -424,7 +460,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'uk-med-mawasi',
-    names: { en: 'UK-Med Field Hospital (al-Mawasi)', ar: 'المستشفى الميداني - المواصي' },
+    names: {
+      en: 'UK-Med Field Hospital (al-Mawasi)',
+      ar: 'المستشفى الميداني - المواصي',
+      he: 'בית החולים השדה UK-Med (אל-מוואסי)',
+    },
     aliases: [],
     kind: 'field-hospital',
     location: { lat: 31.355, lon: 34.285 },
@@ -435,7 +475,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'imc-deir-al-balah',
-    names: { en: 'IMC Field Hospital (Deir al-Balah)', ar: 'المستشفى الميداني - دير البلح' },
+    names: {
+      en: 'IMC Field Hospital (Deir al-Balah)',
+      ar: 'المستشفى الميداني - دير البلح',
+      he: 'בית החולים השדה IMC (דיר אל-בלח)',
+    },
     aliases: [],
     kind: 'field-hospital',
     location: { lat: 31.405, lon: 34.345 },
@@ -446,7 +490,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'red-cross-rafah',
-    names: { en: 'Red Cross Field Hospital (Rafah)', ar: 'مستشفى الصليب الأحمر الميداني - رفح' },
+    names: {
+      en: 'Red Cross Field Hospital (Rafah)',
+      ar: 'مستشفى الصليب الأحمر الميداني - رفح',
+      he: 'בית החולים השדה של הצלב האדום (רפיח)',
+    },
     aliases: [],
     kind: 'field-hospital',
     location: { lat: 31.31, lon: 34.26 },
@@ -457,7 +505,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'jordanian-field-gaza',
-    names: { en: 'Jordanian Field Hospital (Gaza City)', ar: 'المستشفى الميداني الأردني - غزة' },
+    names: {
+      en: 'Jordanian Field Hospital (Gaza City)',
+      ar: 'المستشفى الميداني الأردني - غزة',
+      he: 'בית החולים השדה הירדני (העיר עזה)',
+    },
     aliases: [],
     kind: 'field-hospital',
     location: { lat: 31.5, lon: 34.44 },
@@ -467,7 +519,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'sheikh-radwan-phc',
-    names: { en: 'Sheikh Radwan Primary Health Care Centre', ar: 'مركز الشيخ رضوان الصحي' },
+    names: {
+      en: 'Sheikh Radwan Primary Health Care Centre',
+      ar: 'مركز الشيخ رضوان الصحي',
+      he: 'מרפאת שייח׳ רדואן',
+    },
     aliases: [],
     kind: 'primary-care',
     location: { lat: 31.527, lon: 34.455 },
@@ -477,7 +533,11 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'deir-al-balah-phc',
-    names: { en: 'Deir al-Balah Health Centre', ar: 'مركز دير البلح الصحي' },
+    names: {
+      en: 'Deir al-Balah Health Centre',
+      ar: 'مركز دير البلح الصحي',
+      he: 'מרפאת דיר אל-בלח',
+    },
     aliases: [],
     kind: 'primary-care',
     location: { lat: 31.42, lon: 34.36 },
@@ -487,7 +547,7 @@ export const FACILITIES: FacilityProfile[] = [
   },
   {
     id: 'khan-younis-phc',
-    names: { en: 'Khan Younis Health Centre', ar: 'مركز خان يونس الصحي' },
+    names: { en: 'Khan Younis Health Centre', ar: 'مركز خان يونس الصحي', he: 'מרפאת ח׳אן יונס' },
     aliases: [],
     kind: 'primary-care',
     location: { lat: 31.34, lon: 34.31 },

@@ -116,3 +116,27 @@ describe('HXL CSV reader', () => {
     await expect(read(text)).rejects.toThrow(message);
   });
 });
+
+describe('HXL CSV reader: place names as people write them', () => {
+  it('finds crossings by their Arabic and Hebrew names with or without “crossing”, and suggests the nearest for a misspelling', async () => {
+    const csv = [
+      'Date,Crossing,Trucks',
+      '#date,#loc+name,#indicator+trucks+num',
+      '2025-03-01,رفح,10',
+      '2025-03-01,معبر كرم أبو سالم,20',
+      '2025-03-01,מעבר כרם שלום,30',
+      '2025-03-01,Kerem Shalom crossing,40',
+      '2025-03-01,Kisufim,50',
+    ].join('\n');
+    const { summary, records, issues } = await read(csv, 'aid-flow');
+    expect(summary).toMatchObject({ rowsRead: 5, accepted: 4 });
+    expect(records.map((r) => (r as { crossingId: string }).crossingId)).toEqual([
+      'rafah',
+      'kerem-shalom',
+      'kerem-shalom',
+      'kerem-shalom',
+    ]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.reason).toContain('did you mean “Kissufim”?');
+  });
+});

@@ -1,3 +1,4 @@
+import { placeMatcher } from '../../../domain/place-names.ts';
 import type { Theatre } from '../../../domain/schemas.ts';
 import { startOfTheatreDay } from '../../../domain/time.ts';
 import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
@@ -69,7 +70,7 @@ export function createRowMapper(
   // arithmetic and Unicode normalisation dominate the cost of a row otherwise).
   const placeCache = new Map<string, string | undefined>();
   const placeOf = (text: string) => {
-    if (!placeCache.has(text)) placeCache.set(text, places.byName.get(nameKey(text)));
+    if (!placeCache.has(text)) placeCache.set(text, places.names.find(text));
     return placeCache.get(text);
   };
   const publisherCache = new Map<string, string>();
@@ -135,10 +136,12 @@ export function createRowMapper(
         if (lat !== undefined && lon !== undefined) placeId = nearest(places.points, lat, lon);
       }
       if (!placeId) {
+        const guess = placeCells.map((text) => places.names.suggest(text)).find(Boolean);
         return problem(
           'place',
           placeCells.length
-            ? `“${clip(placeCells.join(' / '))}” is not a ${kind} of ${theatre.names.en}`
+            ? `“${clip(placeCells.join(' / '))}” is not a ${kind} of ${theatre.names.en}` +
+                (guess ? ` — did you mean “${guess}”?` : '')
             : `no ${kind} named (#loc)`,
         );
       }
@@ -238,14 +241,7 @@ function placeIndex(
     location: { lat: number; lon: number };
   }[],
 ) {
-  const byName = new Map<string, string>();
-  for (const place of list) {
-    for (const name of [place.id, ...Object.values(place.names), ...place.aliases]) {
-      const key = nameKey(name);
-      if (key && !byName.has(key)) byName.set(key, place.id);
-    }
-  }
-  return { byName, points: list.map((p) => ({ id: p.id, ...p.location })) };
+  return { names: placeMatcher(list), points: list.map((p) => ({ id: p.id, ...p.location })) };
 }
 
 /** The place within 1 km of (lat, lon), if any. */
