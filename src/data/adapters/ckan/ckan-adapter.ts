@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DataIssue } from '../../../domain/validate.ts';
 import type { CkanSourceConfig } from '../../config.ts';
 import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../contract.ts';
-import { fetchFrom } from '../rest/http.ts';
+import { fetchFrom, readText } from '../rest/http.ts';
 import { HXL_DATASETS, isHashtagRow, parseHashtag } from '../tabular/hxl.ts';
 import { createIngest } from '../tabular/ingest.ts';
 import { theatreRef } from '../hxl/parse-hxl.ts';
@@ -54,7 +54,9 @@ export function createCkanAdapter(
   async function page(url: string, signal?: AbortSignal): Promise<SearchResult> {
     const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
     const type = response.headers.get('content-type') ?? '';
-    const text = await response.text().catch(() => '');
+    const text = response.ok
+      ? await readText(source, response)
+      : await readText(source, response).catch(() => '');
     let json: unknown;
     try {
       json = JSON.parse(text);
