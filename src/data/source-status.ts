@@ -6,7 +6,13 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { DataIssue } from '../domain/validate.ts';
+import {
+  issueKey,
+  numberRepeats,
+  recordIdentity,
+  uniqueIssues,
+  type DataIssue,
+} from '../domain/validate.ts';
 import type { SourceConfig } from './config.ts';
 import type { DataSourceAdapter, Inventory, QueryResult, TheatreResult } from './contract.ts';
 import { useDroppedFiles, type DroppedFile } from './dropped-files.ts';
@@ -158,48 +164,89 @@ function resultsOf(
   );
 }
 
+/** A record's identity, worked out once per record object (a table's records serve many queries). */
+const identities = new WeakMap<object, string>();
+function identityOf(record: object): string {
+  let identity = identities.get(record);
+  if (identity === undefined) identities.set(record, (identity = recordIdentity(record)));
+  return identity;
+}
+
+/** The identities of an answer's accepted records, repeats within it numbered (see DataIssue.record). */
+const answers = new WeakMap<object, readonly string[]>();
+function acceptedIdentities(result: QueryResult<never>): readonly string[] {
+  let out = answers.get(result);
+  if (!out) {
+    const repeat = numberRepeats();
+    out = (result.records as object[]).map((r) => `${result.dataset}|${repeat(identityOf(r))}`);
+    answers.set(result, out);
+  }
+  return out;
+}
+
+/**
+ * Per source, what its answers in the cache hold, each record counted once however many
+ * overlapping queries fetched it: the same keys as the Data issues view, so the counts agree.
+ */
+export function activityInCache(client: QueryClient): Map<string, SourceActivity> {
+  const accepted = new Map<string, Set<string>>();
+  const rejected = new Map<string, Set<string>>();
+  const out = new Map<string, SourceActivity>();
+  const setOf = (map: Map<string, Set<string>>, id: string) => {
+    let set = map.get(id);
+    if (!set) map.set(id, (set = new Set()));
+    return set;
+  };
+  for (const { sourceId, updatedAt, data } of resultsOf(
+    client.getQueryCache().findAll({ queryKey: ['source'] }),
+  )) {
+    const entry = out.get(sourceId) ?? { accepted: 0, rejected: 0 };
+    if ('records' in data) {
+      const ids = setOf(accepted, sourceId);
+      for (const id of acceptedIdentities(data)) ids.add(id);
+    }
+    const keys = setOf(rejected, sourceId);
+    for (const issue of data.issues) keys.add(issueKey(issue));
+    if (!entry.lastFetch || +entry.lastFetch < updatedAt) entry.lastFetch = new Date(updatedAt);
+    out.set(sourceId, entry);
+  }
+  for (const [sourceId, entry] of out) {
+    entry.accepted = accepted.get(sourceId)?.size ?? 0;
+    entry.rejected = rejected.get(sourceId)?.size ?? 0;
+  }
+  return out;
+}
+
 export function useSourceActivity(): Map<string, SourceActivity> {
   const client = useQueryClient();
   const version = useCacheVersion();
   return useMemo(() => {
     void version;
-    const out = new Map<string, SourceActivity>();
-    for (const { sourceId, updatedAt, data } of resultsOf(
-      client.getQueryCache().findAll({ queryKey: ['source'] }),
-    )) {
-      const entry = out.get(sourceId) ?? { accepted: 0, rejected: 0 };
-      if ('records' in data) entry.accepted += data.records.length;
-      entry.rejected += data.issues.length;
-      if (!entry.lastFetch || +entry.lastFetch < updatedAt) entry.lastFetch = new Date(updatedAt);
-      out.set(sourceId, entry);
-    }
-    return out;
+    return activityInCache(client);
   }, [client, version]);
 }
 
 /**
  * Every rejected record known this session: the whole-table inventories, and what each query
- * and theatre fetched; the same record reported twice is listed once.
+ * and theatre fetched; a record fetched by several queries, or again, is listed once (issueKey).
  */
+export function issuesInCache(client: QueryClient): DataIssue[] {
+  const queries = client.getQueryCache().findAll({ queryKey: ['source'] });
+  function* all(): Generator<DataIssue> {
+    for (const q of queries) {
+      const data = q.state.data as Inventory | null | undefined;
+      if (q.queryKey[2] === 'inventory' && data) yield* data.rejected;
+    }
+    for (const { data } of resultsOf(queries)) yield* data.issues;
+  }
+  return uniqueIssues(all());
+}
+
 export function useAllIssues(): DataIssue[] {
   const client = useQueryClient();
   const version = useCacheVersion();
   return useMemo(() => {
     void version;
-    const seen = new Set<string>();
-    const out: DataIssue[] = [];
-    const add = (issue: DataIssue) => {
-      const key = `${issue.sourceId}|${issue.dataset}|${issue.position}|${issue.field}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      out.push(issue);
-    };
-    const queries = client.getQueryCache().findAll({ queryKey: ['source'] });
-    for (const q of queries) {
-      const data = q.state.data as Inventory | null | undefined;
-      if (q.queryKey[2] === 'inventory' && data) for (const issue of data.rejected) add(issue);
-    }
-    for (const { data } of resultsOf(queries)) for (const issue of data.issues) add(issue);
-    return out;
+    return issuesInCache(client);
   }, [client, version]);
 }
