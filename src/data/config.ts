@@ -108,6 +108,8 @@ const ckanSourceSchema = z.object({
   pageSize: z.number().int().min(1).max(32_000).default(1000),
   /** Reading stops after this many rows, with a warning. */
   maxRows: z.number().int().min(1).max(5_000_000).default(500_000),
+  /** Reading stops after this many requests, with a warning naming the source. */
+  maxPages: z.number().int().min(1).max(100_000).default(1000),
 });
 
 const staticSourceSchema = z.object({
