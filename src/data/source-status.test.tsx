@@ -30,17 +30,17 @@ function sourceRecords() {
   const flows: { date: Day; record: unknown; good: boolean }[] = [];
   for (let d = 0; d < DAYS; d++) {
     const date = shiftDay(FIRST, d);
-    const flow = (trucks: number) => ({
+    const flow = (trucks: number, commodity = 'food') => ({
       date,
       crossingId: 'rafah',
-      commodity: 'food',
+      commodity,
       stage: 'entered',
       trucks,
       provenance,
     });
     flows.push(
       { date, record: flow(10 + d), good: true },
-      { date, record: flow(500 + d), good: true },
+      { date, record: flow(500 + d, 'health'), good: true },
     );
     for (let k = 1; k <= 3; k++) flows.push({ date, record: flow(-(d * 10 + k)), good: false });
     if (d === 4) flows.push({ date, record: flow(-(d * 10 + 1)), good: false });

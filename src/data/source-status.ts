@@ -6,13 +6,9 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import {
-  issueKey,
-  numberRepeats,
-  recordIdentity,
-  uniqueIssues,
-  type DataIssue,
-} from '../domain/validate.ts';
+import { recordKey } from '../domain/record-key.ts';
+import { issueKey, numberRepeats, uniqueIssues, type DataIssue } from '../domain/validate.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
 import type { SourceConfig } from './config.ts';
 import type { DataSourceAdapter, Inventory, QueryResult, TheatreResult } from './contract.ts';
 import { useDroppedFiles, type DroppedFile } from './dropped-files.ts';
@@ -164,55 +160,61 @@ function resultsOf(
   );
 }
 
-/** A record's identity, worked out once per record object (a table's records serve many queries). */
-const identities = new WeakMap<object, string>();
-function identityOf(record: object): string {
-  let identity = identities.get(record);
-  if (identity === undefined) identities.set(record, (identity = recordIdentity(record)));
-  return identity;
-}
-
-/** The identities of an answer's accepted records, repeats within it numbered (see DataIssue.record). */
-const answers = new WeakMap<object, readonly string[]>();
-function acceptedIdentities(result: QueryResult<never>): readonly string[] {
-  let out = answers.get(result);
+/** The keys of an answer's accepted records, repeats within it numbered (as DataIssue.record). */
+const answerKeys = new WeakMap<object, readonly string[]>();
+function acceptedKeys(result: QueryResult<Dataset>): readonly string[] {
+  let out = answerKeys.get(result);
   if (!out) {
     const repeat = numberRepeats();
-    out = (result.records as object[]).map((r) => `${result.dataset}|${repeat(identityOf(r))}`);
-    answers.set(result, out);
+    out = result.records.map((r) => `${result.dataset}|${repeat(recordKey(result.dataset, r))}`);
+    answerKeys.set(result, out);
   }
   return out;
 }
 
+type Answer = QueryResult<Dataset> | TheatreResult;
+
+/** Counts over a source's answers; reused while the answers are the same objects. */
+const counted = new WeakMap<
+  QueryClient,
+  Map<string, { answers: Answer[]; accepted: number; rejected: number }>
+>();
+function countAnswers(client: QueryClient, sourceId: string, answers: Answer[]) {
+  let memo = counted.get(client);
+  if (!memo) counted.set(client, (memo = new Map()));
+  const hit = memo.get(sourceId);
+  if (hit && hit.answers.length === answers.length && hit.answers.every((a, i) => a === answers[i]))
+    return hit;
+  const accepted = new Set<string>();
+  const rejected = new Set<string>();
+  for (const answer of answers) {
+    if ('records' in answer) for (const key of acceptedKeys(answer)) accepted.add(key);
+    for (const issue of answer.issues) rejected.add(issueKey(issue));
+  }
+  const entry = { answers, accepted: accepted.size, rejected: rejected.size };
+  memo.set(sourceId, entry);
+  return entry;
+}
+
 /**
  * Per source, what its answers in the cache hold, each record counted once however many
- * overlapping queries fetched it: the same keys as the Data issues view, so the counts agree.
+ * overlapping queries fetched it: rejected ones by the Data issues view's keys (so the counts
+ * agree), accepted ones by recordKey.
  */
 export function activityInCache(client: QueryClient): Map<string, SourceActivity> {
-  const accepted = new Map<string, Set<string>>();
-  const rejected = new Map<string, Set<string>>();
-  const out = new Map<string, SourceActivity>();
-  const setOf = (map: Map<string, Set<string>>, id: string) => {
-    let set = map.get(id);
-    if (!set) map.set(id, (set = new Set()));
-    return set;
-  };
+  const bySource = new Map<string, { answers: Answer[]; lastFetch: number }>();
   for (const { sourceId, updatedAt, data } of resultsOf(
     client.getQueryCache().findAll({ queryKey: ['source'] }),
   )) {
-    const entry = out.get(sourceId) ?? { accepted: 0, rejected: 0 };
-    if ('records' in data) {
-      const ids = setOf(accepted, sourceId);
-      for (const id of acceptedIdentities(data)) ids.add(id);
-    }
-    const keys = setOf(rejected, sourceId);
-    for (const issue of data.issues) keys.add(issueKey(issue));
-    if (!entry.lastFetch || +entry.lastFetch < updatedAt) entry.lastFetch = new Date(updatedAt);
-    out.set(sourceId, entry);
+    const entry = bySource.get(sourceId) ?? { answers: [], lastFetch: 0 };
+    entry.answers.push(data as Answer);
+    entry.lastFetch = Math.max(entry.lastFetch, updatedAt);
+    bySource.set(sourceId, entry);
   }
-  for (const [sourceId, entry] of out) {
-    entry.accepted = accepted.get(sourceId)?.size ?? 0;
-    entry.rejected = rejected.get(sourceId)?.size ?? 0;
+  const out = new Map<string, SourceActivity>();
+  for (const [sourceId, { answers, lastFetch }] of bySource) {
+    const { accepted, rejected } = countAnswers(client, sourceId, answers);
+    out.set(sourceId, { accepted, rejected, lastFetch: new Date(lastFetch) });
   }
   return out;
 }
