@@ -36,7 +36,7 @@ export function createHxlAdapter(
         throw httpError(
           source,
           response.status,
-          await response.text().catch(() => ''),
+          await readText(source, response).catch(() => ''),
           response.headers.get('content-type') ?? '',
         );
       const blob = await readBlob(source, response);

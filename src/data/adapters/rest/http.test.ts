@@ -2,7 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTheatreJson } from '../../../../test/adapters/theatre.ts';
+import { parseConfig } from '../../config.ts';
 import { SourceError } from '../../contract.ts';
+import { createCkanAdapter } from '../ckan/ckan-adapter.ts';
+import { createHxlAdapter } from '../hxl/hxl-adapter.ts';
+import { createStaticAdapter } from '../static/static-adapter.ts';
 import { createRestAdapter } from './rest-adapter.ts';
 import { getJson } from './http.ts';
 
@@ -82,6 +87,43 @@ describe('reading an answer within the time limit', () => {
         Promise.resolve(new Response(pieces)),
       ),
     ).toEqual({ name: 'غزة' });
+  });
+
+  it.each([
+    ['an HXL file', { adapter: 'hxl', url: 'https://files.example.org/aid.csv' }],
+    ['a CKAN page', { adapter: 'ckan', url: 'https://files.example.org', resourceId: 'r' }],
+    ['a static snapshot', { adapter: 'static', url: 'https://files.example.org/snap/' }],
+  ])('says the same of %s', async (_label, options) => {
+    const config = parseConfig({
+      defaultSource: 'x',
+      sources: [
+        {
+          id: 'x',
+          name: 'Files',
+          theatreUrl: 'https://files.example.org/theatre.json',
+          timeoutMs: 1000,
+          ...options,
+        },
+      ],
+    }).sources[0]!;
+    // The theatre answers at once; the data stall after their headers.
+    const fetchImpl: typeof fetch = (input) =>
+      Promise.resolve(
+        /theatre\.json$/.test(String(input))
+          ? new Response(JSON.stringify({ data: demoTheatreJson }))
+          : stalled(),
+      );
+    const adapter =
+      config.adapter === 'hxl'
+        ? createHxlAdapter(config, fetchImpl)
+        : config.adapter === 'ckan'
+          ? createCkanAdapter(config, fetchImpl)
+          : config.adapter === 'static'
+            ? createStaticAdapter(config, fetchImpl)
+            : undefined;
+    await expect(
+      adapter!.query({ dataset: 'aid-flow', from: '2025-03-01', to: '2025-03-01' }),
+    ).rejects.toThrow('Files: did not finish answering within 1 s (its time limit)');
   });
 
   describe('against a real server that stalls', () => {
