@@ -163,7 +163,10 @@ export function createCkanAdapter(
       const started = performance.now();
       try {
         const result = await page(pageUrl(action, source, 0, 1), signal);
-        const total = result.total === undefined ? '' : `: ${result.total} rows`;
+        const total =
+          result.total === undefined
+            ? ''
+            : `: ${result.total_was_estimated ? 'about ' : ''}${result.total} rows`;
         return {
           ok: true,
           message: `answered${total}`,
