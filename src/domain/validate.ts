@@ -61,7 +61,7 @@ export function numberRepeats(): (identity: string) => string {
 }
 
 /** JSON with object keys sorted, so that key order does not change a record's identity. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
