@@ -122,6 +122,73 @@ describe('config.json', () => {
     }
   });
 
+  it('allows only http(s) and relative source URLs, listing each bad one with the other problems', () => {
+    const source = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      name: id.toUpperCase(),
+      adapter: 'rest',
+      url,
+      ...extra,
+    });
+    try {
+      parseConfig({
+        defaultSource: 'nowhere',
+        sources: [
+          source('a', 'data:application/json,{"data":[]}'),
+          source('b', 'javascript:alert(1)'),
+          source('c', 'file:///etc/passwd'),
+          source('d', 'ftp://data.example.org/feed'),
+          source('e', 'java\tscript:alert(1)'),
+          source('f', '  data:text/plain,x'),
+          source('g', 'https://ok.example.org/api'),
+          {
+            ...source('h', '/h.csv'),
+            adapter: 'hxl',
+            theatreUrl: 'data:application/json,{}',
+          },
+          source('i', 'http://[not-a-host'),
+        ],
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems;
+      const about = (key: string) => problems.filter((p) => p.startsWith(`${key}:`));
+      expect(about('sources.0.url')).toEqual([
+        'sources.0.url: “data:” URLs are not allowed: use an http:, https: or relative URL',
+      ]);
+      expect(about('sources.1.url')[0]).toContain('“javascript:” URLs are not allowed');
+      expect(about('sources.2.url')[0]).toContain('“file:” URLs are not allowed');
+      expect(about('sources.3.url')[0]).toContain('“ftp:” URLs are not allowed');
+      // The browser drops tabs and leading spaces before it reads the scheme; so does the check.
+      expect(about('sources.4.url')[0]).toContain('“javascript:” URLs are not allowed');
+      expect(about('sources.5.url')[0]).toContain('“data:” URLs are not allowed');
+      expect(about('sources.6.url')).toEqual([]);
+      expect(about('sources.7.url')).toEqual([]);
+      expect(about('sources.7.theatreUrl')[0]).toContain('“data:” URLs are not allowed');
+      expect(about('sources.8.url')[0]).toContain('is not a valid URL');
+      expect(problems).toContain(
+        'defaultSource: “nowhere” is not one of the sources (a, b, c, d, e, f, g, h, i)',
+      );
+    }
+  });
+
+  it('accepts relative, protocol-relative and http(s) source URLs', () => {
+    const urls = [
+      '/api/v1',
+      './snapshot/',
+      '../data/',
+      'api/v1',
+      '//data.example.org/api/v1',
+      'http://data.example.org/api',
+      'HTTPS://data.example.org/api',
+    ];
+    const config = parseConfig({
+      defaultSource: 's0',
+      sources: urls.map((url, i) => ({ id: `s${i}`, name: `S${i}`, adapter: 'rest', url })),
+    });
+    expect(config.sources.map((s) => s.url)).toEqual(urls);
+  });
+
   it('says plainly when the file is missing or not JSON', async () => {
     const missing = () => Promise.resolve(new Response('Not found', { status: 404 }));
     await expect(loadConfig('/config.json', missing)).rejects.toThrow('HTTP 404');

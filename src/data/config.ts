@@ -22,6 +22,31 @@ export const HXL_READABLE = [
   'facility-status',
 ] as const satisfies readonly Dataset[];
 
+/**
+ * A source address: http(s), or relative to the page ("/api/v1", "./snapshot/"). Checked on the
+ * URL as the browser will resolve it, so "java\tscript:" or " data:…" cannot slip through as
+ * text; a protocol-relative "//host/path" is http(s) on another host, which the operator may
+ * configure like any absolute address.
+ */
+const sourceUrl = z
+  .string()
+  .min(1, 'must not be empty')
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export function urlProblem(value: string): string | undefined {
+  let resolved: URL;
+  try {
+    resolved = new URL(value, 'http://relative.invalid/');
+  } catch {
+    return `“${value.slice(0, 80)}” is not a valid URL`;
+  }
+  if (resolved.protocol === 'http:' || resolved.protocol === 'https:') return undefined;
+  return `“${resolved.protocol}” URLs are not allowed: use an http:, https: or relative URL`;
+}
+
 /** Options every source has, whatever its adapter. */
 const common = {
   id: z
@@ -29,7 +54,7 @@ const common = {
     .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'must be lower-case letters, digits and dashes'),
   name: z.string().min(1, 'must not be empty').max(120),
   /** Absolute, or relative to the page (e.g. "/api/v1"). */
-  url: z.string().min(1, 'must not be empty'),
+  url: sourceUrl,
   attribution: z.string().max(300).optional(),
   licence: z.string().max(120).optional(),
   /** A request that takes longer is abandoned with a clear message. */
@@ -43,7 +68,7 @@ const tabular = {
     .string({
       error: 'is required: the URL of a theatre document (places, crossings) to match rows to',
     })
-    .min(1, 'must not be empty'),
+    .pipe(sourceUrl),
   /** The dataset the table holds; guessed from its hashtags when absent. */
   dataset: z.enum(HXL_READABLE, { error: `must be one of: ${HXL_READABLE.join(', ')}` }).optional(),
   /** Verification of rows that do not state theirs (#meta+verification). */
@@ -83,6 +108,8 @@ const ckanSourceSchema = z.object({
   pageSize: z.number().int().min(1).max(32_000).default(1000),
   /** Reading stops after this many rows, with a warning. */
   maxRows: z.number().int().min(1).max(5_000_000).default(500_000),
+  /** Reading stops after this many requests, with a warning naming the source. */
+  maxPages: z.number().int().min(1).max(100_000).default(1000),
 });
 
 const staticSourceSchema = z.object({

@@ -6,7 +6,9 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { DataIssue } from '../domain/validate.ts';
+import { recordKey } from '../domain/record-key.ts';
+import { issueKey, numberRepeats, uniqueIssues, type DataIssue } from '../domain/validate.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
 import type { SourceConfig } from './config.ts';
 import type { DataSourceAdapter, Inventory, QueryResult, TheatreResult } from './contract.ts';
 import { useDroppedFiles, type DroppedFile } from './dropped-files.ts';
@@ -158,48 +160,95 @@ function resultsOf(
   );
 }
 
+/** The keys of an answer's accepted records, repeats within it numbered (as DataIssue.record). */
+const answerKeys = new WeakMap<object, readonly string[]>();
+function acceptedKeys(result: QueryResult<Dataset>): readonly string[] {
+  let out = answerKeys.get(result);
+  if (!out) {
+    const repeat = numberRepeats();
+    out = result.records.map((r) => `${result.dataset}|${repeat(recordKey(result.dataset, r))}`);
+    answerKeys.set(result, out);
+  }
+  return out;
+}
+
+type Answer = QueryResult<Dataset> | TheatreResult;
+
+/** Counts over a source's answers; reused while the answers are the same objects. */
+const counted = new WeakMap<
+  QueryClient,
+  Map<string, { answers: Answer[]; accepted: number; rejected: number }>
+>();
+function countAnswers(client: QueryClient, sourceId: string, answers: Answer[]) {
+  let memo = counted.get(client);
+  if (!memo) counted.set(client, (memo = new Map()));
+  const hit = memo.get(sourceId);
+  if (hit && hit.answers.length === answers.length && hit.answers.every((a, i) => a === answers[i]))
+    return hit;
+  const accepted = new Set<string>();
+  const rejected = new Set<string>();
+  for (const answer of answers) {
+    if ('records' in answer) for (const key of acceptedKeys(answer)) accepted.add(key);
+    for (const issue of answer.issues) rejected.add(issueKey(issue));
+  }
+  const entry = { answers, accepted: accepted.size, rejected: rejected.size };
+  memo.set(sourceId, entry);
+  return entry;
+}
+
+/**
+ * Per source, what its answers in the cache hold, each record counted once however many
+ * overlapping queries fetched it: rejected ones by the Data issues view's keys (so the counts
+ * agree), accepted ones by recordKey.
+ */
+export function activityInCache(client: QueryClient): Map<string, SourceActivity> {
+  const bySource = new Map<string, { answers: Answer[]; lastFetch: number }>();
+  for (const { sourceId, updatedAt, data } of resultsOf(
+    client.getQueryCache().findAll({ queryKey: ['source'] }),
+  )) {
+    const entry = bySource.get(sourceId) ?? { answers: [], lastFetch: 0 };
+    entry.answers.push(data as Answer);
+    entry.lastFetch = Math.max(entry.lastFetch, updatedAt);
+    bySource.set(sourceId, entry);
+  }
+  const out = new Map<string, SourceActivity>();
+  for (const [sourceId, { answers, lastFetch }] of bySource) {
+    const { accepted, rejected } = countAnswers(client, sourceId, answers);
+    out.set(sourceId, { accepted, rejected, lastFetch: new Date(lastFetch) });
+  }
+  return out;
+}
+
 export function useSourceActivity(): Map<string, SourceActivity> {
   const client = useQueryClient();
   const version = useCacheVersion();
   return useMemo(() => {
     void version;
-    const out = new Map<string, SourceActivity>();
-    for (const { sourceId, updatedAt, data } of resultsOf(
-      client.getQueryCache().findAll({ queryKey: ['source'] }),
-    )) {
-      const entry = out.get(sourceId) ?? { accepted: 0, rejected: 0 };
-      if ('records' in data) entry.accepted += data.records.length;
-      entry.rejected += data.issues.length;
-      if (!entry.lastFetch || +entry.lastFetch < updatedAt) entry.lastFetch = new Date(updatedAt);
-      out.set(sourceId, entry);
-    }
-    return out;
+    return activityInCache(client);
   }, [client, version]);
 }
 
 /**
  * Every rejected record known this session: the whole-table inventories, and what each query
- * and theatre fetched; the same record reported twice is listed once.
+ * and theatre fetched; a record fetched by several queries, or again, is listed once (issueKey).
  */
+export function issuesInCache(client: QueryClient): DataIssue[] {
+  const queries = client.getQueryCache().findAll({ queryKey: ['source'] });
+  function* all(): Generator<DataIssue> {
+    for (const q of queries) {
+      const data = q.state.data as Inventory | null | undefined;
+      if (q.queryKey[2] === 'inventory' && data) yield* data.rejected;
+    }
+    for (const { data } of resultsOf(queries)) yield* data.issues;
+  }
+  return uniqueIssues(all());
+}
+
 export function useAllIssues(): DataIssue[] {
   const client = useQueryClient();
   const version = useCacheVersion();
   return useMemo(() => {
     void version;
-    const seen = new Set<string>();
-    const out: DataIssue[] = [];
-    const add = (issue: DataIssue) => {
-      const key = `${issue.sourceId}|${issue.dataset}|${issue.position}|${issue.field}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      out.push(issue);
-    };
-    const queries = client.getQueryCache().findAll({ queryKey: ['source'] });
-    for (const q of queries) {
-      const data = q.state.data as Inventory | null | undefined;
-      if (q.queryKey[2] === 'inventory' && data) for (const issue of data.rejected) add(issue);
-    }
-    for (const { data } of resultsOf(queries)) for (const issue of data.issues) add(issue);
-    return out;
+    return issuesInCache(client);
   }, [client, version]);
 }

@@ -7,11 +7,84 @@ export interface DataIssue {
   dataset: Dataset | 'theatre';
   /** Position in what the source sent: record index (0-based) or, for files, line number. */
   position: number;
+  /**
+   * Which record this is, the same however often and wherever it is fetched (see recordIdentity):
+   * `id:<id>`, `row:<n>` for a row of a table, else `hash:<hash of its content>`; `#k` marks the
+   * k-th record of one answer with the same identity, so two records sent are two issues.
+   */
+  record: string;
   /** The field at fault, as a dotted path ("provenance.reportedAt"); empty for the whole record. */
   field: string;
   reason: string;
   /** The record as received, for download and inspection. Never rendered as markup. */
   raw: unknown;
+}
+
+/**
+ * What makes two issues the same: source, dataset, record and field — never the position, which
+ * changes with the range asked for (a refetch would list a record twice, and different records
+ * at one position would hide each other).
+ */
+export function issueKey(issue: DataIssue): string {
+  return `${issue.sourceId}|${issue.dataset}|${issue.record}|${issue.field}`;
+}
+
+/** Each issue once (the first seen), in order. */
+export function uniqueIssues(issues: Iterable<DataIssue>): DataIssue[] {
+  const seen = new Set<string>();
+  const out: DataIssue[] = [];
+  for (const issue of issues) {
+    const key = issueKey(issue);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
+
+/** A record's identity: its `id` when it has a usable one, else a hash of its content. */
+export function recordIdentity(raw: unknown): string {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  if ((typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && isFinite(id)))
+    return `id:${String(id).trim()}`;
+  return `hash:${fnv1a(canonicalJson(raw))}`;
+}
+
+/** Numbers the repeats of one identity within one answer: "x", "x#2", "x#3"… */
+export function numberRepeats(): (identity: string) => string {
+  const counts = new Map<string, number>();
+  return (identity) => {
+    const n = (counts.get(identity) ?? 0) + 1;
+    counts.set(identity, n);
+    return n === 1 ? identity : `${identity}#${n}`;
+  };
+}
+
+/** JSON with object keys sorted, so that key order does not change a record's identity. */
+function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+/**
+ * Two 32-bit FNV-1a hashes, one over the text forwards from the standard start, one backwards
+ * from another: 64 bits, ample to tell records apart. An identity, not a defence against forgery.
+ */
+function fnv1a(text: string): string {
+  let forwards = 0x811c9dc5;
+  let backwards = 0x050c5d1f;
+  for (let i = 0, j = text.length - 1; i < text.length; i++, j--) {
+    forwards = Math.imul(forwards ^ text.charCodeAt(i), 0x01000193);
+    backwards = Math.imul(backwards ^ text.charCodeAt(j), 0x01000193);
+  }
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  return hex(forwards) + hex(backwards);
 }
 
 export interface Validated<T> {
@@ -31,6 +104,7 @@ export function validateRecords<S extends z.ZodType>(
   const accepted: z.output<S>[] = [];
   const rejected: DataIssue[] = [];
   const offset = context.positionOffset ?? 0;
+  const repeat = numberRepeats();
   items.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
@@ -43,6 +117,7 @@ export function validateRecords<S extends z.ZodType>(
       sourceId: context.sourceId,
       dataset: context.dataset,
       position: index + offset,
+      record: repeat(recordIdentity(raw)),
       field,
       reason: result.error.issues
         .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)

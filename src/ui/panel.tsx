@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { DataIssue } from '../domain/validate.ts';
+import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 
@@ -108,13 +108,15 @@ export function SourceErrorNotice({ message, onRetry }: { message: string; onRet
 
 /** Records a source sent that failed validation: counted, and listed with reasons on demand. */
 export function RejectedRecords({
-  issues,
+  issues: fetched,
   sourceName,
 }: {
   issues: readonly DataIssue[];
   sourceName: (sourceId: string) => string;
 }) {
   const { t } = useI18n();
+  // A panel's queries can overlap: a record two of them fetched is one record.
+  const issues = uniqueIssues(fetched);
   if (issues.length === 0) return null;
   const bySource = new Map<string, DataIssue[]>();
   for (const issue of issues)
@@ -139,7 +141,7 @@ export function RejectedRecords({
           </thead>
           <tbody>
             {issues.map((issue) => (
-              <tr key={`${issue.sourceId}-${issue.dataset}-${issue.position}`}>
+              <tr key={issueKey(issue)}>
                 <td>{sourceName(issue.sourceId)}</td>
                 <td>
                   {issue.dataset} ·{' '}

@@ -56,6 +56,7 @@ describe('Data issues', () => {
             sourceId: 'f',
             dataset: 'aid-flow',
             position: 4,
+            record: 'row:4',
             field: '#date (column A)',
             reason: '“=1+1” is not a date',
             raw: { '#date': '=1+1' },
@@ -65,7 +66,7 @@ describe('Data issues', () => {
       ),
     );
     expect(csv.split('\r\n')[1]).toBe(
-      'f,File,aid-flow,4,#date (column A),“=1+1” is not a date,"{""#date"":""=1+1""}"',
+      'f,File,aid-flow,4,row:4,#date (column A),“=1+1” is not a date,"{""#date"":""=1+1""}"',
     );
     expect(toCsv(['a'], [['=1+1']])).toContain("'=1+1");
   });

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useSourceEntries, useAllIssues } from '../../data/source-status.ts';
 import { toCsv } from '../../domain/csv.ts';
-import type { DataIssue } from '../../domain/validate.ts';
+import { issueKey, type DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { Panel } from '../../ui/panel.tsx';
 import './data-issues.css';
@@ -117,7 +117,7 @@ export function DataIssuesPanel() {
             <tbody>
               {filtered.slice(0, shown).map((issue) => (
                 <IssueRow
-                  key={`${issue.sourceId}|${issue.dataset}|${issue.position}|${issue.field}`}
+                  key={issueKey(issue)}
                   issue={issue}
                   sourceName={nameOf(issue.sourceId)}
                   byRow={tables.has(issue.sourceId)}

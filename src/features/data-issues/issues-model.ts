@@ -31,12 +31,16 @@ export const ISSUE_CSV_HEADER = [
   'source',
   'dataset',
   'position',
+  'record_id',
   'field',
   'reason',
   'record',
 ] as const;
 
-/** Rows of the downloadable CSV; positions as the source counts them (file rows 1-based, records 0-based). */
+/**
+ * Rows of the downloadable CSV; positions as the source counts them (file rows 1-based, records
+ * 0-based), and the identity each issue is listed once by (see DataIssue.record).
+ */
 export function* issuesCsvRows(
   issues: readonly DataIssue[],
   sourceName: (id: string) => string,
@@ -47,6 +51,7 @@ export function* issuesCsvRows(
       sourceName(issue.sourceId),
       issue.dataset,
       issue.position,
+      issue.record,
       issue.field,
       issue.reason,
       rawText(issue.raw, 10_000),

@@ -36,7 +36,7 @@ import {
   type WindowState,
 } from '../../domain/theatre-state.ts';
 import { shiftDay, theatreDay, type Day } from '../../domain/time.ts';
-import type { DataIssue } from '../../domain/validate.ts';
+import { recordIdentity, type DataIssue } from '../../domain/validate.ts';
 import type { CrossingState, Functionality, Service } from '../../domain/vocabulary.ts';
 import { BAND_LIMITS } from './layers.ts';
 
@@ -155,6 +155,7 @@ export function buildMapData(input: MapInputs): MapData {
       sourceId: input.sourceId,
       dataset: 'theatre',
       position: index,
+      record: `${list}/${recordIdentity(raw)}`,
       field: `${list}[${index}].${field}`,
       reason: `left off the map: ${reason}`,
       raw,

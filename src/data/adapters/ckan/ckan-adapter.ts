@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { DataIssue } from '../../../domain/validate.ts';
 import type { CkanSourceConfig } from '../../config.ts';
 import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../contract.ts';
-import { fetchFrom } from '../rest/http.ts';
+import { fetchFrom, readText } from '../rest/http.ts';
 import { HXL_DATASETS, isHashtagRow, parseHashtag } from '../tabular/hxl.ts';
 import { createIngest } from '../tabular/ingest.ts';
 import { theatreRef } from '../hxl/parse-hxl.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
 import { absolute, loadTheatreUrl } from '../tabular/theatre-url.ts';
+import { createPaging, pageUrl } from './paging.ts';
 
 /** CKAN's answer envelope (https://docs.ckan.org/en/latest/api/). */
 const envelope = z.object({
@@ -22,7 +23,8 @@ const searchResult = z.object({
   fields: z.array(z.object({ id: z.string(), type: z.string().optional() })),
   records: z.array(z.record(z.string(), z.unknown())),
   total: z.number().optional(),
-  _links: z.object({ next: z.string().optional() }).optional(),
+  /** CKAN 2.9+ estimates `total` on large tables instead of counting them. */
+  total_was_estimated: z.boolean().optional(),
 });
 type SearchResult = z.infer<typeof searchResult>;
 
@@ -30,31 +32,23 @@ type SearchResult = z.infer<typeof searchResult>;
 const INTERNAL = new Set(['_id', '_full_text', '_rank']);
 
 /**
- * A CKAN DataStore resource (HDX and many portals): `datastore_search` page by page, following
- * `_links.next` (or limit/offset), with the config's exact-match filters. Columns become HXL
+ * A CKAN DataStore resource (HDX and many portals): `datastore_search` page by page at offsets
+ * it computes itself (see paging.ts), with the config's exact-match filters. Columns become HXL
  * hashtags — from the config's `fields` mapping, from field ids that are hashtags, or from a
  * first record that is a hashtag row (HDX's convention) — and rows go through the HXL mapping.
- * A row's position is its DataStore `_id` (1-based), else its 1-based order in the answer.
+ * A row's position is its DataStore `_id` (1-based), else its 1-based order in what was read.
  */
 export function createCkanAdapter(
   source: CkanSourceConfig,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): DataSourceAdapter {
   const action = absolute(`${source.url.replace(/\/+$/, '')}/api/3/action/datastore_search`);
-  const firstPage = (limit: number) => {
-    const url = new URL(action);
-    url.searchParams.set('resource_id', source.resourceId);
-    url.searchParams.set('limit', String(limit));
-    url.searchParams.set('offset', '0');
-    if (source.filters && Object.keys(source.filters).length)
-      url.searchParams.set('filters', JSON.stringify(source.filters));
-    return url.href;
-  };
-
   async function page(url: string, signal?: AbortSignal): Promise<SearchResult> {
     const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
     const type = response.headers.get('content-type') ?? '';
-    const text = await response.text().catch(() => '');
+    const text = response.ok
+      ? await readText(source, response)
+      : await readText(source, response).catch(() => '');
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -122,15 +116,11 @@ export function createCkanAdapter(
       });
       const records: unknown[] = [];
       const issues: DataIssue[] = [];
-      const warnings: string[] = [];
       let columns: string[] | undefined;
-      let read = 0;
-      let url: string | undefined = firstPage(source.pageSize);
-      const seen = new Set<string>();
-      while (url && !seen.has(url)) {
-        seen.add(url);
+      const paging = createPaging(source, action);
+      for (let url = paging.next(); url; url = paging.next()) {
         const result = await page(url, signal);
-        let rows = result.records;
+        let rows = paging.take(result);
         if (!columns) {
           columns = result.fields.map((f) => f.id).filter((id) => !INTERNAL.has(id));
           const tags = columns.map((id) => source.fields?.[id] ?? (parseHashtag(id) ? id : ''));
@@ -138,7 +128,10 @@ export function createCkanAdapter(
           const firstCells = first ? columns.map((id) => cell(first[id])) : [];
           if (!source.fields && !tags.some(Boolean) && first && isHashtagRow(firstCells)) {
             // HDX stores the hashtag row as the first record.
-            ingest.push([firstCells], [Number(first._id ?? 1)]);
+            ingest.push(
+              [firstCells],
+              [typeof first._id === 'number' ? first._id : paging.order(first)],
+            );
             rows = rows.slice(1);
           } else {
             if (!tags.some(Boolean))
@@ -151,28 +144,16 @@ export function createCkanAdapter(
             ingest.push([tags], [0]);
           }
         }
-        const positions = rows.map((r, i) => (typeof r._id === 'number' ? r._id : read + i + 1));
         const batch = ingest.push(
           rows.map((r) => columns!.map((id) => cell(r[id]))),
-          positions,
+          rows.map((r) => (typeof r._id === 'number' ? r._id : paging.order(r))),
         );
         for (const r of batch.records) records.push(r);
         for (const i of batch.issues) issues.push(i);
-        read += result.records.length;
-        if (read >= source.maxRows) {
-          warnings.push(`reading stopped after ${read} rows (maxRows in config.json)`);
-          break;
-        }
-        const total = result.total;
-        if (result.records.length === 0 || (total !== undefined && read >= total)) break;
-        if (total === undefined && result.records.length < source.pageSize) break;
-        url = result._links?.next
-          ? new URL(result._links.next, action).href
-          : nextOffset(url, source.pageSize);
       }
       const summary = ingest.finish();
       return {
-        summary: { ...summary, warnings: [...summary.warnings, ...warnings] },
+        summary: { ...summary, warnings: [...summary.warnings, ...paging.notices()] },
         records,
         issues,
         fetchedAt: new Date().toISOString(),
@@ -181,8 +162,11 @@ export function createCkanAdapter(
     async testConnection(signal): Promise<ConnectionTest> {
       const started = performance.now();
       try {
-        const result = await page(firstPage(1), signal);
-        const total = result.total === undefined ? '' : `: ${result.total} rows`;
+        const result = await page(pageUrl(action, source, 0, 1), signal);
+        const total =
+          result.total === undefined
+            ? ''
+            : `: ${result.total_was_estimated ? 'about ' : ''}${result.total} rows`;
         return {
           ok: true,
           message: `answered${total}`,
@@ -193,12 +177,6 @@ export function createCkanAdapter(
       }
     },
   });
-}
-
-function nextOffset(url: string, limit: number): string {
-  const next = new URL(url);
-  next.searchParams.set('offset', String(Number(next.searchParams.get('offset') ?? 0) + limit));
-  return next.href;
 }
 
 function cell(value: unknown): string {

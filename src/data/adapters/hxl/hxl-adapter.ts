@@ -1,7 +1,7 @@
 import { HXL_DATASETS } from '../tabular/hxl.ts';
 import type { HxlSourceConfig } from '../../config.ts';
 import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../contract.ts';
-import { fetchFrom, httpError } from '../rest/http.ts';
+import { fetchFrom, httpError, readBlob, readText } from '../rest/http.ts';
 import { createCsvStream } from '../tabular/csv-stream.ts';
 import { createIngest, TableError } from '../tabular/ingest.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
@@ -36,10 +36,10 @@ export function createHxlAdapter(
         throw httpError(
           source,
           response.status,
-          await response.text().catch(() => ''),
+          await readText(source, response).catch(() => ''),
           response.headers.get('content-type') ?? '',
         );
-      const blob = await response.blob();
+      const blob = await readBlob(source, response);
       const read = await parseHxl(blob, theatre, {
         sourceId: source.id,
         dataset: source.dataset,
@@ -69,7 +69,7 @@ async function testHxlUrl(
       'text/csv, text/plain;q=0.9, */*;q=0.5',
     );
     if (!response.ok) throw httpError(source, response.status, '', '');
-    const text = (await response.text()).slice(0, 256 * 1024);
+    const text = (await readText(source, response)).slice(0, 256 * 1024);
     const csv = createCsvStream();
     const theatre: TheatreRef = {
       id: 't',

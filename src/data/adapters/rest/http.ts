@@ -18,7 +18,10 @@ export async function getJson(
 ): Promise<unknown> {
   const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
   const type = response.headers.get('content-type') ?? '';
-  const body = await response.text().catch(() => '');
+  // An error answer is reported by its status even if its body never arrives.
+  const body = response.ok
+    ? await readText(source, response)
+    : await readText(source, response).catch(() => '');
   if (!response.ok) throw httpError(source, response.status, body, type);
   try {
     return JSON.parse(body);
@@ -33,9 +36,16 @@ export async function getJson(
   }
 }
 
+/** The time limit a request started with, so that reading its body counts against it too. */
+interface Deadline {
+  timeout: AbortSignal;
+  caller: AbortSignal | undefined;
+}
+const deadlines = new WeakMap<Response, Deadline>();
+
 /**
  * GET a URL, turning a network failure or a timeout into a SourceError; the caller reads the
- * body and checks the status (see httpError).
+ * body with readText or readBlob (same time limit) and checks the status (see httpError).
  */
 export async function fetchFrom(
   source: Named,
@@ -46,19 +56,81 @@ export async function fetchFrom(
 ): Promise<Response> {
   const timeout = AbortSignal.timeout(source.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
   try {
-    return await fetchImpl(url, { signal: combined, headers: { accept } });
+    response = await fetchImpl(url, { signal: combined, headers: { accept } });
   } catch (error) {
     if (signal?.aborted) throw error; // the caller gave up; not the source's fault
-    if (timeout.aborted)
-      throw new SourceError(
-        source.id,
-        source.name,
-        'timeout',
-        `did not answer within ${Math.round(source.timeoutMs / 1000)} s`,
-      );
+    if (timeout.aborted) throw timedOut(source, 'did not answer');
     throw new SourceError(source.id, source.name, 'network', 'could not be reached');
   }
+  deadlines.set(response, { timeout, caller: signal });
+  return response;
+}
+
+/**
+ * The body as text (UTF-8, as `Response.text()` reads it), within the time limit of the request:
+ * a server that sends its headers and then stalls is a time-out, not "not JSON".
+ */
+export async function readText(source: Named, response: Response): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  for (const chunk of await readChunks(source, response))
+    text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/** The body as a Blob, within the time limit of the request (see readText). */
+export async function readBlob(source: Named, response: Response): Promise<Blob> {
+  const type = response.headers.get('content-type') ?? '';
+  return new Blob(await readChunks(source, response), { type });
+}
+
+async function readChunks(source: Named, response: Response): Promise<Uint8Array<ArrayBuffer>[]> {
+  const deadline = deadlines.get(response);
+  const limits = [deadline?.caller, deadline?.timeout].filter((s): s is AbortSignal => !!s);
+  const stopped = () => limits.find((s) => s.aborted);
+  const failure = () => {
+    if (deadline?.caller?.aborted) return deadline.caller.reason as unknown;
+    return timedOut(source, 'did not finish answering');
+  };
+  if (!response.body) return [];
+  if (stopped()) throw failure();
+  const reader = response.body.getReader();
+  // A read pending on a stalled stream only ends when the reader is cancelled.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  for (const s of limits) s.addEventListener('abort', cancel, { once: true });
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+      try {
+        step = await reader.read();
+      } catch {
+        if (stopped()) throw failure();
+        throw new SourceError(
+          source.id,
+          source.name,
+          'network',
+          'stopped answering before it finished (the connection was cut)',
+        );
+      }
+      if (stopped()) throw failure();
+      if (step.done) return chunks;
+      chunks.push(step.value);
+    }
+  } finally {
+    for (const s of limits) s.removeEventListener('abort', cancel);
+  }
+}
+
+function timedOut(source: Named, what: string): SourceError {
+  return new SourceError(
+    source.id,
+    source.name,
+    'timeout',
+    `${what} within ${Math.round(source.timeoutMs / 1000)} s (its time limit)`,
+  );
 }
 
 /** The error for a non-2xx answer, with the problem document's title and detail when there is one. */

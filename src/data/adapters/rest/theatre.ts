@@ -59,6 +59,7 @@ export function validateTheatre(
       issues.push(
         ...checked.rejected.map((i) => ({
           ...i,
+          record: `${key}/${i.record}`,
           field: `${key}[${i.position}]${i.field ? `.${i.field}` : ''}`,
         })),
       );

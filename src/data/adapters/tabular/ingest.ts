@@ -187,6 +187,7 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
             sourceId: options.sourceId,
             dataset: dataset!,
             position,
+            record: `row:${position}`,
             field: mapped.field,
             reason: mapped.reason,
             raw: rawOf(cells),
@@ -205,6 +206,8 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
         issues.push({
           ...issue,
           position: rowPositions[issue.position]!,
+          // A row of a table is known by its number there (CKAN: its _id).
+          record: `row:${rowPositions[issue.position]!}`,
           field: column === undefined ? issue.field : label(column),
           raw: rawOf(rawRows[issue.position]!),
         });
