@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoTheatreJson } from '../../test/adapters/theatre.ts';
 import { setUpMockApi } from '../../test/msw.ts';
 import { renderWithApp } from '../../test/render.tsx';
+import { ckanConfig } from '../../test/adapters/ckan.ts';
 import { parseConfig } from '../data/config.ts';
 import { useDataset } from '../data/queries.ts';
 import { shiftDay } from '../domain/time.ts';
@@ -110,21 +111,7 @@ describe('/data: Sources and Data issues agree with what the source sent', () =>
         });
       }),
     );
-    const config = parseConfig({
-      defaultSource: 'hdx',
-      sources: [
-        {
-          id: 'hdx',
-          name: 'HDX crossings',
-          adapter: 'ckan',
-          url: 'https://data.example.org',
-          resourceId: 'res-1',
-          theatreUrl: 'https://data.example.org/theatre.json',
-          dataset: 'aid-flow',
-          pageSize: 10,
-        },
-      ],
-    });
+    const config = ckanConfig({ dataset: 'aid-flow', pageSize: 10 });
     renderWithApp(
       <>
         <SourcesPanel />

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { demoTheatreJson } from '../../../../test/adapters/theatre.ts';
-import { parseConfig, type CkanSourceConfig } from '../../config.ts';
+import { ckanSource } from '../../../../test/adapters/ckan.ts';
 import { createCkanAdapter } from './ckan-adapter.ts';
 
 const config = (extra: Record<string, unknown> = {}) =>
-  parseConfig({
-    defaultSource: 'hdx',
-    sources: [
-      {
-        id: 'hdx',
-        name: 'HDX crossings',
-        adapter: 'ckan',
-        url: 'https://data.example.org',
-        resourceId: 'res-1',
-        theatreUrl: 'https://data.example.org/theatre.json',
-        dataset: 'aid-flow',
-        pageSize: 10,
-        timeoutMs: 1000,
-        ...extra,
-      },
-    ],
-  }).sources[0] as CkanSourceConfig;
+  ckanSource({ dataset: 'aid-flow', pageSize: 10, ...extra });
 
 const ROWS = 121;
 const CROSSINGS = ['Rafah', 'Erez', 'Kerem Shalom'];
