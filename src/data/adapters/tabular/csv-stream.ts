@@ -13,9 +13,10 @@ const SAMPLE_ROWS = 40;
  * body): line ends outside quoted cells are made LF (a file may mix CRLF, LF and CR), then
  * papaparse's parser is run on what has arrived, the last (possibly partial) row held back
  * until more text comes. The delimiter is the one that splits the hashtag row into hashtags
- * (title rows above it, even ones that begin with `#`, do not count).
+ * (title rows above it, even ones that begin with `#`, do not count), found in the first
+ * `sampleChars` of text.
  */
-export function createCsvStream() {
+export function createCsvStream(sampleChars = SAMPLE) {
   let sample = '';
   let buffer = '';
   let parser: Papa.Parser | undefined;
@@ -31,14 +32,16 @@ export function createCsvStream() {
   }
 
   function drain(final: boolean): string[][] {
-    // A final line end ends the last row; it does not start a blank one.
-    if (final && buffer.endsWith('\n') && lineEnds!.outsideQuotes) buffer = buffer.slice(0, -1);
     if (buffer === '') return [];
+    // A final line end ends the last row; it does not start a blank one. (It is dropped after
+    // parsing: papaparse reads `"a" ` as a, but as `"a" ` at the very end.)
+    const ended = final && buffer.endsWith('\n') && lineEnds!.outsideQuotes;
     const result = parser!.parse(buffer, 0, !final) as {
       data: string[][];
       meta: { cursor: number };
     };
     buffer = final ? '' : buffer.slice(result.meta.cursor);
+    if (ended) result.data.pop();
     return result.data;
   }
 
@@ -48,7 +51,7 @@ export function createCsvStream() {
       if (parser) buffer += lineEnds!.push(text);
       else {
         sample += text;
-        if (sample.length < SAMPLE) return [];
+        if (sample.length < sampleChars) return [];
         init(false);
       }
       return drain(false);
@@ -77,12 +80,12 @@ function sniffNotCsv(sample: string): void {
 }
 
 /**
- * The delimiter that makes a hashtag row of the most hashtags in the first rows; when no
- * delimiter does, the one used most in the first lines (the message then says what is wrong).
+ * The delimiter that splits a row of the first ones into the most hashtags (the earlier row on
+ * a tie); when none makes a hashtag row, the one used most in the first lines (the message
+ * then says what is wrong).
  */
 function chooseDelimiter(sample: string, final: boolean): string {
-  let best: string | undefined;
-  let bestSize = 0;
+  let best: { delimiter: string; size: number; row: number } | undefined;
   for (const delimiter of DELIMITERS) {
     const text = createLineEnds(delimiter).push(sample);
     const parser = new Papa.Parser({
@@ -92,10 +95,12 @@ function chooseDelimiter(sample: string, final: boolean): string {
       preview: SAMPLE_ROWS,
     });
     const rows = (parser.parse(text, 0, !final) as { data: string[][] }).data;
-    const size = rows.map(hashtagRowSize).find((n) => n > 0) ?? 0;
-    if (size > bestSize) [best, bestSize] = [delimiter, size];
+    const row = rows.findIndex((cells) => hashtagRowSize(cells) > 0);
+    const size = row < 0 ? 0 : hashtagRowSize(rows[row]!);
+    if (size > (best?.size ?? 0) || (size > 0 && size === best?.size && row < best.row))
+      best = { delimiter, size, row };
   }
-  if (best) return best;
+  if (best) return best.delimiter;
   const lines = sample.split(/\r\n?|\n/).slice(0, 10);
   const count = (text: string, d: string) => text.replace(/"[^"]*"/g, '').split(d).length - 1;
   let most: string = ',';

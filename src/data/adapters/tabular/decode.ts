@@ -15,9 +15,10 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
  * (ASCII text in UTF-16 has a zero byte in every other place), else UTF-8. Decoding is strict:
  * a byte that is not UTF-8 (a Windows-1252 “é”) stops the file with a TableError naming the
  * line and how to save the file as UTF-8, rather than reading on with U+FFFD in place of
- * letters. A character split between two chunks is decoded whole.
+ * letters. A character split between two chunks is decoded whole. Nothing is returned until
+ * `sniffBytes` have come (or the end).
  */
-export function createDecoder() {
+export function createDecoder(sniffBytes = SNIFF) {
   let head: Uint8Array | undefined = new Uint8Array(0);
   let decoder: TextDecoder | undefined;
   let encoding: TextEncoding = 'utf-8';
@@ -47,7 +48,7 @@ export function createDecoder() {
     push(bytes: Uint8Array): string {
       if (head) {
         head = concat(head, bytes);
-        if (head.length < SNIFF) return '';
+        if (head.length < sniffBytes) return '';
         [bytes, head] = [head, undefined];
         start(bytes);
       }
