@@ -100,8 +100,8 @@ function chooseEncoding(b: Uint8Array): TextEncoding {
     } else if (b[i]! < 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) control++;
   }
   // ASCII letters, digits and separators in UTF-16 put a zero on one side of each pair.
-  if (zeroOdd >= pairs / 4 && zeroEven * 10 <= zeroOdd) return 'utf-16le';
-  if (zeroEven >= pairs / 4 && zeroOdd * 10 <= zeroEven) return 'utf-16be';
+  if (zeroOdd > 0 && zeroOdd >= pairs / 4 && zeroEven * 10 <= zeroOdd) return 'utf-16le';
+  if (zeroEven > 0 && zeroEven >= pairs / 4 && zeroOdd * 10 <= zeroEven) return 'utf-16be';
   if (zeroEven + zeroOdd > 0 || control > pairs / 10)
     throw new TableError(`is not a CSV file (it contains binary data): ${SAVE_AS_CSV}`);
   return 'utf-8';
