@@ -61,14 +61,22 @@ const table = fc.record({
     { maxLength: 3 },
   ),
   tags: fc.shuffledSubarray(TAGS, { minLength: 2 }),
-  data: fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { maxLength: 25 }),
+  /** Data rows, blank ones (an empty line) often. */
+  data: fc.array(
+    fc.oneof(
+      { arbitrary: fc.array(cell, { minLength: 1, maxLength: 9 }), weight: 4 },
+      { arbitrary: fc.constant(['']), weight: 1 },
+    ),
+    { maxLength: 25 },
+  ),
   /** Per row: its line end, whether all its cells are quoted, whether it is loose. */
   style: fc.array(fc.tuple(fc.constantFrom(...LINE_ENDS), fc.boolean(), fc.boolean()), {
     minLength: 40,
   }),
   finalLineEnd: fc.boolean(),
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
-  cuts: fc.oneof(fc.constant('every byte' as const), fc.array(fc.nat(), { maxLength: 8 })),
+  /** Chunks of the byte stream: every n bytes, or cut at random places. */
+  cuts: fc.oneof(fc.integer({ min: 1, max: 7 }), fc.array(fc.nat(), { maxLength: 8 })),
   extraSample: fc.nat(80),
   /** Bytes the decoder waits for before choosing the encoding (1 KB in the app). */
   sniffBytes: fc.integer({ min: 4, max: 64 }),
@@ -116,10 +124,10 @@ function encode(text: string, encoding: Table['encoding']): Uint8Array {
   return out;
 }
 
-function chunks(bytes: Uint8Array, cuts: 'every byte' | number[]): Uint8Array[] {
+function chunks(bytes: Uint8Array, cuts: number | number[]): Uint8Array[] {
   const at =
-    cuts === 'every byte'
-      ? Array.from({ length: bytes.length }, (_, i) => i)
+    typeof cuts === 'number'
+      ? Array.from({ length: Math.ceil(bytes.length / cuts) }, (_, i) => i * cuts)
       : [0, ...cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b)];
   return at.map((from, i) => bytes.subarray(from, at[i + 1] ?? bytes.length));
 }

@@ -7,7 +7,7 @@ export const SAVE_AS_CSV =
 /** Bytes looked at before the encoding is chosen (a BOM, a file signature, a NUL pattern). */
 const SNIFF = 1024;
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /**
  * Turns the bytes of a table, arriving in chunks, into text. The encoding is chosen from the
@@ -63,10 +63,6 @@ export function createDecoder(sniffBytes = SNIFF) {
         head = undefined;
       }
       return text + decode(undefined, false);
-    },
-    /** The encoding chosen (UTF-8 until the first bytes have been seen). */
-    get encoding(): TextEncoding {
-      return encoding;
     },
   };
 }

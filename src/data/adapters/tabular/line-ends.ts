@@ -33,8 +33,8 @@ export function createLineEnds(delimiter: string) {
         state = OUT;
         if (text[k] === '\n') return (i = k + 1);
         parts.push(text.slice(from, k), '\n');
-        i = text[k + 1] === '\n' ? k + 2 : k + 1;
-        if (i === n) dropLF = true;
+        if (text[k + 1] === '\n') i = k + 2;
+        else dropLF = (i = k + 1) === n; // the LF of this CR may start the next piece
         return (from = i);
       };
       while (i < n) {
