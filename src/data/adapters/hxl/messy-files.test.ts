@@ -71,6 +71,15 @@ describe('title rows above the headers', () => {
 });
 
 describe('messages', () => {
+  it('a quote never closed does not swallow the rows after it in silence', async () => {
+    const rows = dataRows(6);
+    rows[1] = '2025-03-01,Rafah,2,"held at the gate';
+    const error = String(await read(`${[...HEAD, ...rows].join('\n')}\n`).catch((e: unknown) => e));
+    expect(error).toMatch(
+      /row 4 opens a quote that is never closed \(“"held at the gate”\), so the 4 lines after it/,
+    );
+  });
+
   it('a hashtag row quoted whole in a semicolon file is not told to use semicolons', async () => {
     const text = '"#date;#loc+name;#indicator+trucks"\n2025-03-01;Rafah;4\n';
     const error = String(await read(text).catch((e: unknown) => e));

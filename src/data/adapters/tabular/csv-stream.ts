@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { hashtagRowSize } from './hxl.ts';
 import { TableError } from './ingest.ts';
 import { createLineEnds } from './line-ends.ts';
+import { clip } from './values.ts';
 
 const SAMPLE = 64 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -21,6 +22,7 @@ export function createCsvStream(sampleChars = SAMPLE) {
   let buffer = '';
   let parser: Papa.Parser | undefined;
   let lineEnds: ReturnType<typeof createLineEnds> | undefined;
+  let rowsRead = 0;
 
   function init(final: boolean) {
     sniffNotCsv(sample);
@@ -38,10 +40,14 @@ export function createCsvStream(sampleChars = SAMPLE) {
     const ended = final && buffer.endsWith('\n') && lineEnds!.outsideQuotes;
     const result = parser!.parse(buffer, 0, !final) as {
       data: string[][];
+      errors: { code: string }[];
       meta: { cursor: number };
     };
     buffer = final ? '' : buffer.slice(result.meta.cursor);
     if (ended) result.data.pop();
+    if (final && result.errors.some((e) => e.code === 'MissingQuotes'))
+      unclosedQuote(rowsRead + result.data.length, result.data.at(-1) ?? []);
+    rowsRead += result.data.length;
     return result.data;
   }
 
@@ -62,6 +68,20 @@ export function createCsvStream(sampleChars = SAMPLE) {
       return drain(true);
     },
   };
+}
+
+/**
+ * A quote opened and never closed takes every line after it into one cell: rows would vanish
+ * into it without a word, so the file is refused, naming the row. (At the last line, nothing
+ * is swallowed and the cell is kept as it is.)
+ */
+function unclosedQuote(row: number, cells: readonly string[]): void {
+  const cell = cells.at(-1) ?? '';
+  const lines = cell.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
+  if (lines === 0) return;
+  throw new TableError(
+    `row ${row} opens a quote that is never closed (“"${clip(cell.split(/[\r\n]/)[0]!, 30)}”), so the ${lines} lines after it would be read as one cell; close the quote, or write a quote inside a cell as ""`,
+  );
 }
 
 /** Rejects, by its first characters, text that is plainly not a CSV file. */
