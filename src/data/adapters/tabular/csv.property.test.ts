@@ -65,7 +65,7 @@ const table = fc.record({
   data: fc.array(
     fc.oneof(
       { arbitrary: fc.array(cell, { minLength: 1, maxLength: 9 }), weight: 4 },
-      { arbitrary: fc.constant(['']), weight: 1 },
+      { arbitrary: fc.constant<string[]>(['']), weight: 1 },
     ),
     { maxLength: 25 },
   ),
