@@ -66,6 +66,31 @@ describe('HXL adapter (a CSV at a URL)', () => {
     });
   });
 
+  it('reads an Excel “Unicode Text” file (UTF-16 LE, tabs, CRLF) at a URL, and its test says so', async () => {
+    const text =
+      'Date\tCrossing\tTrucks\r\n#date\t#loc+name\t#indicator+num+trucks\r\n2025-03-01\tكرم أبو سالم\t7\r\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const adapter = createHxlAdapter(
+      source,
+      serve(() => new Response(bytes)),
+    );
+    expect(await adapter.testConnection()).toMatchObject({
+      ok: true,
+      message: 'answered: HXL aid-flow, hashtag row 2',
+    });
+    const result = await adapter.query({
+      dataset: 'aid-flow',
+      from: '2025-03-01',
+      to: '2025-03-01',
+    });
+    expect(result.records).toMatchObject([{ crossingId: 'kerem-shalom', trucks: 7 }]);
+  });
+
   it.each([
     ['a 404', () => new Response('Not found', { status: 404 }), 'Shared sheet: answered HTTP 404'],
     [

@@ -3,6 +3,7 @@ import type { HxlSourceConfig } from '../../config.ts';
 import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../contract.ts';
 import { fetchFrom, httpError, readBlob, readText } from '../rest/http.ts';
 import { createCsvStream } from '../tabular/csv-stream.ts';
+import { createDecoder } from '../tabular/decode.ts';
 import { createIngest, TableError } from '../tabular/ingest.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
 import { absolute, loadTheatreUrl } from '../tabular/theatre-url.ts';
@@ -69,7 +70,8 @@ async function testHxlUrl(
       'text/csv, text/plain;q=0.9, */*;q=0.5',
     );
     if (!response.ok) throw httpError(source, response.status, '', '');
-    const text = (await readText(source, response)).slice(0, 256 * 1024);
+    // The whole body under the source's time limit (a stalled answer is a time-out).
+    const bytes = new Uint8Array(await (await readBlob(source, response)).arrayBuffer());
     const csv = createCsvStream();
     const theatre: TheatreRef = {
       id: 't',
@@ -82,6 +84,10 @@ async function testHxlUrl(
     const ingest = createIngest(theatre, { sourceId: source.id, dataset: source.dataset });
     // Only the hashtag row matters here: rows fail to match an empty theatre, which is fine.
     try {
+      // The start of the file, decoded as the whole file would be (UTF-16 included).
+      const decoder = createDecoder();
+      const cut = bytes.length > 256 * 1024;
+      const text = decoder.push(bytes.subarray(0, 256 * 1024)) + (cut ? '' : decoder.end());
       ingest.push([...csv.push(text), ...csv.end()]);
       const summary = ingest.finish();
       return {

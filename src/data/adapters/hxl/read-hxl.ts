@@ -1,5 +1,6 @@
 import type { DataIssue } from '../../../domain/validate.ts';
 import { createCsvStream } from '../tabular/csv-stream.ts';
+import { createDecoder } from '../tabular/decode.ts';
 import {
   createIngest,
   type IngestBatch,
@@ -15,9 +16,9 @@ export interface HxlProgress {
 }
 
 /**
- * Reads an HXL CSV as it streams in: bytes are decoded as UTF-8 (a BOM is dropped; a character
- * split between two chunks is decoded whole), split into rows, and each chunk of rows is mapped
- * and validated before the next is read. `onBatch` receives what each chunk yielded.
+ * Reads an HXL CSV as it streams in: bytes are decoded (UTF-8, or UTF-16 told by its BOM or
+ * NUL bytes; a character split between two chunks is decoded whole; see decode.ts), split into
+ * rows, and each chunk of rows is mapped and validated before the next is read. `onBatch` receives what each chunk yielded.
  * Throws TableError when the file cannot be read as HXL at all.
  */
 export async function readHxlStream(
@@ -29,7 +30,7 @@ export async function readHxlStream(
 ): Promise<IngestSummary> {
   const csv = createCsvStream();
   const ingest = createIngest(theatre, options);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = createDecoder();
   const reader = bytes.getReader();
   let bytesRead = 0;
   let rowsRead = 0;
@@ -43,9 +44,9 @@ export async function readHxlStream(
       const { done, value } = await reader.read();
       if (done) break;
       bytesRead += value.byteLength;
-      emit(csv.push(decoder.decode(value, { stream: true })));
+      emit(csv.push(decoder.push(value)));
     }
-    emit(csv.push(decoder.decode()));
+    emit(csv.push(decoder.end()));
     emit(csv.end());
   } finally {
     reader.releaseLock();

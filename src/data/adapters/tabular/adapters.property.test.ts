@@ -54,13 +54,20 @@ describe('adapters never crash on what they are sent', () => {
       fc.asyncProperty(
         fc.array(row, { maxLength: 30 }),
         fc.constantFrom(',', ';', '\t'),
-        async (rows, delimiter) => {
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1 }),
+        async (rows, delimiter, ends) => {
           const line = (cells: readonly string[]) =>
             cells
               .map((c) => (delimiter === ',' ? csvCell(c) : `"${c.replace(/"/g, '""')}"`))
               .join(delimiter);
-          // Every line ends with a newline: a last empty line is a blank row, not the file's end.
-          const text = [line(HEADER), ...rows.map(line)].map((l) => `${l}\n`).join('');
+          // Every line ends with a line end, mixed as they come: a last empty line is a blank
+          // row, not the file's end; an empty line after a CR ends in CRLF (a CR then an LF is
+          // one line end).
+          let text = '';
+          [line(HEADER), ...rows.map(line)].forEach((l, i) => {
+            const end = ends[i % ends.length]!;
+            text += l + (l === '' && text.endsWith('\r') && end === '\n' ? '\r\n' : end);
+          });
           const { summary, records, issues } = await readHxlText(text, theatre, {
             sourceId: 'file',
             dataset: 'aid-flow',

@@ -30,8 +30,12 @@ export function parseHashtag(text: string): Hashtag | undefined {
   return { tag, attributes, key: `#${tag}${attributes.map((a) => `+${a}`).join('')}` };
 }
 
-/** A row is the hashtag row when at least half its non-empty cells (and one at least) are hashtags. */
-export function isHashtagRow(cells: readonly string[]): boolean {
+/**
+ * How many hashtags a row has when it is the hashtag row, else 0: at least half its non-empty
+ * cells are hashtags, and two at least (a title row that is one hashtag, `#GazaAid` padded with
+ * separators by Excel, is not; no dataset can be read from one column).
+ */
+export function hashtagRowSize(cells: readonly string[]): number {
   let filled = 0;
   let tags = 0;
   for (const cell of cells) {
@@ -39,7 +43,11 @@ export function isHashtagRow(cells: readonly string[]): boolean {
     filled++;
     if (parseHashtag(cell)) tags++;
   }
-  return tags > 0 && tags * 2 >= filled;
+  return tags >= 2 && tags * 2 >= filled ? tags : 0;
+}
+
+export function isHashtagRow(cells: readonly string[]): boolean {
+  return hashtagRowSize(cells) > 0;
 }
 
 export function matches(column: Hashtag, pattern: Hashtag): boolean {

@@ -249,8 +249,13 @@ function noHashtagRow(rows: readonly string[][], searched: number): string {
   for (const row of rows) {
     for (const cell of row) {
       const match = /^\s*#[a-z][\w+ ]*([^\w\s+#])\s*#/i.exec(cell);
-      if (match)
-        return `the hashtag row is not split into columns (“${clip(cell, 40)}”): the file seems to use “${match[1]}” between columns; save it as comma-, semicolon- or tab-separated`;
+      if (!match) continue;
+      const shown = `the hashtag row is not split into columns (“${clip(cell, 40)}”)`;
+      const sep = match[1]!;
+      // A separator the reader knows: the row is quoted whole, or other rows use another one.
+      if (',;|\t'.includes(sep))
+        return `${shown}: its hashtags are separated by “${sep}” but it was read as one cell; take the quotes off that row, or use one separator in every row`;
+      return `${shown}: the file seems to use “${sep}” between columns; save it as comma-, semicolon- or tab-separated`;
     }
   }
   return `has no HXL hashtag row in its first ${Math.min(rows.length, searched)} rows: expected a row of hashtags such as #date, #loc+name, #indicator+num under the column headers`;
