@@ -48,6 +48,7 @@ async function widthWithEveryMenuOpen(page: Page) {
     return {
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
+      widestRight: widest?.right ?? 0,
       widest: widest
         ? `${widest.el.tagName.toLowerCase()}.${widest.el.className} → ${Math.round(widest.right)} px`
         : '',
@@ -95,6 +96,10 @@ describe('At 320 px with every menu open', () => {
         measured.scrollWidth,
         `page width at 320 px (widest: ${measured.widest})`,
       ).toBeLessThanOrEqual(measured.innerWidth);
+      expect(
+        measured.widestRight,
+        `no row wider than the screen (${measured.widest})`,
+      ).toBeLessThanOrEqual(measured.innerWidth + 0.5);
       expectCleanPage(page);
     });
   }
@@ -120,6 +125,10 @@ describe('At 320 px with every menu open', () => {
       measured.scrollWidth,
       `page width at 320 px (widest: ${measured.widest})`,
     ).toBeLessThanOrEqual(measured.innerWidth);
+    expect(
+      measured.widestRight,
+      `no row wider than the screen (${measured.widest})`,
+    ).toBeLessThanOrEqual(measured.innerWidth + 0.5);
     expectCleanPage(page);
   });
 });
