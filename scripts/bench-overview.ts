@@ -56,7 +56,10 @@ async function mapIdle(browser: Browser, url: string, throttled: boolean): Promi
     const page = await context.newPage();
     if (throttled) await throttle(page, 4, true);
     await page.goto(url, { waitUntil: 'commit' });
-    const placeholder = page.getByRole('group', { name: 'Map', exact: true });
+    // The placeholder is named like the panel, and marked as such until the map loads.
+    const placeholder = page
+      .getByRole('region', { name: 'Map', exact: true })
+      .and(page.locator('[data-deferred]'));
     await placeholder
       .or(page.getByRole('region', { name: 'Map', exact: true }))
       .first()

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { boot } from './app/boot.ts';
-import { BootMessage, ConfigErrorView } from './app/config-error.tsx';
+import { boot, DemoUnavailableError } from './app/boot.ts';
+import { BootMessage, ConfigErrorView, DemoUnavailableView } from './app/config-error.tsx';
 import { AppProviders } from './app/providers.tsx';
 import { I18nProvider } from './ui/i18n/context.tsx';
 import './ui/theme.css';
@@ -30,7 +30,11 @@ boot().then(
     root.render(
       <StrictMode>
         <I18nProvider>
-          <ConfigErrorView error={error} />
+          {error instanceof DemoUnavailableError ? (
+            <DemoUnavailableView error={error} />
+          ) : (
+            <ConfigErrorView error={error} />
+          )}
         </I18nProvider>
       </StrictMode>,
     ),

@@ -43,7 +43,10 @@ const WallView = lazy(() =>
   import('../features/wall/wall-view.tsx').then((m) => ({ default: m.WallView })),
 );
 
-/** A panel loaded when scrolled near, holding its space meanwhile so nothing jumps. */
+/**
+ * A panel loaded when scrolled near or tabbed to, holding its space meanwhile so nothing jumps
+ * (WhenVisible also waits for the panel's chunk).
+ */
 function Deferred({
   label,
   height,
@@ -55,9 +58,7 @@ function Deferred({
 }) {
   return (
     <WhenVisible minBlockSize={height} label={label}>
-      <Suspense fallback={<div className="deferred" style={{ minBlockSize: height }} />}>
-        {children}
-      </Suspense>
+      {children}
     </WhenVisible>
   );
 }

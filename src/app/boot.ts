@@ -1,7 +1,20 @@
 import { chooseSource, loadConfig, type SourceChoice, type AppConfig } from '../data/config.ts';
+import { localStorageOrNull } from '../lib/storage.ts';
 
 export interface Booted extends SourceChoice {
   config: AppConfig;
+}
+
+/**
+ * The demo's in-browser mock API cannot run here: the browser refuses it storage or a service
+ * worker (typically a frame of another site with third-party storage blocked). Not a fault of
+ * config.json: the page says so in a sentence instead of showing a configuration error.
+ */
+export class DemoUnavailableError extends Error {
+  constructor(detail: string, options?: ErrorOptions) {
+    super(`The demo's mock API cannot start here: ${detail}`, options);
+    this.name = 'DemoUnavailableError';
+  }
 }
 
 /**
@@ -12,17 +25,30 @@ export interface Booted extends SourceChoice {
 export async function boot(): Promise<Booted> {
   const config = await loadConfig();
   const choice = chooseSource(config, new URLSearchParams(window.location.search).get('source'));
-  if (choice.source.demo) {
-    const [{ setupWorker }, { createHandlers }] = await Promise.all([
-      import('msw/browser'),
-      import('../../mocks/handlers.ts'),
-    ]);
-    const worker = setupWorker(...createHandlers({ baseUrl: choice.source.url }));
+  if (choice.source.demo) await startMockApi(choice.source.url);
+  return { config, ...choice };
+}
+
+async function startMockApi(baseUrl: string): Promise<void> {
+  // MSW reads localStorage as it loads (its cookie store) and needs a service worker: check
+  // first, so that a blocked frame neither downloads it nor fails inside it.
+  if (!localStorageOrNull()) throw new DemoUnavailableError('storage is blocked');
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker)
+    throw new DemoUnavailableError('service workers are not available');
+  const [{ setupWorker }, { createHandlers }] = await Promise.all([
+    import('msw/browser'),
+    import('../../mocks/handlers.ts'),
+  ]);
+  const worker = setupWorker(...createHandlers({ baseUrl }));
+  try {
     await worker.start({
       serviceWorker: { url: '/mockServiceWorker.js' },
       onUnhandledRequest: 'bypass',
       quiet: true,
     });
+  } catch (error) {
+    throw new DemoUnavailableError(error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
-  return { config, ...choice };
 }

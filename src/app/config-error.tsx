@@ -1,4 +1,5 @@
 import { ConfigError } from '../data/config.ts';
+import { permalink } from '../ui/export/links.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 
 /** config.json is missing or wrong: say so on the page, listing every problem. */
@@ -33,5 +34,52 @@ export function BootMessage() {
     <p className="boot-message" role="status">
       {t('app.loadingConfig')}
     </p>
+  );
+}
+
+/** In a frame of another page? (Comparing `top` is allowed across origins; reading it is not.) */
+function framed(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
+/** The page this one stands for, opened on its own: the overview at the chart for an embed. */
+function fullPageUrl(): string {
+  const embed = /^\/embed\/([^/]+)/.exec(window.location.pathname);
+  if (!embed) return window.location.href;
+  try {
+    return permalink(decodeURIComponent(embed[1]!));
+  } catch {
+    return window.location.href;
+  }
+}
+
+/**
+ * The demo's mock API could not start (see DemoUnavailableError): one plain sentence, and in a
+ * frame a link to the full page, where the browser allows it. Not a configuration error.
+ */
+export function DemoUnavailableView({ error }: { error: Error }) {
+  const { t } = useI18n();
+  const inFrame = framed();
+  return (
+    <main id="main" className="config-error demo-unavailable">
+      <p role="alert">
+        {t(inFrame ? 'demo.unavailable.framed' : 'demo.unavailable')}{' '}
+        {inFrame ? (
+          <a href={fullPageUrl()} target="_blank" rel="noopener">
+            {t('demo.unavailable.open')}
+          </a>
+        ) : null}
+      </p>
+      {/* For an operator at the page itself: what the browser said. */}
+      {inFrame ? null : (
+        <p className="muted">
+          <code>{error.message}</code>
+        </p>
+      )}
+    </main>
   );
 }

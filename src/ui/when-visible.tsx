@@ -1,9 +1,24 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+
+type Phase = 'waiting' | 'loading' | 'loaded';
 
 /**
- * Renders `children` only once the place they go is near the viewport. Heavy panels (the map)
- * then cost nothing on a phone until the reader scrolls to them, and the space is reserved so
- * that nothing jumps when they arrive.
+ * Renders `children` (usually a lazy panel) only once the place they go is near the viewport, or
+ * once a keyboard user reaches it. Heavy panels (the map) then cost nothing on a phone until the
+ * reader scrolls to them, and the space is reserved so that nothing jumps when they arrive.
+ *
+ * Meanwhile the placeholder is a section named by the panel's heading, and the heading is a Tab
+ * stop: tabbing fast never skips a panel that has not loaded yet. A reader still on the
+ * placeholder when the panel arrives is kept at this place, so the next Tab enters the panel.
  */
 export function WhenVisible({
   children,
@@ -13,31 +28,65 @@ export function WhenVisible({
   children: ReactNode;
   /** The space to hold meanwhile, as a CSS length. */
   minBlockSize: string;
-  /** Names the placeholder for assistive technology and tests. */
+  /** The panel's title: the placeholder's heading. */
   label: string;
 }) {
-  const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
-  const ref = useRef<HTMLDivElement>(null);
+  const [phase, setPhase] = useState<Phase>(() =>
+    typeof IntersectionObserver === 'undefined' ? 'loading' : 'waiting',
+  );
+  const slot = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const load = useCallback(() => setPhase((p) => (p === 'waiting' ? 'loading' : p)), []);
+
   useEffect(() => {
-    if (visible || !ref.current) return;
+    if (phase !== 'waiting' || !slot.current) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setVisible(true);
+        if (entries.some((e) => e.isIntersecting)) load();
       },
       { rootMargin: '300px 0px' },
     );
-    observer.observe(ref.current);
+    observer.observe(slot.current);
     return () => observer.disconnect();
-  }, [visible]);
-  if (visible) return <>{children}</>;
+  }, [phase, load]);
+
+  // The panel has committed (its chunk came): the placeholder goes, and focus on it stays here.
+  const loaded = useCallback(() => {
+    const here = slot.current;
+    const active = document.activeElement;
+    if (here && active && here.contains(active) && active.closest('[data-deferred]'))
+      here.focus({ preventScroll: true });
+    setPhase('loaded');
+  }, []);
+
   return (
-    <div
-      ref={ref}
-      className="deferred"
-      style={{ minBlockSize }}
-      aria-label={label}
-      role="group"
-      data-deferred=""
-    />
+    // tabIndex -1: a place focus can be parked on (by script), never a Tab stop of its own.
+    <div ref={slot} className="when-visible" tabIndex={-1}>
+      {phase !== 'loaded' ? (
+        <section
+          className="deferred"
+          style={{ minBlockSize }}
+          aria-labelledby={titleId}
+          aria-busy={phase === 'loading'}
+          data-deferred=""
+        >
+          <h2 id={titleId} className="deferred__title" tabIndex={0} onFocus={load}>
+            {label}
+          </h2>
+        </section>
+      ) : null}
+      {phase !== 'waiting' ? (
+        <Suspense fallback={null}>
+          {children}
+          <OnCommit run={loaded} />
+        </Suspense>
+      ) : null}
+    </div>
   );
+}
+
+/** Runs `run` once its Suspense boundary has committed, i.e. nothing before it still loads. */
+function OnCommit({ run }: { run: () => void }) {
+  useLayoutEffect(run, [run]);
+  return null;
 }

@@ -88,7 +88,7 @@ export function setUpBrowser(): BrowserHarness {
       });
       contexts.push(context);
       const page = await context.newPage();
-      guards.set(page, await guard(context, page, url.origin));
+      guards.set(page, await guard(context, page, [url.origin]));
       await beforeNavigate?.(page);
       await page.goto(url.href, { waitUntil: 'domcontentloaded' });
       return page;
@@ -96,7 +96,11 @@ export function setUpBrowser(): BrowserHarness {
   };
 }
 
-async function guard(context: BrowserContext, page: Page, origin: string): Promise<Problems> {
+async function guard(
+  context: BrowserContext,
+  page: Page,
+  origins: readonly string[],
+): Promise<Problems> {
   const problems: Problems = {
     foreignRequests: [],
     consoleErrors: [],
@@ -117,20 +121,20 @@ async function guard(context: BrowserContext, page: Page, origin: string): Promi
   // Context-wide so that requests made by the MSW service worker are covered too.
   await context.route('**', async (route) => {
     const request = route.request();
-    if (isAllowed(request.url(), origin)) return route.fallback();
+    if (isAllowed(request.url(), origins)) return route.fallback();
     recordForeign(request);
     return route.abort('blockedbyclient');
   });
   // Anything that reached the network without passing the route (belt and braces).
   context.on('request', (request) => {
-    if (!isAllowed(request.url(), origin)) recordForeign(request);
+    if (!isAllowed(request.url(), origins)) recordForeign(request);
   });
   page.on('websocket', (socket) => {
-    if (!isAllowed(socket.url(), origin))
+    if (!isAllowed(socket.url(), origins))
       problems.foreignRequests.push(`WebSocket ${socket.url()}`);
   });
   context.on('requestfailed', (request) => {
-    if (!isAllowed(request.url(), origin)) return; // already recorded as foreign
+    if (!isAllowed(request.url(), origins)) return; // already recorded as foreign
     if (page.isClosed()) return;
     // A cancellation (navigation away, AbortController), not a failure of the server or network.
     if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
@@ -139,7 +143,7 @@ async function guard(context: BrowserContext, page: Page, origin: string): Promi
     );
   });
   context.on('response', (response) => {
-    if (response.status() >= 400 && isAllowed(response.url(), origin)) {
+    if (response.status() >= 400 && isAllowed(response.url(), origins)) {
       problems.failedRequests.push(
         `${response.request().method()} ${response.url()}: HTTP ${response.status()}`,
       );
@@ -160,13 +164,25 @@ async function guard(context: BrowserContext, page: Page, origin: string): Promi
   return problems;
 }
 
-function isAllowed(url: string, origin: string): boolean {
+function isAllowed(url: string, origins: readonly string[]): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
   try {
-    return new URL(url).origin === origin;
+    return origins.includes(new URL(url).origin);
   } catch {
     return false;
   }
+}
+
+/**
+ * Guards a page of a context the test made itself (e.g. a persistent one with its own profile
+ * settings), as openApp() does: `origins` are the app's and any other the test itself serves.
+ */
+export async function guardPage(
+  context: BrowserContext,
+  page: Page,
+  origins: readonly string[],
+): Promise<void> {
+  guards.set(page, await guard(context, page, origins));
 }
 
 /** What the guard of `page` recorded so far. */

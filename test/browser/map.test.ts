@@ -16,7 +16,10 @@ const browser = setUpBrowser();
 
 /** The map loads when scrolled near (it is below the board): bring it into view, then find it. */
 async function showMap(page: Page): Promise<Locator> {
-  const placeholder = page.getByRole('group', { name: 'Map', exact: true });
+  // The placeholder is named like the panel, and marked as such until the map loads.
+  const placeholder = page
+    .getByRole('region', { name: 'Map', exact: true })
+    .and(page.locator('[data-deferred]'));
   await placeholder
     .or(page.getByRole('region', { name: 'Map', exact: true }))
     .first()

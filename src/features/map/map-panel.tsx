@@ -5,6 +5,7 @@ import type { DataIssue } from '../../domain/validate.ts';
 import { sourceShares } from '../../domain/provenance.ts';
 import { SERVICES, type Service } from '../../domain/vocabulary.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
+import { SourceLine } from '../../ui/chart/source-line.tsx';
 import type { ExportTarget } from '../../ui/export/export-actions.ts';
 import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
@@ -393,6 +394,7 @@ export function MapPanel({
           <Legend entries={legend} title={t('map.legend')} />
         </div>
       </div>
+      <SourceLine sources={credits} />
       {data ? (
         <PlaceList
           items={data.items}

@@ -63,8 +63,11 @@ export function createHealthStore(cache: QueryCache, sourceId: string) {
   function onEvent(event: QueryCacheNotifyEvent) {
     if (!isOurs(event.query, sourceId)) return;
     const hash = event.query.queryHash;
+    // A query no panel shows or keeps any more no longer speaks for the source.
     if (event.type === 'removed') failing.delete(hash);
-    else if (event.type === 'updated') {
+    else if (event.type === 'observerRemoved') {
+      if (event.query.getObserversCount() > 0 || !failing.delete(hash)) return;
+    } else if (event.type === 'updated') {
       const { action } = event;
       if (action.type === 'success') failing.delete(hash);
       else if (

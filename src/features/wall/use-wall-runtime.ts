@@ -8,7 +8,8 @@ import {
   type WallOptions,
 } from '../../data/wall-config.ts';
 import { subscribeToUrl } from '../../lib/url-state.ts';
-import { msUntilLocalTime, retryDelay } from './wall-model.ts';
+import { createQueryKeeper } from './query-keeper.ts';
+import { msUntilLocalTime, wallRetryDelay } from './wall-model.ts';
 
 /** The wall's options: config.json's `wall` block, then the URL's parameters. */
 export function useWallOptions(): {
@@ -41,9 +42,10 @@ function wallQueryDefaults(client: QueryClient, refreshMs: number, cycleMs: numb
   client.setQueryDefaults(['source'], {
     // The wall never gives up: a failed refetch keeps the last good data on screen and is
     // retried with backoff until the source answers again. Queries never settle in error, so
-    // panels never swap their data for an error message.
+    // panels never swap their data for an error message. An attempt that timed out has waited
+    // the source's whole timeoutMs already: the next one follows it closely.
     retry: true,
-    retryDelay: (attempt: number) => retryDelay(attempt, refreshMs),
+    retryDelay: (attempt: number, error: unknown) => wallRetryDelay(attempt, error, refreshMs),
     // Panels rotated away keep their data for longer than a rotation cycle (no spinner when
     // they come back); data of earlier days' keys are dropped after that.
     gcTime: Math.max(10 * 60_000, 2 * cycleMs),
@@ -69,9 +71,27 @@ export function useWallQueryDefaults(refreshSeconds: number, cycleSeconds: numbe
 }
 
 /**
- * Refetch what is on screen every `refreshSeconds`, never starting a second request for a query
- * still fetching (a hung request is abandoned by the adapter's timeout, then retried); and at
- * once, abandoning any pending retry, when the tab is shown again or the network comes back.
+ * Keeps every panel's queries active while it is rotated away (see createQueryKeeper), for two
+ * rotation cycles after a panel last used them.
+ */
+export function useKeptQueries(sourceId: string, cycleSeconds: number) {
+  const client = useQueryClient();
+  const holdMs = 2 * cycleSeconds * 1000;
+  useEffect(() => {
+    const keeper = createQueryKeeper(client, sourceId, holdMs);
+    const timer = setInterval(() => keeper.sweep(), Math.min(holdMs, 60_000));
+    return () => {
+      clearInterval(timer);
+      keeper.dispose();
+    };
+  }, [client, sourceId, holdMs]);
+}
+
+/**
+ * Refetch every panel's data (on screen or kept for a rotated-away panel) every
+ * `refreshSeconds`, never starting a second request for a query still fetching (a hung request
+ * is abandoned by the adapter at the source's timeoutMs, then retried); and at once, abandoning
+ * any pending retry, when the tab is shown again or the network comes back.
  */
 export function useRefreshLoop(refreshSeconds: number) {
   const client = useQueryClient();

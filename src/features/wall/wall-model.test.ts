@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { freshness, msUntilLocalTime, panelUpdatedAt, retryDelay } from './wall-model.ts';
+import { SourceError } from '../../data/contract.ts';
+import {
+  freshness,
+  msUntilLocalTime,
+  panelUpdatedAt,
+  retryDelay,
+  wallRetryDelay,
+} from './wall-model.ts';
 
 describe('wall model', () => {
   it('dates a panel by the stalest of its datasets, once each has data', () => {
@@ -28,5 +35,13 @@ describe('wall model', () => {
       1000, 2000, 4000, 5000, 5000,
     ]);
     expect(retryDelay(0, 200)).toBe(1000);
+  });
+
+  it('retries soon after a time-out (it waited the whole timeoutMs), with backoff otherwise', () => {
+    const timeout = new SourceError('s', 'S', 'timeout', 'did not answer within 15 s');
+    const http = new SourceError('s', 'S', 'http', 'answered HTTP 500', 500);
+    expect(wallRetryDelay(5, timeout, 60_000)).toBe(1000);
+    expect(wallRetryDelay(5, http, 60_000)).toBe(32_000);
+    expect(wallRetryDelay(9, new Error('network'), 4000)).toBe(4000);
   });
 });

@@ -1,3 +1,4 @@
+import { SourceError } from '../../data/contract.ts';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import type { WallPanelId } from '../../data/wall-config.ts';
 
@@ -59,4 +60,15 @@ export function msUntilLocalTime(hhmm: string, now: Date): number {
 /** How long to wait before retry `attempt` (0-based): doubling from 1 s, never past `capMs`. */
 export function retryDelay(attempt: number, capMs: number): number {
   return Math.min(1000 * 2 ** attempt, Math.max(1000, capMs));
+}
+
+/**
+ * The wall's delay before retrying a failed request: the doubling backoff, except after a
+ * time-out, which has already waited the source's whole timeoutMs (1 s then, so that a source
+ * back from a hang shows within a refresh period or two).
+ */
+export function wallRetryDelay(attempt: number, error: unknown, refreshMs: number): number {
+  return error instanceof SourceError && error.kind === 'timeout'
+    ? 1000
+    : retryDelay(attempt, refreshMs);
 }

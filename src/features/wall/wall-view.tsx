@@ -18,6 +18,7 @@ import { useI18n } from '../../ui/i18n/context.tsx';
 import { useHealthStore, useSourceHealth, type HealthStore } from './use-source-health.ts';
 import {
   useControlsVisible,
+  useKeptQueries,
   useRefreshLoop,
   useRotation,
   useScheduledReload,
@@ -99,15 +100,16 @@ function WallScreen({
     [options.panels, panels],
   );
   const rotate = options.layout === 'rotate' && shown.length > 1;
+  const { adapter, source } = useActiveSource();
   // Before any query of the panels is created, so that they have the wall's defaults.
   useWallQueryDefaults(options.refreshSeconds, shown.length * options.rotateSeconds);
   useRefreshLoop(options.refreshSeconds);
+  useKeptQueries(adapter.sourceId, shown.length * options.rotateSeconds);
   useScheduledReload(options.reloadAt);
   const [paused, setPaused] = useState(false);
   const controls = useControlsVisible(options.controls);
   const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds, paused);
   const store = useHealthStore();
-  const { adapter, source } = useActiveSource();
   const theatre = useTheatre();
   const timeZone = theatre.data?.theatre.timeZone ?? 'UTC';
   const synthetic =
@@ -310,7 +312,12 @@ function PanelAge({
           limit,
         });
   return (
-    <p className={`wall__age wall__age--${state}`} data-age={state} data-panel={panel.id}>
+    <p
+      className={`wall__age wall__age--${state}`}
+      data-age={state}
+      data-panel={panel.id}
+      data-updated-at={updatedAt}
+    >
       {withTitle ? <span className="wall__age-title">{panel.title}</span> : null}
       <span className="wall__age-mark" aria-hidden="true" />
       <span className="wall__age-text">{text}</span>

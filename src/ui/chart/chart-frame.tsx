@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { Panel } from '../panel.tsx';
 import type { ChartDescription, ChartTable, LegendEntry } from './chart-model.ts';
 import { fillFor, patternId, type FillPattern } from './palette.ts';
+import { SourceLine } from './source-line.tsx';
 import './chart.css';
 
 /**
@@ -68,19 +69,7 @@ export function ChartFrame({
         </div>
       ) : null}
       {state === 'ready' && legend.length ? <ChartLegend entries={legend} /> : null}
-      {sources.length ? (
-        <p className="chart__source">
-          <span className="chart__source-label">{t('source.label')}: </span>
-          {sources.map((s, i) => (
-            <span key={s.name}>
-              {i > 0 ? ' · ' : null}
-              {s.name}
-              {s.licence ? ` (${s.licence})` : null}
-              {s.verification ? ` — ${s.verification}` : null}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <SourceLine sources={sources} />
       {notes.length ? (
         <ul className="chart__notes">
           {notes.map((n) => (

@@ -21,6 +21,11 @@ export const en = {
   'config.error.intro': 'config.json beside index.html could not be used:',
   'config.error.fix':
     'An operator can fix config.json; see the README, “Pointing it at another source”.',
+  'demo.unavailable.framed':
+    'This demo cannot run inside another site’s page while your browser blocks storage for embedded pages.',
+  'demo.unavailable':
+    'This demo cannot start in this window, because your browser does not let it run its built-in data service here.',
+  'demo.unavailable.open': 'Open it in its own page',
   'config.unknownSource':
     'The link asked for a source called “{requested}”, which is not configured here. Showing {fallback} instead.',
 
