@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   CHROMIUM_ARGS,
-  CHROMIUM_PATH,
+  chromiumPath,
   expectCleanPage,
   guardPage,
   READY_TIMEOUT,
@@ -54,7 +54,7 @@ async function blockingBrowser(): Promise<BrowserContext> {
     JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }),
   );
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: await chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1024, height: 800 },

@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Flags from STACK.md ("Real browser"); headless comes from the launch option. */
 import { CHROMIUM_FLAGS as CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.ts';
-export { CHROMIUM_ARGS };
+export { CHROMIUM_ARGS, chromiumPath };
 
 /** How long the app may take to show data in tests (software rendering, 2 cores, CI). */
 export const READY_TIMEOUT = 20_000;
