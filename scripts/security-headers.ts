@@ -69,10 +69,10 @@ export function contentSecurityPolicy({
     ['connect-src', "'self'", ...connectOrigins],
     // MapLibre's worker, the HXL parser and MSW's service worker are files of the app.
     ['worker-src', "'self'"],
-    ['manifest-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
-    ['form-action', "'self'"],
+    // The app submits no forms: a form injected into a page could post nowhere.
+    ['form-action', "'none'"],
     ['frame-ancestors', embed ? '*' : "'none'"],
   ];
   return directives.map((d) => d.join(' ')).join('; ');

@@ -74,8 +74,13 @@ export function ChartFrame({
           {sources.map((s, i) => (
             <span key={s.name}>
               {i > 0 ? ' · ' : null}
-              {s.name}
-              {s.licence ? ` (${s.licence})` : null}
+              <bdi>{s.name}</bdi>
+              {s.licence ? (
+                <>
+                  {' ('}
+                  <bdi>{s.licence}</bdi>)
+                </>
+              ) : null}
               {s.verification ? ` — ${s.verification}` : null}
             </span>
           ))}
@@ -187,7 +192,7 @@ export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
               />
             )}
           </svg>
-          <span>{e.label}</span>
+          <bdi>{e.label}</bdi>
         </li>
       ))}
     </ul>
