@@ -192,7 +192,9 @@ export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
               />
             )}
           </svg>
-          <bdi>{e.label}</bdi>
+          <span>
+            <bdi>{e.label}</bdi>
+          </span>
         </li>
       ))}
     </ul>
