@@ -161,6 +161,60 @@ describe('the API server', () => {
     expect(again.status).toBe(304);
   });
 
+  it('sends the app with a strict CSP, nosniff, no referrer, and framing only for embeds', async () => {
+    for (const path of ['/', '/wall', '/data', '/missing.js', '/assets/app-abc123.js']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { Accept: 'text/html' } });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self';");
+      expect(csp, path).toContain("connect-src 'self';");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+    const embed = await fetch(`${server.url}/embed/aid-flow?period=30d`, {
+      headers: { Accept: 'text/html' },
+    });
+    expect(await embed.text()).toBe(INDEX);
+    expect(embed.headers.get('content-security-policy')).toMatch(/frame-ancestors \*$/);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const api = await fetch(`${server.url}/api/v1/health`);
+    expect(api.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('lets the app connect to the configured sources’ origins, following config.json', async () => {
+    const other = await startServer({ port: 0, staticDir: dir });
+    const connectSrc = async () =>
+      /connect-src ([^;]*)/.exec(
+        (await fetch(`${other.url}/`)).headers.get('content-security-policy') ?? '',
+      )?.[1];
+    try {
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({
+          sources: [
+            { id: 'a', url: 'https://data.example.org/api/v1' },
+            { id: 'b', url: 'data:application/json,{}' },
+          ],
+        }),
+      );
+      expect(await connectSrc()).toBe("'self' https://data.example.org");
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({ sources: [{ id: 'c', url: 'https://ckan.example.net/api/3' }] }),
+      );
+      expect(await connectSrc()).toBe("'self' https://ckan.example.net");
+      writeFileSync(join(dir, 'config.json'), '{ not json');
+      expect(await connectSrc()).toBe("'self'");
+    } finally {
+      writeFileSync(join(dir, 'config.json'), '{"from":"file"}');
+      await other.close();
+    }
+  });
+
   it('serves config.json from the static dir when none is given, and no app without staticDir', async () => {
     const other = await startServer({ port: 0, staticDir: dir });
     try {

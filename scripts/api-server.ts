@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { getResponse } from 'msw';
 import { createHandlers, problem } from '../mocks/handlers.ts';
 import { createScenario, type ScenarioOptions } from '../mocks/scenario/index.ts';
+import { apiSecurityHeaders, appSecurityHeaders, type Headers } from './security-headers.ts';
 
 export interface ServerOptions {
   /** 0 = a random free port. Default 0. */
@@ -96,6 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // CORS on the API, and answers to preflight requests.
   app.use((req, res, next) => {
     if (!req.path.startsWith(API_PREFIX)) return next();
+    setHeaders(res, apiSecurityHeaders());
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Content-Type, Cache-Control, ETag');
     if (req.method === 'OPTIONS') {
@@ -134,20 +136,36 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
 
   // config.json and the static app.
-  const configBody =
-    options.config === undefined ? undefined : Buffer.from(JSON.stringify(options.config, null, 2));
+  const configPrepared =
+    options.config === undefined
+      ? undefined
+      : prepare(Buffer.from(JSON.stringify(options.config, null, 2)), CONTENT_TYPES['.json']!, 0);
   const root = options.staticDir ? resolve(options.staticDir) : undefined;
   const cache = new Map<string, Prepared>();
+  // The CSP's connect-src follows the config the app is served with (the file may change).
+  const configNow = (): Prepared | undefined =>
+    configPrepared ?? (root ? readPrepared(join(root, 'config.json'), cache) : undefined);
+  const parsedConfigs = new Map<string, unknown>();
+  const currentConfig = (): unknown => {
+    const prepared = configNow();
+    if (!prepared) return undefined;
+    if (!parsedConfigs.has(prepared.etag)) {
+      parsedConfigs.clear();
+      parsedConfigs.set(prepared.etag, parseJson(prepared.body));
+    }
+    return parsedConfigs.get(prepared.etag);
+  };
 
   app.use((req, res) => {
+    setHeaders(res, appSecurityHeaders(req.path, currentConfig()));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       res.setHeader('Allow', 'GET, HEAD');
       res.end();
       return;
     }
-    if (req.path === '/config.json' && configBody) {
-      return sendPrepared(req, res, prepare(configBody, CONTENT_TYPES['.json']!, 0), 'no-cache');
+    if (req.path === '/config.json' && configPrepared) {
+      return sendPrepared(req, res, configPrepared, 'no-cache');
     }
     if (!root) return notFound(res);
     let path: string;
@@ -184,6 +202,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeAllConnections?.();
       }),
   };
+}
+
+function setHeaders(res: Res, headers: Headers): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function cacheControl(path: string): string {
@@ -230,7 +260,6 @@ function sendPrepared(req: IncomingMessage, res: Res, p: Prepared, cache: string
   res.setHeader('Content-Type', p.type);
   res.setHeader('Cache-Control', cache);
   res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
   const gz = p.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   const etag = gz ? `${p.etag.slice(0, -1)}-gz"` : p.etag;
   res.setHeader('ETag', etag);

@@ -42,6 +42,8 @@ export function Embed({ path }: { path: string }) {
   const Chart = Object.hasOwn(EMBEDDABLE, chartId) ? EMBEDDABLE[chartId] : undefined;
   return (
     <main id="main" className="embed-page" data-embed={chartId}>
+      {/* The frame is a page of its own: its outline starts here, the chart's heading below. */}
+      <h1 className="visually-hidden">{t('app.name')}</h1>
       {Chart === undefined ? (
         <p role="alert">{t('export.embed.unknown', { id: chartId })}</p>
       ) : (

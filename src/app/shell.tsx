@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useActiveSource } from '../data/source-context.tsx';
 import { useTheatre } from '../data/queries.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
+import { isolated } from '../ui/i18n/isolate.tsx';
 import { formatZone } from '../ui/format.ts';
 import { navigate, usePathname } from '../lib/url-state.ts';
 
@@ -60,18 +61,22 @@ export function Shell({
           </label>
         ) : null}
       </header>
-      {synthetic ? (
-        <p className="synthetic-notice" role="note">
-          <strong>{t('synthetic.notice')}</strong>{' '}
-          <span className="synthetic-notice__detail">{t('synthetic.detail')}</span>
-        </p>
-      ) : null}
-      {rejectedSource !== undefined ? (
-        <p className="notice notice--warning" role="status">
-          {t('config.unknownSource', { requested: rejectedSource, fallback: source.name })}
-        </p>
-      ) : null}
+      {/* The notices open <main>: all content sits in a landmark, and they are read first. */}
       <main id="main" tabIndex={-1}>
+        {synthetic ? (
+          <p className="synthetic-notice" role="note">
+            <strong>{t('synthetic.notice')}</strong>{' '}
+            <span className="synthetic-notice__detail">{t('synthetic.detail')}</span>
+          </p>
+        ) : null}
+        {rejectedSource !== undefined ? (
+          <p className="notice notice--warning" role="status">
+            {isolated(t, 'config.unknownSource', {
+              requested: rejectedSource,
+              fallback: source.name,
+            })}
+          </p>
+        ) : null}
         {children}
       </main>
       <footer className="app-footer">
@@ -79,7 +84,7 @@ export function Shell({
           <p>{t('app.footer.timeZone', { zone: formatZone(timeZone, locale, new Date()) })}</p>
         ) : null}
         <p>
-          {t('source.label')}: {source.name}
+          {t('source.label')}: <bdi>{source.name}</bdi>
         </p>
       </footer>
     </>

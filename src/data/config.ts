@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../domain/zod.ts';
 import { VERIFICATIONS, type Dataset } from '../domain/vocabulary.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../domain/zod.ts';
 
 /**
  * Options of the wall display (/wall), from the `wall` block of config.json and from the URL.

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import type { Dataset } from './vocabulary.ts';
 
 /** A record a source sent that we could not accept, kept with the reason so nothing is lost. */

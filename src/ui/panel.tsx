@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
+import { isolated } from './i18n/isolate.tsx';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
 export function Panel({
@@ -24,9 +25,10 @@ export function Panel({
 }) {
   const id = useId();
   const embedded = useEmbeddedChart();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  // On /embed/<chart>, a panel that only groups charts (hospitals, utilities) steps aside.
+  // On /embed/<chart>, a panel that only groups charts (hospitals, utilities) steps aside, and
+  // the chart's heading comes right under the page's.
   if (embedded && !chart) return <>{children}</>;
+  const Heading = headingLevel === 2 || embedded ? 'h2' : 'h3';
   return (
     <section
       id={chart ? `chart-${chart}` : undefined}
@@ -80,7 +82,7 @@ export function QueryErrorNotices({
         q.isError ? (
           <SourceErrorNotice
             key={i}
-            message={t('source.error', {
+            message={isolated(t, 'source.error', {
               source: sourceName,
               // The adapter's message already starts with the source's name.
               detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
@@ -94,7 +96,13 @@ export function QueryErrorNotices({
 }
 
 /** A source failed: say which and what happened, offer a retry; the rest of the page goes on. */
-export function SourceErrorNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function SourceErrorNotice({
+  message,
+  onRetry,
+}: {
+  message: ReactNode;
+  onRetry: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="notice notice--error" role="alert">
@@ -125,7 +133,7 @@ export function RejectedRecords({
     <div className="notice notice--warning" data-testid="rejected-records">
       {[...bySource].map(([sourceId, list]) => (
         <p key={sourceId}>
-          {t('source.rejected', { count: list.length, source: sourceName(sourceId) })}
+          {isolated(t, 'source.rejected', { source: sourceName(sourceId) }, { count: list.length })}
         </p>
       ))}
       <details>
@@ -142,7 +150,9 @@ export function RejectedRecords({
           <tbody>
             {issues.map((issue) => (
               <tr key={issueKey(issue)}>
-                <td>{sourceName(issue.sourceId)}</td>
+                <td>
+                  <bdi>{sourceName(issue.sourceId)}</bdi>
+                </td>
                 <td>
                   {issue.dataset} ·{' '}
                   {t('source.rejected.position', { position: issue.position + 1 })}
@@ -150,7 +160,9 @@ export function RejectedRecords({
                 <td>
                   <code>{issue.field || '—'}</code>
                 </td>
-                <td>{issue.reason}</td>
+                <td>
+                  <bdi>{issue.reason}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

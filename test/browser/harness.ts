@@ -2,7 +2,8 @@
  * Real-browser harness for the "browser" vitest project: Debian's Chromium driven by
  * playwright-core. One browser per test file (`setUpBrowser()`), one fresh context per page, and a
  * guard on every page that records what a clean page must never do: talk to another host (the
- * request is aborted), log a console error, throw, fail a same-origin request, or open a dialog.
+ * request is aborted), log a console error, throw, fail a same-origin request, open a dialog, or
+ * break the Content-Security-Policy the server sends (a `securitypolicyviolation` event).
  * `expectCleanPage(page)` fails the test with the list of what happened.
  */
 import {
@@ -30,6 +31,7 @@ export interface Problems {
   pageErrors: string[];
   failedRequests: string[];
   dialogs: string[];
+  cspViolations: string[];
 }
 
 export interface OpenAppOptions {
@@ -107,6 +109,7 @@ async function guard(
     pageErrors: [],
     failedRequests: [],
     dialogs: [],
+    cspViolations: [],
   };
   const foreign = new Set<string>();
   const recordForeign = (request: Request): void => {
@@ -156,6 +159,21 @@ async function guard(
   });
   context.on('weberror', (error) => {
     problems.pageErrors.push(error.error().stack ?? String(error.error()));
+  });
+  // Every frame reports what its CSP blocked (or would have, for report-only policies).
+  await context.exposeBinding('__accessMonitorCspViolation', ({ frame }, text: string) => {
+    problems.cspViolations.push(`${text} (in ${frame.url()})`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (globalThis as unknown as Record<string, (text: string) => void>)
+        .__accessMonitorCspViolation;
+      const sample = event.sample ? ` "${event.sample}"` : '';
+      void report?.(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${sample}` +
+          ` at ${event.sourceFile || '?'}:${event.lineNumber}`,
+      );
+    });
   });
   page.on('dialog', (dialog) => {
     problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -24,7 +24,7 @@ export function CompactCrossingRow({
   return (
     <tr role="row" className="board__row board__row--compact">
       <th scope="row" role="rowheader" className="board__name">
-        {crossing.names[locale] ?? crossing.names.en}
+        <bdi>{crossing.names[locale] ?? crossing.names.en}</bdi>
       </th>
       <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
         <StatusBadge state={status.state} />
@@ -58,7 +58,7 @@ export function CompactCrossingRow({
                 ) : null}
                 <span className="truck-list__source">
                   {' — '}
-                  {sourceName(c.sourceId)}
+                  <bdi>{sourceName(c.sourceId)}</bdi>
                   {c.verification ? (
                     <>
                       {' · '}

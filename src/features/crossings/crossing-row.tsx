@@ -1,5 +1,6 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
 import {
   formatAge,
   formatDateTime,
@@ -39,11 +40,11 @@ export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName
           aria-label={t('crossings.select', { name })}
           onClick={onSelect}
         >
-          {name}
+          <bdi>{name}</bdi>
         </button>
         {crossing.aliases.length ? (
           <span className="board__alias">
-            {t('crossings.aliases', { names: crossing.aliases.join(', ') })}
+            {isolated(t, 'crossings.aliases', { names: eachIsolated(crossing.aliases, ', ') })}
           </span>
         ) : null}
       </th>
@@ -141,7 +142,7 @@ function TruckList({
             </strong>
           )}
           <span className="truck-list__source">
-            {sourceName(c.sourceId)}
+            <bdi>{sourceName(c.sourceId)}</bdi>
             {c.verification ? (
               <>
                 {' · '}
@@ -181,11 +182,13 @@ export function CrossingDetails({
       <td role="cell" colSpan={5}>
         <div className="details">
           {otherNames.length ? (
-            <p lang="">{t('crossings.aliases', { names: otherNames.join(' · ') })}</p>
+            <p lang="">
+              {isolated(t, 'crossings.aliases', { names: eachIsolated(otherNames, ' · ') })}
+            </p>
           ) : null}
           <p>
             {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })}{' '}
-            · {crossing.border}
+            · <bdi>{crossing.border}</bdi>
           </p>
           <h3 className="details__title">{t('crossings.history')}</h3>
           <ol className="history">
@@ -193,11 +196,15 @@ export function CrossingDetails({
               <li key={`${s.provenance.sourceId}-${s.at}`}>
                 <StatusBadge state={s.status} />{' '}
                 <span>
-                  {t('crossings.reportBy', {
-                    time: formatDateTime(s.at, locale, timeZone),
-                    source: sourceName(s.provenance.sourceId),
-                    verification: t(`verification.${s.provenance.verification}`),
-                  })}
+                  {isolated(
+                    t,
+                    'crossings.reportBy',
+                    { source: sourceName(s.provenance.sourceId) },
+                    {
+                      time: formatDateTime(s.at, locale, timeZone),
+                      verification: t(`verification.${s.provenance.verification}`),
+                    },
+                  )}
                 </span>
                 {s.hours ? <span> · {t('crossings.hours', s.hours)}</span> : null}
                 {s.observersPresent !== null ? (
@@ -206,7 +213,11 @@ export function CrossingDetails({
                     · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}
                   </span>
                 ) : null}
-                {s.note ? <p className="history__note">{s.note}</p> : null}
+                {s.note ? (
+                  <p className="history__note">
+                    <bdi>{s.note}</bdi>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -229,10 +240,12 @@ export function Disagreements({
     <>
       {status.disagreements.map((d) => (
         <span key={d.provenance.sourceId} className="board__disagree">
-          {t('crossings.disagree', {
-            source: sourceName(d.provenance.sourceId),
-            status: t(`status.${d.status}`),
-          })}
+          {isolated(
+            t,
+            'crossings.disagree',
+            { source: sourceName(d.provenance.sourceId) },
+            { status: t(`status.${d.status}`) },
+          )}
         </span>
       ))}
     </>

@@ -148,7 +148,9 @@ function IssueRow({
   const { t } = useI18n();
   return (
     <tr>
-      <td>{sourceName}</td>
+      <td>
+        <bdi>{sourceName}</bdi>
+      </td>
       <td>{t(`adapters.dataset.${issue.dataset}`)}</td>
       <td>
         {byRow
@@ -158,9 +160,13 @@ function IssueRow({
       <td>
         <code>{issue.field || '—'}</code>
       </td>
-      <td>{issue.reason}</td>
       <td>
-        <code className="data-issues__raw">{rawText(issue.raw, 200)}</code>
+        <bdi>{issue.reason}</bdi>
+      </td>
+      <td>
+        <code className="data-issues__raw">
+          <bdi>{rawText(issue.raw, 200)}</bdi>
+        </code>
       </td>
     </tr>
   );

@@ -17,6 +17,7 @@ import { sourceCredits } from '../../ui/chart/credits.ts';
 import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { isolate, isolated } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import './headline.css';
@@ -213,7 +214,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
       ? 'loading'
       : 'ready';
   const errorMessage = (error: Error | null) =>
-    t('source.error', {
+    isolated(t, 'source.error', {
       source: source.name,
       detail: error?.message.replace(`${source.name}: `, '') ?? '',
     });
@@ -273,7 +274,9 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
                           </span>
                         ) : null}
                         <span className="headline__change">{change(f.kind, s.value, prev)}</span>
-                        <span className="headline__source">{sourceName(s.sourceId)}</span>
+                        <span className="headline__source">
+                          <bdi>{sourceName(s.sourceId)}</bdi>
+                        </span>
                       </li>
                     );
                   })}
@@ -286,9 +289,11 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
       {theatre && shares.length ? (
         <p className="chart__source">
           {t('source.label')}:{' '}
-          {sourceCredits(shares, theatre.sources, t, locale)
-            .map((c) => `${c.name}${c.licence ? ` (${c.licence})` : ''}`)
-            .join(' · ')}
+          <bdi>
+            {sourceCredits(shares, theatre.sources, t, locale)
+              .map((c) => `${isolate(c.name)}${c.licence ? ` (${isolate(c.licence)})` : ''}`)
+              .join(' · ')}
+          </bdi>
         </p>
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />

@@ -1,6 +1,7 @@
 import type { Service } from '../../domain/vocabulary.ts';
 import { formatDateTime, formatDay, formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
 import { StatusBadge } from '../../ui/status-symbol.tsx';
 import { LegendMark } from './legend.tsx';
 import { FUNCTIONALITY_STATE, STATE_COLOURS, type LayerGroup } from './layers.ts';
@@ -34,10 +35,15 @@ export function PlaceDetails({
   return (
     <div className="map-details__body">
       <p className="map-details__name">
-        <strong>{item.name}</strong> <span className="muted">· {t(`map.kind.${item.kind}`)}</span>
+        <strong>
+          <bdi>{item.name}</bdi>
+        </strong>{' '}
+        <span className="muted">· {t(`map.kind.${item.kind}`)}</span>
       </p>
       {item.otherNames.length ? (
-        <p lang="">{t('map.details.otherNames', { names: item.otherNames.join(' · ') })}</p>
+        <p lang="">
+          {isolated(t, 'map.details.otherNames', { names: eachIsolated(item.otherNames, ' · ') })}
+        </p>
       ) : null}
       {item.kind === 'crossing' ? (
         item.status.latest ? (
@@ -47,14 +53,20 @@ export function PlaceDetails({
               {item.status.since ? t('map.details.since', { time: when(item.status.since) }) : null}
             </p>
             <p className="muted">
-              {t('map.details.reportBy', {
-                time: when(item.status.latest.at),
-                source: sourceName(item.status.latest.provenance.sourceId),
-                verification: t(`verification.${item.status.latest.provenance.verification}`),
-              })}
+              {isolated(
+                t,
+                'map.details.reportBy',
+                { source: sourceName(item.status.latest.provenance.sourceId) },
+                {
+                  time: when(item.status.latest.at),
+                  verification: t(`verification.${item.status.latest.provenance.verification}`),
+                },
+              )}
             </p>
             {item.status.latest.note ? (
-              <p className="map-details__note">{item.status.latest.note}</p>
+              <p className="map-details__note">
+                <bdi>{item.status.latest.note}</bdi>
+              </p>
             ) : null}
           </>
         ) : (
@@ -81,13 +93,21 @@ export function PlaceDetails({
                   : t('map.details.noWindow')}
               </p>
               <p className="muted">
-                {t('map.details.reportBy', {
-                  time: when(item.status.at),
-                  source: sourceName(item.status.provenance.sourceId),
-                  verification: t(`verification.${item.status.provenance.verification}`),
-                })}
+                {isolated(
+                  t,
+                  'map.details.reportBy',
+                  { source: sourceName(item.status.provenance.sourceId) },
+                  {
+                    time: when(item.status.at),
+                    verification: t(`verification.${item.status.provenance.verification}`),
+                  },
+                )}
               </p>
-              {item.status.note ? <p className="map-details__note">{item.status.note}</p> : null}
+              {item.status.note ? (
+                <p className="map-details__note">
+                  <bdi>{item.status.note}</bdi>
+                </p>
+              ) : null}
             </>
           ) : (
             noReport
@@ -121,8 +141,9 @@ export function PlaceDetails({
                 : ''}
             </p>
             <p className="muted">
-              {formatDay(item.report.date, locale)} · {sourceName(item.report.provenance.sourceId)}{' '}
-              · {t(`verification.${item.report.provenance.verification}`)}
+              {formatDay(item.report.date, locale)} ·{' '}
+              <bdi>{sourceName(item.report.provenance.sourceId)}</bdi> ·{' '}
+              {t(`verification.${item.report.provenance.verification}`)}
             </p>
           </>
         ) : (
@@ -151,7 +172,7 @@ export function PlaceDetails({
             </p>
             <p className="muted">
               {formatDay(item.level.record.date, locale)} ·{' '}
-              {sourceName(item.level.record.provenance.sourceId)} ·{' '}
+              <bdi>{sourceName(item.level.record.provenance.sourceId)}</bdi> ·{' '}
               {t(`verification.${item.level.record.provenance.verification}`)}
             </p>
           </>
@@ -194,7 +215,7 @@ export function PlaceList({
                     data-key={item.key}
                     onClick={() => onChoose(item)}
                   >
-                    {item.name}
+                    <bdi>{item.name}</bdi>
                   </button>{' '}
                   <ItemState item={item} />
                 </li>

@@ -3,6 +3,7 @@ import { addDroppedFile } from '../../data/dropped-files.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
 import { Panel } from '../../ui/panel.tsx';
 
 const FILE_DATASETS = [
@@ -84,7 +85,9 @@ export function DropZone() {
         <p className="drop-zone__privacy">{t('sources.drop.privacy')}</p>
       </div>
       <p role="status" className="drop-zone__status">
-        {added.length ? t('sources.drop.added', { names: added.join(', ') }) : ''}
+        {added.length
+          ? isolated(t, 'sources.drop.added', { names: eachIsolated(added, ', ') })
+          : ''}
       </p>
     </Panel>
   );

@@ -13,6 +13,7 @@ import {
 import { useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { isolated } from '../../ui/i18n/isolate.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { navigate } from '../../lib/url-state.ts';
 import { Panel } from '../../ui/panel.tsx';
@@ -116,16 +117,20 @@ function SourceItem({
       data-source={source.id}
     >
       <h3 id={headingId} className="source-item__name">
-        {source.name}
+        <bdi>{source.name}</bdi>
         {active ? <span className="badge"> {t('sources.active')}</span> : null}
       </h3>
       <dl className="source-item__facts">
         <dt>{t('sources.adapter')}</dt>
         <dd>{t(`adapters.kind.${description.adapter}`)}</dd>
         <dt>{t('sources.attribution')}</dt>
-        <dd>{description.attribution}</dd>
+        <dd>
+          <bdi>{description.attribution}</bdi>
+        </dd>
         <dt>{t('sources.licence')}</dt>
-        <dd>{description.licence}</dd>
+        <dd>
+          <bdi>{description.licence}</bdi>
+        </dd>
         <dt>{t('sources.answers')}</dt>
         <dd>{description.capabilities.map((d) => t(`adapters.dataset.${d}`)).join(', ')}</dd>
         {description.synthetic ? (
@@ -137,7 +142,12 @@ function SourceItem({
         <dt>{t('sources.health')}</dt>
         <dd data-health={health.kind}>
           <strong>{health.word}</strong>
-          {connection.data ? ` — ${connection.data.message}` : ''}
+          {connection.data ? (
+            <>
+              {' — '}
+              <bdi>{connection.data.message}</bdi>
+            </>
+          ) : null}
           {connection.data?.latencyMs !== undefined
             ? ` (${t('sources.latency', { ms: connection.data.latencyMs })})`
             : ''}
@@ -189,16 +199,16 @@ function SourceItem({
           onClick={() => void client.fetchQuery({ ...connectionQuery(adapter), staleTime: 0 })}
           disabled={reading}
         >
-          {t('sources.test', { name: source.name })}
+          {isolated(t, 'sources.test', { name: source.name })}
         </button>
         {!active && file?.state !== 'failed' ? (
           <button type="button" onClick={show} disabled={reading}>
-            {t('sources.show', { name: source.name })}
+            {isolated(t, 'sources.show', { name: source.name })}
           </button>
         ) : null}
         {file ? (
           <button type="button" onClick={() => removeDroppedFile(file.id)}>
-            {t('sources.file.remove', { name: source.name })}
+            {isolated(t, 'sources.file.remove', { name: source.name })}
           </button>
         ) : null}
       </div>

@@ -27,6 +27,7 @@ import type { Row } from '../../ui/chart/time-chart.tsx';
 import { periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
+import { useEmbeddedChart } from '../../ui/export/export-context.tsx';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { Panel, RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
 
@@ -135,6 +136,8 @@ function ServiceChart({
   locale: string;
 }) {
   const { t } = useI18n();
+  // Under the chart's heading: h3 on the overview (panel h2), h2 alone on /embed/<chart>.
+  const AreaHeading = useEmbeddedChart() ? 'h3' : 'h4';
   const animate = !usePrefersReducedMotion();
   const columns = Math.max(1, Math.min(areas.length || 1, Math.floor(width / 230)));
   const multipleWidth = Math.floor((width - (columns - 1) * 12) / columns);
@@ -269,7 +272,7 @@ function ServiceChart({
       <div className="small-multiples">
         {perArea.map((p, ai) => (
           <div key={p.area.id}>
-            <h4 className="small-multiples__title">{p.area.name}</h4>
+            <AreaHeading className="small-multiples__title">{p.area.name}</AreaHeading>
             {p.lines.length === 0 ? (
               <p className="muted">{t('chart.noReport')}</p>
             ) : (

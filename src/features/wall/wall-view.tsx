@@ -15,6 +15,7 @@ import { navigate } from '../../lib/url-state.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { formatAge, formatDateTime, formatTime, formatZone } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { isolated } from '../../ui/i18n/isolate.tsx';
 import { useHealthStore, useSourceHealth, type HealthStore } from './use-source-health.ts';
 import {
   useControlsVisible,
@@ -131,8 +132,8 @@ function WallScreen({
       data-layout={rotate ? 'rotate' : 'grid'}
       lang={locale}
     >
-      <h1 className="visually-hidden">{t('wall.title')}</h1>
       <header className="wall__bar">
+        <h1 className="visually-hidden">{t('wall.title')}</h1>
         <p className="wall__name">{t('app.name')}</p>
         {rotate && current ? (
           <p className="wall__current" data-panel={current.id}>
@@ -144,6 +145,24 @@ function WallScreen({
           </p>
         ) : null}
         <WallClock timeZone={timeZone} />
+        {/* Fixed over the stage; in the banner so that it sits in a landmark. */}
+        {controls ? (
+          <div className="wall__controls" role="toolbar" aria-label={t('wall.controls')}>
+            {rotate ? (
+              <>
+                <button type="button" onClick={() => setPaused((p) => !p)}>
+                  {paused ? t('wall.resume') : t('wall.pause')}
+                </button>
+                <button type="button" onClick={rotation.next}>
+                  {t('wall.next')}
+                </button>
+              </>
+            ) : null}
+            <button type="button" onClick={() => navigate('/')}>
+              {t('wall.exit')}
+            </button>
+          </div>
+        ) : null}
       </header>
       <OutageBanner store={store} sourceName={source.name} timeZone={timeZone} />
       {/* Inert: panels keep their own controls, but nothing in them can be focused or clicked. */}
@@ -192,23 +211,6 @@ function WallScreen({
           </div>
         ) : null}
       </footer>
-      {controls ? (
-        <div className="wall__controls" role="toolbar" aria-label={t('wall.controls')}>
-          {rotate ? (
-            <>
-              <button type="button" onClick={() => setPaused((p) => !p)}>
-                {paused ? t('wall.resume') : t('wall.pause')}
-              </button>
-              <button type="button" onClick={rotation.next}>
-                {t('wall.next')}
-              </button>
-            </>
-          ) : null}
-          <button type="button" onClick={() => navigate('/')}>
-            {t('wall.exit')}
-          </button>
-        </div>
-      ) : null}
     </div>
   );
 }
@@ -344,16 +346,22 @@ function OutageBanner({
     <div className="wall__outage" role="alert">
       <p className="wall__outage-text">
         {health.lastSuccessAt === undefined
-          ? t('wall.outage.noData', { source: sourceName, since })
-          : t('wall.outage', {
-              source: sourceName,
-              since,
-              from: when(health.lastSuccessAt, now, locale, timeZone),
-            })}
+          ? isolated(t, 'wall.outage.noData', { source: sourceName }, { since })
+          : isolated(
+              t,
+              'wall.outage',
+              { source: sourceName },
+              { since, from: when(health.lastSuccessAt, now, locale, timeZone) },
+            )}
       </p>
       <p className="wall__outage-detail">
         {t('wall.outage.retrying')}
-        {health.lastError ? ` (${health.lastError})` : ''}
+        {health.lastError ? (
+          <>
+            {' ('}
+            <bdi>{health.lastError}</bdi>)
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -176,7 +176,9 @@ export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
               />
             )}
           </svg>
-          <span>{e.label}</span>
+          <span>
+            <bdi>{e.label}</bdi>
+          </span>
         </li>
       ))}
     </ul>

@@ -66,7 +66,9 @@ export function ChartTooltip({
   if (!content) return null;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip__title">{content.title}</p>
+      <p className="chart-tooltip__title">
+        <bdi>{content.title}</bdi>
+      </p>
       <ul>
         {content.lines.map((l, i) => (
           <li key={i}>
@@ -76,9 +78,11 @@ export function ChartTooltip({
                   ■{' '}
                 </span>
               ) : null}
-              {l.label}
+              <bdi>{l.label}</bdi>
             </span>
-            <span className="chart-tooltip__value">{l.value}</span>
+            <span className="chart-tooltip__value">
+              <bdi>{l.value}</bdi>
+            </span>
           </li>
         ))}
       </ul>

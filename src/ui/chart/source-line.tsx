@@ -15,8 +15,13 @@ export function SourceLine({ sources }: { sources: readonly SourceCredit[] }) {
       {sources.map((s, i) => (
         <span key={s.name}>
           {i > 0 ? ' · ' : null}
-          {s.name}
-          {s.licence ? ` (${s.licence})` : null}
+          <bdi>{s.name}</bdi>
+          {s.licence ? (
+            <>
+              {' ('}
+              <bdi>{s.licence}</bdi>)
+            </>
+          ) : null}
           {s.verification ? ` — ${s.verification}` : null}
         </span>
       ))}

@@ -310,6 +310,22 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, width, height };
 }
 
+/**
+ * Drops the declarations of an inline style that could reach outside the file (url()), fight the
+ * export's font or resize the copy. Through the CSSOM, not setAttribute('style'): the app's CSP
+ * (style-src without 'unsafe-inline') blocks, and reports, style attributes set as markup.
+ */
+function keepSafeStyle(node: Element): void {
+  const style = (node as Element & ElementCSSInlineStyle).style;
+  if (!style) return node.removeAttribute('style');
+  for (const property of [...style]) {
+    const value = style.getPropertyValue(property);
+    if (/font-family|url\(/i.test(`${property}:${value}`) || /^(width|height)$/i.test(property))
+      style.removeProperty(property);
+  }
+  if (style.length === 0) node.removeAttribute('style');
+}
+
 type Make = <K extends keyof SVGElementTagNameMap>(
   name: K,
   attrs?: Record<string, string | number | undefined>,
@@ -441,14 +457,7 @@ export function importChartSvg(
         if (value.startsWith('#')) node.setAttribute(name, `#${prefix}${value.slice(1)}`);
         else if (!value.startsWith('data:')) node.removeAttribute(name);
       } else if (name === 'style') {
-        const style = value
-          .split(';')
-          .filter(
-            (d) => d.trim() && !/font-family|url\(/i.test(d) && !/^\s*(width|height)\s*:/i.test(d),
-          )
-          .join(';');
-        if (style) node.setAttribute('style', style);
-        else node.removeAttribute('style');
+        keepSafeStyle(node);
       } else if (value.includes('url(')) {
         // Only references inside the file survive, renamed with the prefix.
         const local = /^url\(\s*["']?#([^"')]+)["']?\s*\)$/.exec(value.trim());

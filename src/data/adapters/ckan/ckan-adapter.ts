@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../domain/zod.ts';
 import type { DataIssue } from '../../../domain/validate.ts';
 import type { CkanSourceConfig } from '../../config.ts';
 import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../contract.ts';

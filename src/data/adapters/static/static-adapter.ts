@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../domain/zod.ts';
 import { DATASET_SCHEMAS, type DatasetRecord } from '../../../domain/datasets.ts';
 import { validateRecords, type DataIssue } from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
