@@ -160,10 +160,25 @@ async function guard(
   context.on('weberror', (error) => {
     problems.pageErrors.push(error.error().stack ?? String(error.error()));
   });
-  // Every frame reports what its CSP blocked (or would have, for report-only policies).
-  await context.exposeBinding('__accessMonitorCspViolation', ({ frame }, text: string) => {
-    problems.cspViolations.push(`${text} (in ${frame.url()})`);
+  // Every frame reports what its CSP blocked (or would have, for report-only policies), to the
+  // guard of its page; the binding and script are the context's, so they are added once.
+  if (!reportsCsp.has(context)) {
+    reportsCsp.add(context);
+    await context.exposeBinding('__accessMonitorCspViolation', ({ frame, page }, text: string) => {
+      guards.get(page)?.cspViolations.push(`${text} (in ${frame.url()})`);
+    });
+    await reportCspViolations(context);
+  }
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
   });
+  return problems;
+}
+
+const reportsCsp = new WeakSet<BrowserContext>();
+
+async function reportCspViolations(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (globalThis as unknown as Record<string, (text: string) => void>)
@@ -175,11 +190,6 @@ async function guard(
       );
     });
   });
-  page.on('dialog', (dialog) => {
-    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => undefined);
-  });
-  return problems;
 }
 
 function isAllowed(url: string, origins: readonly string[]): boolean {
