@@ -1,7 +1,7 @@
 /**
- * The English catalog: every string the UI shows. Other languages copy these keys.
- * `{name}` is replaced by a parameter; an object with `one`/`other` (Intl.PluralRules
- * categories) picks a form by the `count` parameter.
+ * The English catalog: every string the UI shows. Other languages (ar.ts, he.ts) copy these keys.
+ * `{name}` is replaced by a parameter; an object of Intl.PluralRules categories (zero, one, two,
+ * few, many, other — `other` always) picks a form by the `count` parameter.
  */
 export const en = {
   'app.name': 'Access Monitor',
@@ -475,7 +475,10 @@ export const en = {
   'map.details.levelNoBaseline': '{measure}: {percent}',
   'map.details.noLevel': '{measure}: no report',
   'map.details.close': 'Clear selection',
-} as const satisfies Record<string, string | { one: string; other: string }>;
+} as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = { [K in MessageKey]: string | { one: string; other: string } };
+/** The forms a plural entry may carry; `other` is the fallback every locale needs. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/** Every key of en, no more and no less: a missing key in ar.ts or he.ts is a type error. */
+export type Catalog = { readonly [K in MessageKey]: string | PluralForms };

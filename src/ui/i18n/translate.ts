@@ -1,14 +1,36 @@
-import { en, type Catalog, type MessageKey } from './en.ts';
+import { intlLocale } from '../format.ts';
+import { ar } from './ar.ts';
+import { en, type Catalog, type MessageKey, type PluralForms } from './en.ts';
+import { he } from './he.ts';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const catalogs: Record<string, Catalog> = { en };
-
 /** Languages the UI can speak and their writing direction. */
-export const LOCALES = { en: 'ltr' } as const satisfies Record<string, 'ltr' | 'rtl'>;
+export const LOCALES = { en: 'ltr', ar: 'rtl', he: 'rtl' } as const satisfies Record<
+  string,
+  'ltr' | 'rtl'
+>;
 export type Locale = keyof typeof LOCALES;
+
+export const catalogs: Record<Locale, Catalog> = { en, ar, he };
+
+/** Each language named in itself, for the picker. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ar: 'العربية', he: 'עברית' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && Object.hasOwn(LOCALES, value);
+}
+
+/**
+ * The form of a plural entry for a category. A catalog may leave out a category whose wording is
+ * the same as another's: zero falls back to many/other, two to few/other, and so on — `other` is
+ * always there.
+ */
+function pluralForm(entry: PluralForms, category: Intl.LDMLPluralRule): string {
+  return entry[category] ?? entry.other;
+}
 
 /**
  * A translator over one catalog. Numbers in parameters are formatted with the locale's
@@ -16,14 +38,15 @@ export type Locale = keyof typeof LOCALES;
  */
 export function createTranslator(locale: Locale): Translate {
   const catalog = catalogs[locale] ?? en;
-  const plural = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const tag = intlLocale(locale);
+  const plural = new Intl.PluralRules(tag);
+  const numbers = new Intl.NumberFormat(tag);
   return (key, params = {}) => {
     const entry = catalog[key] ?? en[key];
     const template =
       typeof entry === 'string'
         ? entry
-        : entry[plural.select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'];
+        : pluralForm(entry, plural.select(Number(params.count ?? 0)));
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
