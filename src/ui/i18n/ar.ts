@@ -16,6 +16,7 @@ export const ar = {
   'app.notFound.title': 'الصفحة غير موجودة',
   'app.notFound.body': 'لا توجد صفحة على العنوان {path}.',
   'app.notFound.home': 'الانتقال إلى النظرة العامة',
+  'language.label': 'اللغة',
   'nav.label': 'الصفحات',
   'nav.overview': 'نظرة عامة',
   'nav.data': 'المصادر ومشكلات البيانات',

@@ -12,6 +12,7 @@ export const en = {
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'There is no page at {path}.',
   'app.notFound.home': 'Go to the overview',
+  'language.label': 'Language',
   'nav.label': 'Pages',
   'nav.overview': 'Overview',
   'nav.data': 'Sources and data issues',

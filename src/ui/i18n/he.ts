@@ -13,6 +13,7 @@ export const he = {
   'app.notFound.title': 'הדף לא נמצא',
   'app.notFound.body': 'אין דף בכתובת {path}.',
   'app.notFound.home': 'מעבר לסקירה הכללית',
+  'language.label': 'שפה',
   'nav.label': 'דפים',
   'nav.overview': 'סקירה כללית',
   'nav.data': 'מקורות ובעיות בנתונים',
