@@ -1,0 +1,91 @@
+/**
+ * The app in Arabic and Hebrew on a 360 × 640 phone with the demo source: right to left, the
+ * crossings board's status words and crossing names in the chosen language, no English left in
+ * the interface around it, and no sideways scrolling.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { boardRows, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
+
+const browser = setUpBrowser();
+
+const CASES = [
+  {
+    lang: 'ar',
+    board: 'المعابر',
+    status: ['مفتوح', 'مقيّد', 'مغلق', 'غير معروف'],
+    names: ['كرم أبو سالم', 'رفح'],
+    appName: 'مرصد الوصول الإنساني',
+  },
+  {
+    lang: 'he',
+    board: 'מעברים',
+    status: ['פתוח', 'מוגבל', 'סגור', 'לא ידוע'],
+    names: ['כרם שלום', 'רפיח'],
+    appName: 'מעקב גישה הומניטרית',
+  },
+] as const;
+
+/** English interface strings that must not survive a switch of language. */
+const ENGLISH = [
+  'Crossings',
+  'Skip to content',
+  'Status now',
+  'Headline figures',
+  'Open',
+  'Closed',
+];
+
+describe('Arabic and Hebrew on a phone', () => {
+  it.each(CASES)('/?lang=$lang reads right to left in its own language', async (c) => {
+    const page = await browser.openApp(`/?lang=${c.lang}`, {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 360, height: 640 },
+    });
+    const section = page.getByRole('region', { name: c.board, exact: true });
+    await waitForReady(page, section);
+
+    const html = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(html.lang).toBe(c.lang);
+    expect(html.dir).toBe('rtl');
+    expect(html.scrollWidth, 'page width at 360 px').toBeLessThanOrEqual(html.innerWidth);
+    await page.getByText(c.appName).first().waitFor({ state: 'visible' });
+
+    const rows = await boardRows(section);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) {
+      const word = row.texts.find((text) => c.status.some((s) => text.startsWith(s)));
+      expect(word, `status word of ${row.name}: ${row.texts.join(' | ')}`).toBeDefined();
+    }
+    const names = rows.map((row) => row.name);
+    for (const name of c.names)
+      expect(
+        names.some((n) => n.startsWith(name)),
+        `${name} among ${names.join(', ')}`,
+      ).toBe(true);
+
+    const text = await section.innerText();
+    for (const english of ENGLISH)
+      expect(text, `English “${english}” left on the board`).not.toMatch(
+        new RegExp(`(^|[^\\p{L}])${english}([^\\p{L}]|$)`, 'u'),
+      );
+    expectCleanPage(page);
+  });
+
+  it('the language picker switches to Hebrew and the address keeps it', async () => {
+    const page = await browser.openApp('/', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 360, height: 640 },
+    });
+    await waitForReady(page, page.getByRole('region', { name: 'Crossings', exact: true }));
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('he');
+    await waitForReady(page, page.getByRole('region', { name: 'מעברים', exact: true }));
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('he');
+    expectCleanPage(page);
+  });
+});
