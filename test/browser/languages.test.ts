@@ -88,4 +88,30 @@ describe('Arabic and Hebrew on a phone', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('he');
     expectCleanPage(page);
   });
+
+  it('the wall and an embedded chart honour ?lang', async () => {
+    const wall = await browser.openApp('/wall?lang=ar', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 1280, height: 720 },
+    });
+    await wall
+      .locator('section.crossings-board[data-state="ready"] tr:has(th[scope="row"])')
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(await wall.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await wall.getByText('كرم أبو سالم').first().waitFor();
+    expectCleanPage(wall);
+
+    const embed = await browser.openApp('/embed/hospitals-beds?range=90d&lang=he', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 560, height: 700 },
+    });
+    await waitForReady(embed, embed.locator('section[data-chart="hospitals-beds"]'));
+    expect(await embed.evaluate(() => document.documentElement.lang)).toBe('he');
+    await embed
+      .getByText(/נתונים נכון ל-/)
+      .first()
+      .waitFor();
+    expectCleanPage(embed);
+  });
 });
