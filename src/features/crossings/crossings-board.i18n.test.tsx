@@ -7,6 +7,9 @@ import { CrossingsBoard } from './crossings-board.tsx';
 
 setUpMockApi();
 
+/** A data value inside a right-to-left sentence is bidi-isolated (see translate.ts). */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 const ARABIC_STATUS = /^(مفتوح|مقيّد|مغلق|غير معروف)$/;
 const HEBREW_STATUS = /^(פתוח|מוגבל|סגור|לא ידוע)$/;
 
@@ -23,7 +26,9 @@ describe('Crossings board in Arabic and Hebrew', () => {
     for (const header of rows)
       expect(within(header.closest('tr')!).getByText(ARABIC_STATUS)).toBeInTheDocument();
     expect(within(board).queryByText(/^(Open|Restricted|Closed|Unknown)$/)).toBeNull();
-    const kerem = within(board).getByRole('button', { name: 'عرض تفاصيل كرم أبو سالم' });
+    const kerem = within(board).getByRole('button', {
+      name: `عرض تفاصيل ${isolated('كرم أبو سالم')}`,
+    });
     await userEvent.click(kerem);
     expect(within(board).getByText(/ويُعرف أيضاً باسم .*Kerem Shalom.*כרם שלום/)).toBeInTheDocument();
   });
@@ -36,7 +41,11 @@ describe('Crossings board in Arabic and Hebrew', () => {
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
     for (const header of within(board).getAllByRole('rowheader'))
       expect(within(header.closest('tr')!).getByText(HEBREW_STATUS)).toBeInTheDocument();
-    expect(within(board).getByRole('button', { name: 'הצגת פרטי כרם שלום' })).toBeInTheDocument();
-    expect(within(board).getByRole('button', { name: 'הצגת פרטי רפיח' })).toBeInTheDocument();
+    expect(
+      within(board).getByRole('button', { name: `הצגת פרטי ${isolated('כרם שלום')}` }),
+    ).toBeInTheDocument();
+    expect(
+      within(board).getByRole('button', { name: `הצגת פרטי ${isolated('רפיח')}` }),
+    ).toBeInTheDocument();
   });
 });

@@ -163,6 +163,19 @@ describe('plurals and numbers', () => {
     );
   });
 
+  it('isolates text parameters for bidi in right-to-left languages only', () => {
+    const params = { source: 'Demo scenario (synthetic)', detail: 'HTTP 500' };
+    expect(createTranslator('ar')('source.error', params)).toBe(
+      'تعذّر تحميل البيانات من \u2068Demo scenario (synthetic)\u2069: \u2068HTTP 500\u2069',
+    );
+    expect(createTranslator('he')('crossings.since', { time: '06:39' })).toBe(
+      'מאז \u206806:39\u2069',
+    );
+    expect(createTranslator('en')('source.error', params)).toBe(
+      'Could not load data from Demo scenario (synthetic): HTTP 500',
+    );
+  });
+
   it('a category missing from an entry falls back to other', () => {
     // en gives one/other only: Arabic rules would ask for "few" of an English entry.
     const t = createTranslator('en');

@@ -32,10 +32,13 @@ export function I18nProvider({ locale, children }: { locale?: Locale; children: 
     }),
     [chosen, setParam],
   );
+  const { t } = value;
   useEffect(() => {
     document.documentElement.lang = chosen;
     document.documentElement.dir = LOCALES[chosen];
-  }, [chosen]);
+    // The tab and bookmark name, which index.html can only give in English.
+    document.title = t('app.name');
+  }, [chosen, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -50,6 +50,7 @@ describe('choosing the language', () => {
     expect(screen.getByTestId('probe')).toHaveTextContent('مفتوح');
     expect(document.documentElement).toHaveAttribute('lang', 'ar');
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.title).toBe('مرصد الوصول الإنساني');
   });
 
   it('uses the stored choice without ?lang, and the browser language on a first visit', () => {

@@ -32,15 +32,23 @@ function pluralForm(entry: PluralForms, category: Intl.LDMLPluralRule): string {
   return entry[category] ?? entry.other;
 }
 
+/** First-strong isolate … pop directional isolate: a run of text laid out on its own. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 /**
  * A translator over one catalog. Numbers in parameters are formatted with the locale's
- * Intl.NumberFormat so that every figure in a sentence is localised the same way.
+ * Intl.NumberFormat so that every figure in a sentence is localised the same way. In a
+ * right-to-left language every text parameter — a source name, a place, a time — is
+ * bidi-isolated, so that "Demo scenario (synthetic)" or "06:39, 29 Nov" inside an Arabic
+ * sentence keeps its own order and does not scramble the punctuation around it.
  */
 export function createTranslator(locale: Locale): Translate {
   const catalog = catalogs[locale] ?? en;
   const tag = intlLocale(locale);
   const plural = new Intl.PluralRules(tag);
   const numbers = new Intl.NumberFormat(tag);
+  const isolate = LOCALES[locale] === 'rtl' ? (text: string) => `${FSI}${text}${PDI}` : String;
   return (key, params = {}) => {
     const entry = catalog[key] ?? en[key];
     const template =
@@ -50,7 +58,7 @@ export function createTranslator(locale: Locale): Translate {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers.format(value) : isolate(value);
     });
   };
 }
