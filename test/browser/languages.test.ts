@@ -3,10 +3,46 @@
  * crossings board's status words and crossing names in the chosen language, no English left in
  * the interface around it, and no sideways scrolling.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { en, type MessageKey } from '../../src/ui/i18n/en.ts';
+import { catalogs } from '../../src/ui/i18n/translate.ts';
 import { boardRows, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
 
 const browser = setUpBrowser();
+
+/**
+ * Every whole English message that is not also the translation (formats such as "ISO 8601" and
+ * ranges such as "25–50 %" read the same in all three): none may be on an Arabic or Hebrew page.
+ */
+function englishMessages(locale: 'ar' | 'he'): string[] {
+  const forms = (entry: unknown) =>
+    typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>);
+  return (Object.keys(en) as MessageKey[])
+    .flatMap((key) => {
+      const mine = new Set(forms(catalogs[locale][key]));
+      return forms(en[key]).filter((text) => !mine.has(text));
+    })
+    .filter((text) => !/\{\w+\}/.test(text) && text.length > 3);
+}
+
+/** Text nodes, aria-labels, titles and placeholders of the page, trimmed. */
+const pageTexts = (page: Page) =>
+  page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (text) texts.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) texts.push(value);
+      }
+    texts.push(document.title);
+    return texts;
+  });
 
 const CASES = [
   {
@@ -73,6 +109,9 @@ describe('Arabic and Hebrew on a phone', () => {
       expect(text, `English “${english}” left on the board`).not.toMatch(
         new RegExp(`(^|[^\\p{L}])${english}([^\\p{L}]|$)`, 'u'),
       );
+    const english = new Set(englishMessages(c.lang));
+    const left = (await pageTexts(page)).filter((text) => english.has(text));
+    expect(left, 'English interface text on the page').toEqual([]);
     expectCleanPage(page);
   });
 
