@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
+import { sourceErrorMessage } from './source-error.ts';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
 export function Panel({
@@ -73,18 +74,14 @@ export function QueryErrorNotices({
   queries: readonly PanelQuery[];
   sourceName: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <>
       {queries.map((q, i) =>
         q.isError ? (
           <SourceErrorNotice
             key={i}
-            message={t('source.error', {
-              source: sourceName,
-              // The adapter's message already starts with the source's name.
-              detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
-            })}
+            message={sourceErrorMessage(q.error, sourceName, t, locale)}
             onRetry={() => void q.refetch()}
           />
         ) : null,

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { sourceFails } from '../../../mocks/overrides.ts';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { CrossingsBoard } from './crossings-board.tsx';
 
-setUpMockApi();
+const server = setUpMockApi();
 
 /** A data value inside a right-to-left sentence is bidi-isolated (see translate.ts). */
 const isolated = (text: string) => `\u2068${text}\u2069`;
@@ -47,5 +48,14 @@ describe('Crossings board in Arabic and Hebrew', () => {
     expect(
       within(board).getByRole('button', { name: `הצגת פרטי ${isolated('רפיח')}` }),
     ).toBeInTheDocument();
+  });
+
+  it('says in Arabic why a source failed', async () => {
+    server.use(sourceFails('crossing-status', 500));
+    window.history.replaceState(null, '', '/?lang=ar');
+    renderWithApp(<CrossingsBoard />);
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent(/تعذّر تحميل البيانات من .*ردّ المصدر برسالة خطأ \(HTTP 500\)/);
+    expect(within(alert).getByRole('button', { name: 'إعادة المحاولة' })).toBeInTheDocument();
   });
 });

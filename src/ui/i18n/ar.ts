@@ -34,6 +34,12 @@ export const ar = {
   'source.label': 'المصدر',
   'source.choose': 'مصدر البيانات',
   'source.error': 'تعذّر تحميل البيانات من {source}: {detail}',
+  'source.errorKind.network': 'تعذّر الوصول إلى المصدر أو انقطع الاتصال',
+  'source.errorKind.timeout': 'لم يستجب المصدر خلال المهلة المحددة',
+  'source.errorKind.http': 'ردّ المصدر برسالة خطأ (HTTP {status})',
+  'source.errorKind.malformed': 'أرسل المصدر بيانات بصيغة لا تستطيع هذه اللوحة قراءتها',
+  'source.errorKind.config': 'المصدر غير مُعدّ بشكل صحيح',
+  'source.errorDetail': '{kind}. التفاصيل التقنية: {technical}',
   'source.retry': 'إعادة المحاولة',
   'source.rejected': {
     zero: 'لم يُرفض أي سجل من {source}.',

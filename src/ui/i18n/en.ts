@@ -32,6 +32,12 @@ export const en = {
   'source.label': 'Source',
   'source.choose': 'Data source',
   'source.error': 'Could not load data from {source}: {detail}',
+  'source.errorKind.network': 'the source could not be reached, or the connection was cut',
+  'source.errorKind.timeout': 'the source did not answer within its time limit',
+  'source.errorKind.http': 'the source answered with an error (HTTP {status})',
+  'source.errorKind.malformed': 'the source answered data in a shape this dashboard cannot read',
+  'source.errorKind.config': 'the source is not configured correctly',
+  'source.errorDetail': '{kind}. Technical detail: {technical}',
   'source.retry': 'Try again',
   'source.rejected': {
     one: '{count} record from {source} was rejected and is not shown.',

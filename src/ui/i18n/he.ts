@@ -31,6 +31,12 @@ export const he = {
   'source.label': 'מקור',
   'source.choose': 'מקור הנתונים',
   'source.error': 'לא ניתן היה לטעון נתונים מ-{source}: {detail}',
+  'source.errorKind.network': 'לא ניתן היה להגיע למקור, או שהחיבור נותק',
+  'source.errorKind.timeout': 'המקור לא השיב בתוך מגבלת הזמן שלו',
+  'source.errorKind.http': 'המקור השיב בשגיאה (HTTP {status})',
+  'source.errorKind.malformed': 'המקור שלח נתונים במבנה שלוח הבקרה אינו יכול לקרוא',
+  'source.errorKind.config': 'המקור אינו מוגדר כראוי',
+  'source.errorDetail': '{kind}. פרטים טכניים: {technical}',
   'source.retry': 'ניסיון חוזר',
   'source.rejected': {
     one: 'רשומה אחת מ-{source} נדחתה ואינה מוצגת.',
