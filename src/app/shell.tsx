@@ -3,6 +3,7 @@ import { useActiveSource } from '../data/source-context.tsx';
 import { useTheatre } from '../data/queries.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { isolated } from '../ui/i18n/isolate.tsx';
+import { LanguagePicker } from '../ui/i18n/language-picker.tsx';
 import { formatZone } from '../ui/format.ts';
 import { navigate, usePathname } from '../lib/url-state.ts';
 
@@ -48,6 +49,7 @@ export function Shell({
             {t('nav.data')}
           </PageLink>
         </nav>
+        <LanguagePicker />
         {config.sources.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>

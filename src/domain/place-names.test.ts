@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, placeKey, placeMatcher } from './place-names.ts';
+import { editDistance, otherPlaceNames, placeKey, placeMatcher, placeName } from './place-names.ts';
 
 const CROSSINGS = [
   {
@@ -82,5 +82,25 @@ describe('placeKey and editDistance', () => {
   it('counts a swap of neighbours as one edit and gives up past the limit', () => {
     expect(editDistance('kissufim', 'kisusfim')).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('placeName and otherPlaceNames', () => {
+  const names = { en: 'Kerem Shalom', ar: 'كرم أبو سالم', he: 'כרם שלום' };
+
+  it('shows the name in the chosen language, English where it has none or a blank one', () => {
+    expect(placeName(names, 'ar')).toBe('كرم أبو سالم');
+    expect(placeName(names, 'he')).toBe('כרם שלום');
+    expect(placeName(names, 'fr')).toBe('Kerem Shalom');
+    expect(placeName({ en: 'Erez', ar: '  ' }, 'ar')).toBe('Erez');
+  });
+
+  it('lists the other names and aliases once each, never the one shown', () => {
+    expect(otherPlaceNames(names, ['Karem Abu Salem', 'Kerem Shalom'], 'ar')).toEqual([
+      'Kerem Shalom',
+      'כרם שלום',
+      'Karem Abu Salem',
+    ]);
+    expect(otherPlaceNames({ en: 'Rafah', ar: 'رفح' }, ['Rafah'], 'en')).toEqual(['رفح']);
   });
 });

@@ -157,3 +157,30 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   }
   return rows[a.length]![b.length]!;
 }
+
+/** A place's names per language; English is always there (see namesSchema). */
+type PlaceNames = { readonly en: string } & Readonly<Record<string, string | undefined>>;
+
+/** The name to show in a language: that language's name, else the English one. */
+export function placeName(names: PlaceNames, locale: string): string {
+  const mine = names[locale]?.trim();
+  return mine ? mine : names.en;
+}
+
+/** Every other name of a place — its names in other languages, then aliases — once each. */
+export function otherPlaceNames(
+  names: PlaceNames,
+  aliases: readonly string[],
+  locale: string,
+): string[] {
+  const shown = placeName(names, locale);
+  const seen = new Set([shown]);
+  const out: string[] = [];
+  for (const name of [...Object.values(names), ...aliases]) {
+    const text = name?.trim();
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}

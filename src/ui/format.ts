@@ -2,6 +2,19 @@
  * The one place numbers and dates are formatted: always Intl, always in the theatre's time zone.
  * Formatters are cached because constructing Intl objects is slow and tables format thousands.
  */
+/**
+ * The Intl tag for a UI language. Arabic uses Western Arabic digits (0–9, `ar-u-nu-latn`): OCHA's
+ * Arabic products and most Gaza and regional media print figures that way, and it keeps every
+ * figure on screen identical to the one in an exported CSV. Hebrew uses Western digits anyway.
+ * Dates, month names, separators and plural rules still follow the chosen language.
+ */
+export function intlLocale(locale: string): string {
+  if (/^ar(-|$)/i.test(locale) && !/-u-(.*-)?nu-/i.test(locale)) {
+    return locale.includes('-u-') ? `${locale}-nu-latn` : `${locale}-u-nu-latn`;
+  }
+  return locale;
+}
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
@@ -19,7 +32,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions) {
   return cached(
     `n|${locale}|${JSON.stringify(options ?? {})}`,
-    () => new Intl.NumberFormat(locale, options),
+    () => new Intl.NumberFormat(intlLocale(locale), options),
   ).format(value);
 }
 
@@ -32,7 +45,7 @@ export function formatDateTime(instant: string | number | Date, locale: string, 
   return cached(
     `dt|${locale}|${timeZone}`,
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         timeZone,
         day: 'numeric',
         month: 'short',
@@ -49,7 +62,7 @@ export function formatTime(instant: string | number | Date, locale: string, time
   return cached(
     `t|${locale}|${timeZone}`,
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         timeZone,
         hour: '2-digit',
         minute: '2-digit',
@@ -64,7 +77,7 @@ export function formatDay(day: string, locale: string) {
   return cached(
     `d|${locale}`,
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         timeZone: 'UTC',
         weekday: 'short',
         day: 'numeric',
@@ -77,7 +90,10 @@ export function formatDay(day: string, locale: string) {
 /** "3 hours ago", "in 2 days" — the age of a report, rounded to a readable unit. */
 export function formatAge(instant: string | number | Date, now: Date, locale: string) {
   const seconds = (+new Date(instant) - +now) / 1000;
-  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const rtf = cached(
+    `r|${locale}`,
+    () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }),
+  );
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(Math.round(seconds), 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -89,7 +105,7 @@ export function formatAge(instant: string | number | Date, now: Date, locale: st
 export function formatZone(timeZone: string, locale: string, at: Date) {
   const part = cached(
     `z|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' }),
+    () => new Intl.DateTimeFormat(intlLocale(locale), { timeZone, timeZoneName: 'shortOffset' }),
   )
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
@@ -100,7 +116,12 @@ export function formatZone(timeZone: string, locale: string, at: Date) {
 export function formatShortDay(day: string, locale: string) {
   return cached(
     `sd|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }),
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+      }),
   ).format(new Date(`${day}T12:00:00Z`));
 }
 
@@ -108,6 +129,11 @@ export function formatShortDay(day: string, locale: string) {
 export function formatMonth(day: string, locale: string) {
   return cached(
     `m|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' }),
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: 'UTC',
+        month: 'short',
+        year: 'numeric',
+      }),
   ).format(new Date(`${day}T12:00:00Z`));
 }

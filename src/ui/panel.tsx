@@ -3,6 +3,7 @@ import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { isolated } from './i18n/isolate.tsx';
+import { sourceErrorMessage } from './source-error.ts';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
 export function Panel({
@@ -75,18 +76,14 @@ export function QueryErrorNotices({
   queries: readonly PanelQuery[];
   sourceName: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <>
       {queries.map((q, i) =>
         q.isError ? (
           <SourceErrorNotice
             key={i}
-            message={isolated(t, 'source.error', {
-              source: sourceName,
-              // The adapter's message already starts with the source's name.
-              detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
-            })}
+            message={sourceErrorMessage(q.error, sourceName, t, locale)}
             onRetry={() => void q.refetch()}
           />
         ) : null,

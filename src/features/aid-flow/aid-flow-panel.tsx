@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { placeName } from '../../domain/place-names.ts';
 import { memo, Suspense, useMemo, useState } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
@@ -99,10 +100,11 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
 
   const value = (v: number) => formatNumber(v, locale, { maximumFractionDigits: v < 10 ? 1 : 0 });
   const unit = t(`aidFlow.unit.${measure}`);
-  const stackName = (key: string) =>
-    stackBy === 'commodity'
-      ? t(`aidFlow.commodity.${key as Commodity}`)
-      : (theatre?.crossings.find((c) => c.id === key)?.names.en ?? key);
+  const stackName = (key: string) => {
+    if (stackBy === 'commodity') return t(`aidFlow.commodity.${key as Commodity}`);
+    const crossing = theatre?.crossings.find((c) => c.id === key);
+    return crossing ? placeName(crossing.names, locale) : key;
+  };
   const stackColour = (key: string, i: number) =>
     stackBy === 'commodity' ? COMMODITY_COLOURS[key as Commodity] : seriesColour(i);
   const groupName = (g: { stage: Stage; sourceId: string }) =>

@@ -1,4 +1,5 @@
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { placeName } from '../../domain/place-names.ts';
 import { formatAge, formatNumber, formatPercent, formatShortDay } from '../../ui/format.ts';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
@@ -24,7 +25,7 @@ export function CompactCrossingRow({
   return (
     <tr role="row" className="board__row board__row--compact">
       <th scope="row" role="rowheader" className="board__name">
-        <bdi>{crossing.names[locale] ?? crossing.names.en}</bdi>
+        <bdi>{placeName(crossing.names, locale)}</bdi>
       </th>
       <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
         <StatusBadge state={status.state} />

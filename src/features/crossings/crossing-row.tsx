@@ -1,4 +1,5 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
+import { otherPlaceNames, placeName } from '../../domain/place-names.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
 import {
@@ -23,7 +24,7 @@ interface RowProps {
 export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName }: RowProps) {
   const { t, locale } = useI18n();
   const { crossing, status } = row;
-  const name = crossing.names[locale] ?? crossing.names.en;
+  const name = placeName(crossing.names, locale);
   const sinceTime = status.since ? formatDateTime(status.since, locale, timeZone) : undefined;
   const target = crossing.targetTrucksPerDay;
   return (
@@ -171,12 +172,7 @@ export function CrossingDetails({
 }) {
   const { t, locale } = useI18n();
   const { crossing } = row;
-  const otherNames = [
-    ...Object.entries(crossing.names)
-      .filter(([lang]) => lang !== locale)
-      .map(([, n]) => n),
-    ...crossing.aliases,
-  ];
+  const otherNames = otherPlaceNames(crossing.names, crossing.aliases, locale);
   return (
     <tr role="row" className="board__details">
       <td role="cell" colSpan={5}>

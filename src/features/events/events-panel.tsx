@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { placeName } from '../../domain/place-names.ts';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
@@ -69,7 +70,12 @@ export const EventsPanel = memo(function EventsPanel() {
   const areaNames = (ids: readonly string[]) =>
     ids.length === (theatre?.areas.length ?? -1)
       ? t('events.allAreas')
-      : ids.map((id) => theatre?.areas.find((a) => a.id === id)?.names.en ?? id).join(', ');
+      : ids
+          .map((id) => {
+            const area = theatre?.areas.find((a) => a.id === id);
+            return area ? placeName(area.names, locale) : id;
+          })
+          .join(', ');
   const when = (instant: string | undefined) =>
     instant ? formatDateTime(instant, locale, timeZone) : t('chart.ongoing');
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { placeName } from '../../domain/place-names.ts';
 import { useTheatre } from '../../data/queries.ts';
 import { useViewState } from '../../data/view-state.ts';
 import { DEFAULT_FILTERS, RANGE_PRESETS, type Filters } from '../../domain/filters.ts';
@@ -88,7 +89,7 @@ export function FilterBar() {
 
       <CheckList
         legend={t('filters.crossings')}
-        options={crossings.map((c) => ({ value: c.id, label: c.names[locale] ?? c.names.en }))}
+        options={crossings.map((c) => ({ value: c.id, label: placeName(c.names, locale) }))}
         selected={filters.crossings}
         onChange={(crossingIds) => update({ crossings: crossingIds })}
       />

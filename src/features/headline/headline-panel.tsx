@@ -20,6 +20,7 @@ import { useI18n } from '../../ui/i18n/context.tsx';
 import { isolate, isolated } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { sourceErrorMessage } from '../../ui/source-error.ts';
 import './headline.css';
 
 type Kind = 'count' | 'perDay' | 'share' | 'hours';
@@ -213,11 +214,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         [statusNow, flowsNow, facilitiesNow, utilitiesNow].some((q) => q.isPending)
       ? 'loading'
       : 'ready';
-  const errorMessage = (error: Error | null) =>
-    isolated(t, 'source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
+  const errorMessage = (error: Error | null) => sourceErrorMessage(error, source.name, t, locale);
   const failedQueries = [theatreQuery, ...queries].filter((q) => q.isError);
 
   return (

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { placeName } from '../../domain/place-names.ts';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
@@ -100,7 +101,10 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
     [records, theatre, filters, t, locale],
   );
 
-  const facilityName = (id: string) => theatre?.facilities.find((f) => f.id === id)?.names.en ?? id;
+  const facilityName = (id: string) => {
+    const facility = theatre?.facilities.find((f) => f.id === id);
+    return facility ? placeName(facility.names, locale) : id;
+  };
   const num = (v: number | null | undefined, digits = 0) =>
     v == null ? t('chart.noReport') : formatNumber(v, locale, { maximumFractionDigits: digits });
   const period = periodLabel(range, t, locale);

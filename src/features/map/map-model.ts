@@ -1,3 +1,4 @@
+import { otherPlaceNames, placeName } from '../../domain/place-names.ts';
 import type {
   Feature,
   FeatureCollection,
@@ -113,19 +114,12 @@ export const itemKey = (kind: MapItemKind, id: string) => `${kind}:${id}`;
 
 /** The name in the reader's language (English as the fallback). */
 export function nameIn(names: Names, locale: string): string {
-  return names[locale] ?? names.en;
+  return placeName(names, locale);
 }
 
 /** Every other name of a place: its names in other languages, then its aliases, once each. */
 export function otherNamesOf(names: Names, aliases: readonly string[], locale: string): string[] {
-  const mine = nameIn(names, locale);
-  const all = [
-    ...Object.entries(names)
-      .filter(([lang]) => lang !== locale)
-      .map(([, n]) => n),
-    ...aliases,
-  ];
-  return [...new Set(all)].filter((n) => n !== mine && n.trim() !== '');
+  return otherPlaceNames(names, aliases, locale);
 }
 
 /** The shading band of a level against its baseline: 0 (< 25 %) … 3 (≥ 75 %). */

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { placeName } from '../../domain/place-names.ts';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
@@ -89,7 +90,7 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
           events={events.data?.records}
           eventsFailed={events.isError}
           width={width}
-          areas={theatre?.areas.map((a) => ({ id: a.id, name: a.names.en })) ?? []}
+          areas={theatre?.areas.map((a) => ({ id: a.id, name: placeName(a.names, locale) })) ?? []}
           publishers={theatre?.sources ?? []}
           range={range}
           filters={filters}

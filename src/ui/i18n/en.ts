@@ -1,7 +1,7 @@
 /**
- * The English catalog: every string the UI shows. Other languages copy these keys.
- * `{name}` is replaced by a parameter; an object with `one`/`other` (Intl.PluralRules
- * categories) picks a form by the `count` parameter.
+ * The English catalog: every string the UI shows. Other languages (ar.ts, he.ts) copy these keys.
+ * `{name}` is replaced by a parameter; an object of Intl.PluralRules categories (zero, one, two,
+ * few, many, other — `other` always) picks a form by the `count` parameter.
  */
 export const en = {
   'app.name': 'Access Monitor',
@@ -12,6 +12,7 @@ export const en = {
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'There is no page at {path}.',
   'app.notFound.home': 'Go to the overview',
+  'language.label': 'Language',
   'nav.label': 'Pages',
   'nav.overview': 'Overview',
   'nav.data': 'Sources and data issues',
@@ -36,6 +37,12 @@ export const en = {
   'source.label': 'Source',
   'source.choose': 'Data source',
   'source.error': 'Could not load data from {source}: {detail}',
+  'source.errorKind.network': 'the source could not be reached, or the connection was cut',
+  'source.errorKind.timeout': 'the source did not answer within its time limit',
+  'source.errorKind.http': 'the source answered with an error (HTTP {status})',
+  'source.errorKind.malformed': 'the source answered data in a shape this dashboard cannot read',
+  'source.errorKind.config': 'the source is not configured correctly',
+  'source.errorDetail': '{kind}. Technical detail: {technical}',
   'source.retry': 'Try again',
   'source.rejected': {
     one: '{count} record from {source} was rejected and is not shown.',
@@ -480,7 +487,10 @@ export const en = {
   'map.details.levelNoBaseline': '{measure}: {percent}',
   'map.details.noLevel': '{measure}: no report',
   'map.details.close': 'Clear selection',
-} as const satisfies Record<string, string | { one: string; other: string }>;
+} as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = { [K in MessageKey]: string | { one: string; other: string } };
+/** The forms a plural entry may carry; `other` is the fallback every locale needs. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/** Every key of en, no more and no less: a missing key in ar.ts or he.ts is a type error. */
+export type Catalog = { readonly [K in MessageKey]: string | PluralForms };

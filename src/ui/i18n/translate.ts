@@ -1,33 +1,64 @@
-import { en, type Catalog, type MessageKey } from './en.ts';
+import { intlLocale } from '../format.ts';
+import { ar } from './ar.ts';
+import { en, type Catalog, type MessageKey, type PluralForms } from './en.ts';
+import { he } from './he.ts';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const catalogs: Record<string, Catalog> = { en };
-
 /** Languages the UI can speak and their writing direction. */
-export const LOCALES = { en: 'ltr' } as const satisfies Record<string, 'ltr' | 'rtl'>;
+export const LOCALES = { en: 'ltr', ar: 'rtl', he: 'rtl' } as const satisfies Record<
+  string,
+  'ltr' | 'rtl'
+>;
 export type Locale = keyof typeof LOCALES;
+
+export const catalogs: Record<Locale, Catalog> = { en, ar, he };
+
+/** Each language named in itself, for the picker. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ar: 'العربية', he: 'עברית' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && Object.hasOwn(LOCALES, value);
+}
+
+/**
+ * The form of a plural entry for a category. A catalog may leave out a category whose wording is
+ * the same as another's: zero falls back to many/other, two to few/other, and so on — `other` is
+ * always there.
+ */
+function pluralForm(entry: PluralForms, category: Intl.LDMLPluralRule): string {
+  return entry[category] ?? entry.other;
+}
+
+/** First-strong isolate … pop directional isolate: a run of text laid out on its own. */
+const FSI = '\u2068';
+const PDI = '\u2069';
 
 /**
  * A translator over one catalog. Numbers in parameters are formatted with the locale's
- * Intl.NumberFormat so that every figure in a sentence is localised the same way.
+ * Intl.NumberFormat so that every figure in a sentence is localised the same way. In a
+ * right-to-left language every text parameter — a source name, a place, a time — is
+ * bidi-isolated, so that "Demo scenario (synthetic)" or "06:39, 29 Nov" inside an Arabic
+ * sentence keeps its own order and does not scramble the punctuation around it.
  */
 export function createTranslator(locale: Locale): Translate {
   const catalog = catalogs[locale] ?? en;
-  const plural = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const tag = intlLocale(locale);
+  const plural = new Intl.PluralRules(tag);
+  const numbers = new Intl.NumberFormat(tag);
+  const isolate = LOCALES[locale] === 'rtl' ? (text: string) => `${FSI}${text}${PDI}` : String;
   return (key, params = {}) => {
     const entry = catalog[key] ?? en[key];
     const template =
       typeof entry === 'string'
         ? entry
-        : entry[plural.select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'];
+        : pluralForm(entry, plural.select(Number(params.count ?? 0)));
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers.format(value) : isolate(value);
     });
   };
 }

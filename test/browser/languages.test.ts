@@ -1,0 +1,156 @@
+/**
+ * The app in Arabic and Hebrew on a 360 × 640 phone with the demo source: right to left, the
+ * crossings board's status words and crossing names in the chosen language, no English left in
+ * the interface around it, and no sideways scrolling.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { en, type MessageKey } from '../../src/ui/i18n/en.ts';
+import { catalogs } from '../../src/ui/i18n/translate.ts';
+import { boardRows, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
+
+const browser = setUpBrowser();
+
+/**
+ * Every whole English message that is not also the translation (formats such as "ISO 8601" and
+ * ranges such as "25–50 %" read the same in all three): none may be on an Arabic or Hebrew page.
+ */
+function englishMessages(locale: 'ar' | 'he'): string[] {
+  const forms = (entry: unknown) =>
+    typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>);
+  return (Object.keys(en) as MessageKey[])
+    .flatMap((key) => {
+      const mine = new Set(forms(catalogs[locale][key]));
+      return forms(en[key]).filter((text) => !mine.has(text));
+    })
+    .filter((text) => !/\{\w+\}/.test(text) && text.length > 3);
+}
+
+/** Text nodes, aria-labels, titles and placeholders of the page, trimmed. */
+const pageTexts = (page: Page) =>
+  page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (text) texts.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) texts.push(value);
+      }
+    texts.push(document.title);
+    return texts;
+  });
+
+const CASES = [
+  {
+    lang: 'ar',
+    board: 'المعابر',
+    status: ['مفتوح', 'مقيّد', 'مغلق', 'غير معروف'],
+    names: ['كرم أبو سالم', 'رفح'],
+    appName: 'مرصد الوصول الإنساني',
+  },
+  {
+    lang: 'he',
+    board: 'מעברים',
+    status: ['פתוח', 'מוגבל', 'סגור', 'לא ידוע'],
+    names: ['כרם שלום', 'רפיח'],
+    appName: 'מעקב גישה הומניטרית',
+  },
+] as const;
+
+/** English interface strings that must not survive a switch of language. */
+const ENGLISH = [
+  'Crossings',
+  'Skip to content',
+  'Status now',
+  'Headline figures',
+  'Open',
+  'Closed',
+];
+
+describe('Arabic and Hebrew on a phone', () => {
+  it.each(CASES)('/?lang=$lang reads right to left in its own language', async (c) => {
+    const page = await browser.openApp(`/?lang=${c.lang}`, {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 360, height: 640 },
+    });
+    const section = page.getByRole('region', { name: c.board, exact: true });
+    await waitForReady(page, section);
+
+    const html = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(html.lang).toBe(c.lang);
+    expect(html.dir).toBe('rtl');
+    expect(html.scrollWidth, 'page width at 360 px').toBeLessThanOrEqual(html.innerWidth);
+    await page.getByText(c.appName).first().waitFor({ state: 'visible' });
+
+    const rows = await boardRows(section);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) {
+      const word = row.texts.find((text) => c.status.some((s) => text.startsWith(s)));
+      expect(word, `status word of ${row.name}: ${row.texts.join(' | ')}`).toBeDefined();
+    }
+    const names = rows.map((row) => row.name);
+    for (const name of c.names)
+      expect(
+        names.some((n) => n.startsWith(name)),
+        `${name} among ${names.join(', ')}`,
+      ).toBe(true);
+
+    const text = await section.innerText();
+    for (const english of ENGLISH)
+      expect(text, `English “${english}” left on the board`).not.toMatch(
+        new RegExp(`(^|[^\\p{L}])${english}([^\\p{L}]|$)`, 'u'),
+      );
+    const english = new Set(englishMessages(c.lang));
+    const left = (await pageTexts(page)).filter((text) => english.has(text));
+    expect(left, 'English interface text on the page').toEqual([]);
+    expectCleanPage(page);
+  });
+
+  it('the language picker switches to Hebrew and the address keeps it', async () => {
+    const page = await browser.openApp('/', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 360, height: 640 },
+    });
+    await waitForReady(page, page.getByRole('region', { name: 'Crossings', exact: true }));
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('he');
+    await waitForReady(page, page.getByRole('region', { name: 'מעברים', exact: true }));
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('he');
+    expectCleanPage(page);
+  });
+
+  it('the wall and an embedded chart honour ?lang', async () => {
+    const wall = await browser.openApp('/wall?lang=ar', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 1280, height: 720 },
+    });
+    await wall
+      .locator('section.crossings-board[data-state="ready"] tr:has(th[scope="row"])')
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(await wall.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await wall.getByText('كرم أبو سالم').first().waitFor();
+    expectCleanPage(wall);
+
+    const embed = await browser.openApp('/embed/hospitals-beds?range=90d&lang=he', {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 560, height: 700 },
+    });
+    await waitForReady(embed, embed.locator('section[data-chart="hospitals-beds"]'));
+    expect(await embed.evaluate(() => document.documentElement.lang)).toBe('he');
+    await embed
+      .getByText(/נתונים נכון ל-/)
+      .first()
+      .waitFor();
+    expectCleanPage(embed);
+  });
+});
