@@ -17,7 +17,7 @@ import { sourceCredits } from '../../ui/chart/credits.ts';
 import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { isolate, isolated } from '../../ui/i18n/isolate.tsx';
+import { isolate } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import { sourceErrorMessage } from '../../ui/source-error.ts';
