@@ -59,10 +59,15 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     [search, crossingIds],
   );
   const today = theatreDay(now, timeZone);
-  const range = resolveRange(
+  const resolved = resolveRange(
     filters.range,
     today,
     theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
+  );
+  // The same days are the same object: memos and effects keyed on the range skip re-renders.
+  const range = useMemo(
+    () => ({ from: resolved.from, to: resolved.to }),
+    [resolved.from, resolved.to],
   );
   const past = range.to < today;
   // The same moment is the same Date, so panels given `asOf` as a prop need not redraw.
@@ -86,7 +91,10 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     },
     [parts],
   );
-  return { filters, range, asOf, today, timeZone, notices, setFilters };
+  return useMemo(
+    () => ({ filters, range, asOf, today, timeZone, notices, setFilters }),
+    [filters, range, asOf, today, timeZone, notices, setFilters],
+  );
 }
 
 /**
@@ -94,8 +102,7 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
  * as the parts that can stay the same: memos keyed on it skip unrelated filter changes.
  */
 export function useFiltersFor(filters: Filters, ...datasets: Dataset[]): Filters {
-  const narrowed = narrowFilters(filters, datasets);
-  const key = JSON.stringify(narrowed);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => narrowed, [key]);
+  // Keyed on the narrowed filters' text: equal filters give back the same object.
+  const key = JSON.stringify(narrowFilters(filters, datasets));
+  return useMemo(() => JSON.parse(key) as Filters, [key]);
 }

@@ -77,9 +77,7 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
             resolution,
           })
         : undefined,
-    // range is a fresh object each render: depend on its days.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [records, range.from, range.to, filters, measure, stackBy, stages, crossingOrder, resolution],
+    [records, range, filters, measure, stackBy, stages, crossingOrder, resolution],
   );
   const shares = useMemo(
     () => (records ? aidFlowShares(records, filters) : []),

@@ -42,7 +42,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
   const { filters, range, asOf, timeZone } = useViewState();
-  const before = previousRange(range);
+  const before = useMemo(() => previousRange(range), [range]);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const sourceName = useSourceName();
@@ -90,16 +90,14 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         averageTrucksPerDay(flowsNow.data?.records ?? [], range, filters, [stage]),
         averageTrucksPerDay(flowsBefore.data?.records ?? [], before, filters, [stage]),
       ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [flowsNow.data, flowsBefore.data, filters, range.from, range.to],
+    [flowsNow.data, flowsBefore.data, filters, range, before],
   );
   const functional = useMemo(
     () => [
       functionalFacilitiesAt(facilitiesNow.data?.records ?? [], range.to, facilityFilters),
       functionalFacilitiesAt(facilitiesBefore.data?.records ?? [], before.to, facilityFilters),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [facilitiesNow.data, facilitiesBefore.data, facilityFilters, range.to],
+    [facilitiesNow.data, facilitiesBefore.data, facilityFilters, range.to, before.to],
   );
   const utilities = useMemo(
     () =>
@@ -107,8 +105,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         utilityAverage(utilitiesNow.data?.records ?? [], range, service, utilityFilters),
         utilityAverage(utilitiesBefore.data?.records ?? [], before, service, utilityFilters),
       ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range.from, range.to],
+    [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range, before],
   );
 
   const target = theatre?.baselines.trucksPerDayTarget;

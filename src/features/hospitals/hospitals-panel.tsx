@@ -62,13 +62,11 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
   const lineResolution = chooseResolution(dayCount(range), width - 70);
   const bars = useMemo(
     () => (records ? hospitalSeries(records, range, filters, barResolution) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [records, range.from, range.to, filters, barResolution],
+    [records, range, filters, barResolution],
   );
   const lines = useMemo(
     () => (records ? hospitalSeries(records, range, filters, lineResolution) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [records, range.from, range.to, filters, lineResolution],
+    [records, range, filters, lineResolution],
   );
   const facilityIds = useMemo(() => theatre?.facilities.map((f) => f.id) ?? [], [theatre]);
   const fuel = useMemo(

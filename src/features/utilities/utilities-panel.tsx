@@ -141,14 +141,12 @@ function ServiceChart({
   const maxPoints = Math.max(20, multipleWidth - 40);
   const lines = useMemo(
     () => (records ? utilityLines(records, range, measure, filters) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [records, range.from, range.to, measure, filters],
+    [records, range, measure, filters],
   );
   const sources = useMemo(() => [...new Set(lines.map((l) => l.sourceId))].sort(), [lines]);
   const perArea = useMemo(
     () => perAreaOf(areas, lines, range, maxPoints),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [areas, lines, range.from, range.to, maxPoints],
+    [areas, lines, range, maxPoints],
   );
   const timeZone = useViewState([]).timeZone;
   const bandsByArea = useMemo(
