@@ -1,4 +1,5 @@
 import { chooseSource, loadConfig, type SourceChoice, type AppConfig } from '../data/config.ts';
+import { migrateSearch } from '../domain/url-version.ts';
 
 export interface Booted extends SourceChoice {
   config: AppConfig;
@@ -10,6 +11,7 @@ export interface Booted extends SourceChoice {
  * deployment on real sources never downloads it.
  */
 export async function boot(): Promise<Booted> {
+  upgradeLink();
   const config = await loadConfig();
   const choice = chooseSource(config, new URLSearchParams(window.location.search).get('source'));
   if (choice.source.demo) {
@@ -25,4 +27,12 @@ export async function boot(): Promise<Booted> {
     });
   }
   return { config, ...choice };
+}
+
+/** An old link is rewritten to the current URL version before anything reads it. */
+export function upgradeLink(): void {
+  const { pathname, search, hash } = window.location;
+  const migrated = migrateSearch(search);
+  if (migrated.changed)
+    window.history.replaceState(window.history.state, '', `${pathname}${migrated.search}${hash}`);
 }

@@ -37,3 +37,16 @@ describe('useViewState', () => {
     expect(first.crossings).toEqual([]);
   });
 });
+
+describe('URL version', () => {
+  it('says when a link comes from a version this app does not know', async () => {
+    window.history.replaceState(null, '', '/?range=7d&v=99');
+    const { result } = renderHook(() => useViewState([]), { wrapper: appWrapper() });
+    expect(result.current.filters.range).toEqual({ preset: '7d' });
+    expect(result.current.notices).toContainEqual({
+      param: 'v',
+      value: '99',
+      problem: 'unknown-value',
+    });
+  });
+});

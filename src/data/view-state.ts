@@ -11,6 +11,7 @@ import {
   type FilterPart,
   type Filters,
 } from '../domain/filters.ts';
+import { migrateSearch, VERSION_PARAM } from '../domain/url-version.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
@@ -54,10 +55,19 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
   const now = useNow();
   const timeZone = theatre?.timeZone ?? 'UTC';
   const crossingIds = useMemo(() => theatre?.crossings.map((c) => c.id), [theatre]);
-  const { filters, notices } = useMemo(
-    () => parseFilters(new URLSearchParams(search), crossingIds),
-    [search, crossingIds],
+  const version = useSyncExternalStore(
+    subscribeToUrl,
+    () => new URLSearchParams(window.location.search).get(VERSION_PARAM),
+    () => null,
   );
+  const { filters, notices } = useMemo(() => {
+    const parsed = parseFilters(new URLSearchParams(search), crossingIds);
+    // A link from a newer app is read as this version's, with a word that it may differ.
+    const unknown = version === null ? undefined : migrateSearch(`?v=${version}`).unknownVersion;
+    if (unknown !== undefined)
+      parsed.notices.push({ param: VERSION_PARAM, value: unknown, problem: 'unknown-value' });
+    return parsed;
+  }, [search, crossingIds, version]);
   const today = theatreDay(now, timeZone);
   const resolved = resolveRange(
     filters.range,

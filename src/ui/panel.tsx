@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import type { FilterNotice } from '../domain/filters.ts';
 import type { DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
@@ -154,6 +155,21 @@ export function RejectedRecords({
           </tbody>
         </table>
       </details>
+    </div>
+  );
+}
+
+/** A chart's options in the URL that were ignored (a mangled or newer link), and why. */
+export function OptionNotices({ notices }: { notices: readonly FilterNotice[] }) {
+  const { t } = useI18n();
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice notice--warning" role="status">
+      {notices.map((n) => (
+        <p key={`${n.param}=${n.value}`}>
+          {t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useChartOptions } from '../../data/chart-options.ts';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
+import { choice, list, toggled } from '../../domain/chart-options.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { sourceShares } from '../../domain/provenance.ts';
 import { SERVICES, type Service } from '../../domain/vocabulary.ts';
@@ -10,7 +12,7 @@ import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import { OptionNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
@@ -22,7 +24,6 @@ import {
   LAYER_IDS,
   SOURCES,
   mapStyle,
-  type LayerGroup,
 } from './layers.ts';
 import { Legend, legendEntries } from './legend.tsx';
 import { PlaceDetails, PlaceList } from './map-details.tsx';
@@ -48,11 +49,10 @@ declare global {
   }
 }
 
-const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
-  crossings: true,
-  corridors: true,
-  facilities: true,
-  areas: true,
+/** The map's options in the URL: `map.layers=crossings,areas&map.measure=power`. */
+export const MAP_OPTIONS = {
+  layers: list(LAYER_GROUP_ORDER, LAYER_GROUP_ORDER, { allowNone: true }),
+  measure: choice(SERVICES, 'water'),
 };
 
 /**
@@ -81,8 +81,9 @@ export function MapPanel({
   const utilityRecords = useDataset('utility-status', range);
   const queries = [theatre, crossingStatuses, corridorStatuses, facilityReports, utilityRecords];
 
-  const [service, setService] = useState<Service>('water');
-  const [layers, setLayers] = useState(DEFAULT_LAYERS);
+  const options = useChartOptions('map', MAP_OPTIONS);
+  const { measure: service, layers: shownLayers } = options.values;
+  const { setOptions } = options;
   const [crossingParam, setCrossingParam] = useSearchParam('crossing');
   const [otherSelection, setOtherSelection] = useState<string | null>(null);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
@@ -189,8 +190,8 @@ export function MapPanel({
   useEffect(() => {
     if (!map) return;
     for (const group of LAYER_GROUP_ORDER)
-      for (const id of LAYER_GROUPS[group]) map.setVisibility(id, layers[group]);
-  }, [map, layers]);
+      for (const id of LAYER_GROUPS[group]) map.setVisibility(id, shownLayers.includes(group));
+  }, [map, shownLayers]);
 
   useEffect(() => {
     map?.setFilter(LAYER_IDS.selection, ['==', ['get', 'key'], selectedKey ?? '']);
@@ -314,6 +315,7 @@ export function MapPanel({
     >
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
       <QueryErrorNotices queries={queries} sourceName={source.name} />
+      <OptionNotices notices={options.notices} />
       {mapError ? (
         <p className="notice notice--error" role="alert">
           {t('map.failed', { detail: mapError })}
@@ -326,8 +328,10 @@ export function MapPanel({
             <label key={group}>
               <input
                 type="checkbox"
-                checked={layers[group]}
-                onChange={(e) => setLayers((l) => ({ ...l, [group]: e.target.checked }))}
+                checked={shownLayers.includes(group)}
+                onChange={() =>
+                  setOptions({ layers: toggled(MAP_OPTIONS.layers, shownLayers, group) })
+                }
               />{' '}
               {t(`map.layer.${group}`)}
             </label>
@@ -335,7 +339,10 @@ export function MapPanel({
         </fieldset>
         <label className="map-toolbar__measure">
           <span>{t('map.measure')}</span>
-          <select value={service} onChange={(e) => setService(e.target.value as Service)}>
+          <select
+            value={service}
+            onChange={(e) => setOptions({ measure: e.target.value as Service })}
+          >
             {SERVICES.map((s) => (
               <option key={s} value={s}>
                 {t(`map.measure.${s}`)}
