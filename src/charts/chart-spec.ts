@@ -116,3 +116,6 @@ export function defineChart<D extends Dataset, O extends OptionsSpec, R extends 
 ): ChartSpec<D, O, R> {
   return spec;
 }
+
+/** The words and numbers of a view, for helpers that need no options. */
+export type ChartWords = Pick<ChartView<OptionsSpec>, 't' | 'locale' | 'timeZone' | 'sourceName'>;
