@@ -66,7 +66,10 @@ export function panelState(
   return hasData ? 'ready' : 'empty';
 }
 
-/** One notice per failed query, naming the source, each with a retry of that query. */
+/**
+ * One notice per distinct failure, naming the source, each with a retry of the queries that
+ * failed so (a period and the one before it failing alike are one problem, not two).
+ */
 export function QueryErrorNotices({
   queries,
   sourceName,
@@ -75,21 +78,25 @@ export function QueryErrorNotices({
   sourceName: string;
 }) {
   const { t } = useI18n();
+  const byMessage = new Map<string, PanelQuery[]>();
+  for (const q of queries)
+    if (q.isError) {
+      const message = t('source.error', {
+        source: sourceName,
+        // The adapter's message already starts with the source's name.
+        detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
+      });
+      byMessage.set(message, [...(byMessage.get(message) ?? []), q]);
+    }
   return (
     <>
-      {queries.map((q, i) =>
-        q.isError ? (
-          <SourceErrorNotice
-            key={i}
-            message={t('source.error', {
-              source: sourceName,
-              // The adapter's message already starts with the source's name.
-              detail: q.error?.message.replace(`${sourceName}: `, '') ?? '',
-            })}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null,
-      )}
+      {[...byMessage].map(([message, failed]) => (
+        <SourceErrorNotice
+          key={message}
+          message={message}
+          onRetry={() => failed.forEach((q) => void q.refetch())}
+        />
+      ))}
     </>
   );
 }

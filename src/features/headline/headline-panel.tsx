@@ -18,7 +18,7 @@ import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import './headline.css';
 
 type Kind = 'count' | 'perDay' | 'share' | 'hours';
@@ -209,12 +209,6 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         [statusNow, flowsNow, facilitiesNow, utilitiesNow].some((q) => q.isPending)
       ? 'loading'
       : 'ready';
-  const errorMessage = (error: Error | null) =>
-    t('source.error', {
-      source: source.name,
-      detail: error?.message.replace(`${source.name}: `, '') ?? '',
-    });
-  const failedQueries = [theatreQuery, ...queries].filter((q) => q.isError);
 
   return (
     <Panel
@@ -226,13 +220,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
       state={state}
       className="headline"
     >
-      {failedQueries.slice(0, 1).map((q, i) => (
-        <SourceErrorNotice
-          key={i}
-          message={errorMessage(q.error)}
-          onRetry={() => failedQueries.forEach((f) => void f.refetch())}
-        />
-      ))}
+      <QueryErrorNotices queries={[theatreQuery, ...queries]} sourceName={source.name} />
       {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
       {state === 'ready' ? (
         <ul className="headline__figures">
