@@ -2,10 +2,8 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useChartOptions } from '../../data/chart-options.ts';
 import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
-import { choice, list, toggled } from '../../domain/chart-options.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { sourceShares } from '../../domain/provenance.ts';
-import { SERVICES, type Service } from '../../domain/vocabulary.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
 import type { ExportTarget } from '../../ui/export/export-actions.ts';
 import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
@@ -16,19 +14,13 @@ import { OptionNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
-import { createIcons } from './icons.ts';
-import {
-  INTERACTIVE_LAYERS,
-  LAYER_GROUP_ORDER,
-  LAYER_GROUPS,
-  LAYER_IDS,
-  SOURCES,
-  mapStyle,
-} from './layers.ts';
 import { Legend, legendEntries } from './legend.tsx';
 import { PlaceDetails, PlaceList } from './map-details.tsx';
 import type { MapFactory, MapLike } from './map-like.ts';
-import { buildMapData, itemKey, mapFetchRange, type MapData, type MapItem } from './map-model.ts';
+import { buildMapData, itemKey, mapFetchRange, type MapItem } from './map-model.ts';
+import { MAP_OPTIONS } from './map-options.ts';
+import { MapToolbar } from './map-toolbar.tsx';
+import { useMapInstance } from './use-map-instance.ts';
 import './map.css';
 
 /** The real map, loaded on first use: maplibre-gl is never in the initial chunk. */
@@ -48,12 +40,6 @@ declare global {
     __accessMonitorMap?: MapTestHook;
   }
 }
-
-/** The map's options in the URL: `map.layers=crossings,areas&map.measure=power`. */
-export const MAP_OPTIONS = {
-  layers: list(LAYER_GROUP_ORDER, LAYER_GROUP_ORDER, { allowNone: true }),
-  measure: choice(SERVICES, 'water'),
-};
 
 /**
  * The map of crossings, corridors, health facilities and governorates, as of `asOf` (the end of
@@ -118,85 +104,6 @@ export function MapPanel({
   const itemsByKey = useMemo(() => new Map(data?.items.map((i) => [i.key, i])), [data]);
   const legend = useMemo(() => legendEntries(t, service), [t, service]);
 
-  // --- the map's life: made once the theatre is known, torn down on unmount ---
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<MapLike | null>(null);
-  const [mapError, setMapError] = useState<string | null>(null);
-  /** The data the map had when it last went idle: the panel is ready when that is the current. */
-  const [idleWith, setIdleWith] = useState<MapData | undefined>(undefined);
-  const pushed = useRef<MapData | undefined>(undefined);
-  const bbox = theatre.data?.theatre.bbox;
-  const bboxKey = bbox?.join(',');
-  const handlers = useRef({ hover: setHoverKey, click: (_key: string | null) => {} });
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container || !bboxKey) return;
-    const bounds = bboxKey.split(',').map(Number) as [number, number, number, number];
-    let cancelled = false;
-    let made: MapLike | undefined;
-    createMap({
-      container,
-      bounds,
-      label: t('map.canvasLabel'),
-      icons: createIcons,
-      style: (fontFaces) =>
-        mapStyle({
-          basemapUrl: new URL(
-            `${import.meta.env.BASE_URL}basemap/theatre.geojson`,
-            window.location.href,
-          ).href,
-          locale,
-          fontFaces,
-        }),
-    }).then(
-      (instance) => {
-        if (cancelled) return instance.remove();
-        made = instance;
-        instance.onIdle(() => setIdleWith(pushed.current));
-        instance.onPointer('move', INTERACTIVE_LAYERS, (hits) => {
-          const key = hits[0]?.properties.key;
-          instance.setCursor(typeof key === 'string' ? 'pointer' : '');
-          handlers.current.hover(typeof key === 'string' ? key : null);
-        });
-        instance.onPointer('click', INTERACTIVE_LAYERS, (hits) => {
-          const key = hits[0]?.properties.key;
-          handlers.current.click(typeof key === 'string' ? key : null);
-        });
-        setMap(instance);
-      },
-      (error: unknown) => {
-        if (!cancelled) setMapError(error instanceof Error ? error.message : String(error));
-      },
-    );
-    return () => {
-      cancelled = true;
-      made?.remove();
-      setMap(null);
-      if (window.__accessMonitorMap?.map === made) delete window.__accessMonitorMap;
-    };
-  }, [createMap, bboxKey, locale, t]);
-
-  // Data into the sources; the panel is ready again once the map has drawn them.
-  useEffect(() => {
-    if (!map || !data) return;
-    pushed.current = data;
-    map.setSourceData(SOURCES.crossings, data.crossings);
-    map.setSourceData(SOURCES.corridors, data.corridors);
-    map.setSourceData(SOURCES.facilities, data.facilities);
-    map.setSourceData(SOURCES.areas, data.areas);
-  }, [map, data]);
-
-  useEffect(() => {
-    if (!map) return;
-    for (const group of LAYER_GROUP_ORDER)
-      for (const id of LAYER_GROUPS[group]) map.setVisibility(id, shownLayers.includes(group));
-  }, [map, shownLayers]);
-
-  useEffect(() => {
-    map?.setFilter(LAYER_IDS.selection, ['==', ['get', 'key'], selectedKey ?? '']);
-  }, [map, selectedKey]);
-
   const select = useCallback(
     (key: string | null) => {
       const item = key ? itemsByKey.get(key) : undefined;
@@ -210,9 +117,18 @@ export function MapPanel({
     },
     [itemsByKey, crossingParam, setCrossingParam],
   );
-  useEffect(() => {
-    handlers.current.click = select;
-  }, [select]);
+  const bbox = theatre.data?.theatre.bbox;
+  const { containerRef, map, mapError, idleWith } = useMapInstance({
+    createMap,
+    bbox,
+    locale,
+    t,
+    data,
+    shownLayers,
+    selectedKey,
+    onHover: setHoverKey,
+    onClick: select,
+  });
 
   const showOnMap = (item: MapItem) => map?.fitBounds(item.bounds, { maxZoom: 12 });
   // A selection made elsewhere (the board, a link) moves the map to it.
@@ -276,18 +192,6 @@ export function MapPanel({
       : undefined,
     plot: async () => (map ? mapPlot(map) : { pieces: [], width: 0, height: 0 }),
   };
-  useEffect(() => {
-    if (!map) return;
-    window.__accessMonitorMap = {
-      map,
-      crossingLayer: LAYER_IDS.crossings,
-      exportPng: async () => {
-        const made = await window.__accessMonitorExport?.('map', 'png');
-        if (!made) throw new Error('No export on this page');
-        return made.blob;
-      },
-    };
-  }, [map]);
 
   const hovered = hoverKey ? itemsByKey.get(hoverKey) : undefined;
   const detailItem = hovered ?? selectedItem;
@@ -321,44 +225,14 @@ export function MapPanel({
           {t('map.failed', { detail: mapError })}
         </p>
       ) : null}
-      <div className="map-toolbar">
-        <fieldset className="map-toolbar__layers">
-          <legend>{t('map.layers')}</legend>
-          {LAYER_GROUP_ORDER.map((group) => (
-            <label key={group}>
-              <input
-                type="checkbox"
-                checked={shownLayers.includes(group)}
-                onChange={() =>
-                  setOptions({ layers: toggled(MAP_OPTIONS.layers, shownLayers, group) })
-                }
-              />{' '}
-              {t(`map.layer.${group}`)}
-            </label>
-          ))}
-        </fieldset>
-        <label className="map-toolbar__measure">
-          <span>{t('map.measure')}</span>
-          <select
-            value={service}
-            onChange={(e) => setOptions({ measure: e.target.value as Service })}
-          >
-            {SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {t(`map.measure.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="map-toolbar__buttons">
-          <button type="button" onClick={fitTheatre} disabled={!map}>
-            {t('map.fit')}
-          </button>
-          <button type="button" onClick={resetView} disabled={!map}>
-            {t('map.reset')}
-          </button>
-        </div>
-      </div>
+      <MapToolbar
+        layers={shownLayers}
+        measure={service}
+        onChange={setOptions}
+        onFit={fitTheatre}
+        onReset={resetView}
+        disabled={!map}
+      />
       <div className="map-layout">
         <div className="map-frame">
           <div ref={containerRef} className="map-canvas" />
