@@ -9,13 +9,7 @@ import { useChartWidth } from '../ui/chart/use-chart-size.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import type { MessageKey } from '../ui/i18n/translate.ts';
-import {
-  OptionNotices,
-  Panel,
-  panelState,
-  QueryErrorNotices,
-  RejectedRecords,
-} from '../ui/panel.tsx';
+import { UrlNotices, Panel, panelState, QueryErrorNotices, RejectedRecords } from '../ui/panel.tsx';
 import { ChartPlot } from './chart-plot.tsx';
 import type { AnyChartSpec } from './chart-spec.ts';
 import { OptionControls } from './option-controls.tsx';
@@ -66,7 +60,7 @@ function ChartBody({
       notices={
         <>
           {grouped ? null : <QueryErrorNotices queries={chart.queries} sourceName={source.name} />}
-          <OptionNotices notices={notices} />
+          <UrlNotices notices={notices} />
           {grouped ? null : <RejectedRecords issues={chart.issues} sourceName={sourceName} />}
         </>
       }

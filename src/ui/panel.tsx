@@ -166,12 +166,18 @@ export function RejectedRecords({
   );
 }
 
-/** A chart's options in the URL that were ignored (a mangled or newer link), and why. */
-export function OptionNotices({ notices }: { notices: readonly FilterNotice[] }) {
+/** Parameters in the URL that were ignored (a mangled or newer link), and why. */
+export function UrlNotices({
+  notices,
+  className = '',
+}: {
+  notices: readonly FilterNotice[];
+  className?: string;
+}) {
   const { t } = useI18n();
   if (notices.length === 0) return null;
   return (
-    <div className="notice notice--warning" role="status">
+    <div className={`notice notice--warning ${className}`} role="status">
       {notices.map((n) => (
         <p key={`${n.param}=${n.value}`}>
           {t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}

@@ -5,7 +5,7 @@ import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { HEIGHT, hospitalShares, hospitalWords } from './hospital-words.ts';
+import { bucketTooltip, HEIGHT, hospitalShares, hospitalWords } from './hospital-words.ts';
 
 /** Beds available against occupied, one point per pixel at most. */
 export const bedsChart = defineChart({
@@ -56,19 +56,10 @@ export const bedsChart = defineChart({
           bands,
           tickFormat: tickFormatter(resolution, locale),
           valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
-          describe: (key: string) => {
-            const i = s.buckets.findIndex((b) => b.key === key);
-            const b = s.buckets[i];
-            return b
-              ? {
-                  title: bucketLabel(b, s.resolution, t, locale),
-                  lines: [
-                    { label: available, value: words.num(s.bedsAvailable[i]) },
-                    { label: occupied, value: words.num(s.bedsOccupied[i]) },
-                  ],
-                }
-              : undefined;
-          },
+          describe: bucketTooltip(s, view, (i) => [
+            { label: available, value: words.num(s.bedsAvailable[i]) },
+            { label: occupied, value: words.num(s.bedsOccupied[i]) },
+          ]),
         },
       },
     };

@@ -6,7 +6,7 @@ import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { FUNCTIONALITY_STYLE } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { HEIGHT, hospitalShares, hospitalWords } from './hospital-words.ts';
+import { bucketTooltip, HEIGHT, hospitalShares, hospitalWords } from './hospital-words.ts';
 
 /** Facilities by functionality over time, stacked, one bar per bucket. */
 export const functionalityChart = defineChart({
@@ -59,20 +59,13 @@ export const functionalityChart = defineChart({
           bands,
           tickFormat: tickFormatter(resolution, locale),
           valueFormat: (v: number) => formatNumber(v, locale),
-          describe: (key: string) => {
-            const i = s.buckets.findIndex((b) => b.key === key);
-            const b = s.buckets[i];
-            return b
-              ? {
-                  title: bucketLabel(b, s.resolution, t, locale),
-                  lines: FUNCTIONALITIES.map((l) => ({
-                    label: words.level(l),
-                    value: words.num(s.functionality[l][i], 1),
-                    colour: FUNCTIONALITY_STYLE[l].colour,
-                  })),
-                }
-              : undefined;
-          },
+          describe: bucketTooltip(s, view, (i) =>
+            FUNCTIONALITIES.map((l) => ({
+              label: words.level(l),
+              value: words.num(s.functionality[l][i], 1),
+              colour: FUNCTIONALITY_STYLE[l].colour,
+            })),
+          ),
         },
       },
     };

@@ -10,7 +10,7 @@ import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { OptionNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import { UrlNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
@@ -219,7 +219,7 @@ export function MapPanel({
     >
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
       <QueryErrorNotices queries={queries} sourceName={source.name} />
-      <OptionNotices notices={options.notices} />
+      <UrlNotices notices={options.notices} />
       {mapError ? (
         <p className="notice notice--error" role="alert">
           {t('map.failed', { detail: mapError })}
