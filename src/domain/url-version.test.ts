@@ -5,9 +5,12 @@ import { parseFilters, type Filters } from './filters.ts';
 import { migrateSearch, stampVersion, URL_VERSION, type UrlMigration } from './url-version.ts';
 
 /** Links today's app handed out before the URL had a version (Copy link, Copy embed code). */
-const V1_LINKS = JSON.parse(
-  readFileSync('test/fixtures/links/v1.json', 'utf8'),
-) as { chart: string; kind: 'permalink' | 'embed'; href: string; filters: Filters }[];
+const V1_LINKS = JSON.parse(readFileSync('test/fixtures/links/v1.json', 'utf8')) as {
+  chart: string;
+  kind: 'permalink' | 'embed';
+  href: string;
+  filters: Filters;
+}[];
 
 describe('URL versions', () => {
   it('opens every v1 link with the same filters, chart and parameters', () => {
