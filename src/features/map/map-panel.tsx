@@ -1,10 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useChartOptions } from '../../data/chart-options.ts';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { useSourceName } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
-import type { DataIssue } from '../../domain/validate.ts';
-import { sourceShares } from '../../domain/provenance.ts';
-import { sourceCredits } from '../../ui/chart/credits.ts';
 import type { ExportTarget } from '../../ui/export/export-actions.ts';
 import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
@@ -15,11 +12,12 @@ import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
 import { Legend, legendEntries } from './legend.tsx';
-import { PlaceDetails, PlaceList } from './map-details.tsx';
+import { DetailsSection, PlaceList } from './map-details.tsx';
 import type { MapFactory, MapLike } from './map-like.ts';
-import { buildMapData, itemKey, mapFetchRange, type MapItem } from './map-model.ts';
+import { itemKey, type MapItem } from './map-model.ts';
 import { MAP_OPTIONS } from './map-options.ts';
 import { MapToolbar } from './map-toolbar.tsx';
+import { useMapData } from './use-map-data.ts';
 import { useMapInstance } from './use-map-instance.ts';
 import './map.css';
 
@@ -55,18 +53,9 @@ export function MapPanel({
 }) {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
+  const sourceName = useSourceName();
   const now = useNow();
   const moment = asOf ?? now;
-  const momentMs = moment.getTime();
-  const range = mapFetchRange(moment);
-  const theatre = useTheatre();
-  const sourceName = useSourceName();
-  const crossingStatuses = useDataset('crossing-status', range);
-  const corridorStatuses = useDataset('corridor-status', range);
-  const facilityReports = useDataset('facility-status', range);
-  const utilityRecords = useDataset('utility-status', range);
-  const queries = [theatre, crossingStatuses, corridorStatuses, facilityReports, utilityRecords];
-
   const options = useChartOptions('map', MAP_OPTIONS);
   const { measure: service, layers: shownLayers } = options.values;
   const { setOptions } = options;
@@ -74,33 +63,8 @@ export function MapPanel({
   const [otherSelection, setOtherSelection] = useState<string | null>(null);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const selectedKey = crossingParam ? itemKey('crossing', crossingParam) : otherSelection;
+  const { theatre, queries, data, credits, issues } = useMapData(moment, service);
 
-  const data = useMemo(
-    () =>
-      theatre.data
-        ? buildMapData({
-            theatre: theatre.data.theatre,
-            sourceId: theatre.data.sourceId,
-            crossingStatuses: crossingStatuses.data?.records ?? [],
-            corridorStatuses: corridorStatuses.data?.records ?? [],
-            facilityReports: facilityReports.data?.records ?? [],
-            utilityRecords: utilityRecords.data?.records ?? [],
-            asOf: new Date(momentMs),
-            locale,
-            service,
-          })
-        : undefined,
-    [
-      theatre.data,
-      crossingStatuses.data,
-      corridorStatuses.data,
-      facilityReports.data,
-      utilityRecords.data,
-      momentMs,
-      locale,
-      service,
-    ],
-  );
   const itemsByKey = useMemo(() => new Map(data?.items.map((i) => [i.key, i])), [data]);
   const legend = useMemo(() => legendEntries(t, service), [t, service]);
 
@@ -154,32 +118,6 @@ export function MapPanel({
   const subtitle = timeZone
     ? t('map.subtitle', { time: formatDateTime(moment, locale, timeZone) })
     : undefined;
-  const publishers = theatre.data?.theatre.sources;
-  const credits = useMemo(
-    () =>
-      publishers
-        ? sourceCredits(
-            sourceShares([
-              ...(crossingStatuses.data?.records ?? []),
-              ...(corridorStatuses.data?.records ?? []),
-              ...(facilityReports.data?.records ?? []),
-              ...(utilityRecords.data?.records ?? []),
-            ]),
-            publishers,
-            t,
-            locale,
-          )
-        : [],
-    [
-      publishers,
-      crossingStatuses.data,
-      corridorStatuses.data,
-      facilityReports.data,
-      utilityRecords.data,
-      t,
-      locale,
-    ],
-  );
   const exportTarget: ExportTarget = {
     id: 'map',
     title: t('map.title'),
@@ -195,10 +133,6 @@ export function MapPanel({
 
   const hovered = hoverKey ? itemsByKey.get(hoverKey) : undefined;
   const detailItem = hovered ?? selectedItem;
-  const issues: DataIssue[] = [
-    ...queries.flatMap((q) => q.data?.issues ?? []),
-    ...(data?.rejected ?? []),
-  ];
   const state = theatre.isError
     ? 'error'
     : !data
@@ -244,33 +178,15 @@ export function MapPanel({
           </p>
         </div>
         <div className="map-side">
-          <section className="map-details" aria-live="polite" aria-labelledby="map-details-title">
-            <h3 id="map-details-title" className="map-details__title">
-              {t('map.details')}
-              {detailItem ? (
-                <span className="muted">
-                  {' '}
-                  · {t(hovered ? 'map.details.hover' : 'map.details.selected')}
-                </span>
-              ) : null}
-            </h3>
-            {detailItem && timeZone ? (
-              <PlaceDetails
-                item={detailItem}
-                asOf={moment}
-                timeZone={timeZone}
-                service={service}
-                sourceName={sourceName}
-              />
-            ) : (
-              <p className="muted">{t('map.details.none')}</p>
-            )}
-            {selectedItem ? (
-              <button type="button" className="link-button" onClick={() => select(null)}>
-                {t('map.details.close')}
-              </button>
-            ) : null}
-          </section>
+          <DetailsSection
+            item={detailItem}
+            hovered={Boolean(hovered)}
+            asOf={moment}
+            timeZone={timeZone}
+            service={service}
+            sourceName={sourceName}
+            onClose={selectedItem ? () => select(null) : undefined}
+          />
           <Legend entries={legend} title={t('map.legend')} />
         </div>
       </div>
