@@ -6,8 +6,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The architecture of STYLE.md, enforced: app → features → (data, domain, ui, lib); data → (domain, lib);
- * ui → (domain, lib); domain knows no React and no browser state; features never import each other.
+ * The architecture of STYLE.md, enforced: app → features → charts → (data, domain, ui, lib);
+ * data → (domain, lib); ui → (domain, lib); domain knows no React and no browser state; features
+ * never import each other. charts/ is the one layer that joins data/ and ui/ (a chart spec's
+ * queries and its frame), so that ui/ stays presentational.
  */
 const boundaries = {
   'import-x/no-restricted-paths': [
@@ -46,6 +48,13 @@ const boundaries = {
         { target: './src/ui', from: './src/features', message: 'ui/ must not import features.' },
         { target: './src/ui', from: './src/app', message: 'ui/ must not import app/.' },
         { target: './src/features', from: './src/app', message: 'features must not import app/.' },
+        { target: './src/charts', from: './src/features', message: 'charts/ knows no feature.' },
+        { target: './src/charts', from: './src/app', message: 'charts/ must not import app/.' },
+        ...['domain', 'data', 'ui', 'lib'].map((layer) => ({
+          target: `./src/${layer}`,
+          from: './src/charts',
+          message: `${layer}/ is below charts/: it must not import it.`,
+        })),
         // One zone per feature: it may import itself, never another feature.
         ...readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
           .filter((entry) => entry.isDirectory())

@@ -4,13 +4,13 @@ import type { ReactElement } from 'react';
 import { expect } from 'vitest';
 import { ExportScopeProvider, type ExportScope } from '../src/ui/export/export-context.tsx';
 
-/** What the view would give every export menu; only the CSV file name reads the coverage. */
+/** What the view would give every export menu; full-range CSVs read the coverage (the demo's days). */
 const scope: ExportScope = {
   range: { from: '2025-01-01', to: '2025-01-31' },
   asOf: new Date('2025-01-31T12:00:00Z'),
   timeZone: 'Asia/Gaza',
   synthetic: true,
-  coverage: { from: '2025-01-01', to: '2025-12-31' },
+  coverage: { from: '2025-01-01', to: new Date().toISOString().slice(0, 10) },
 };
 
 /** A panel inside an export scope, so that its charts get their "Download or share" menus. */

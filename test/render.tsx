@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { AppProviders } from '../src/app/providers.tsx';
 import { parseConfig, type AppConfig } from '../src/data/config.ts';
 
@@ -31,5 +31,19 @@ export function renderWithApp(ui: ReactElement, config: AppConfig = testConfig) 
         {ui}
       </AppProviders>,
     ),
+  };
+}
+
+/** The app's providers as a `wrapper` for renderHook, with a fresh cache that does not retry. */
+export function appWrapper(config: AppConfig = testConfig) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+  return function Wrapper({ children }: { children: ReactNode }) {
+    return (
+      <AppProviders config={config} source={config.sources[0]!} queryClient={queryClient}>
+        {children}
+      </AppProviders>
+    );
   };
 }

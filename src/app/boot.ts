@@ -1,5 +1,6 @@
 import { chooseSource, loadConfig, type SourceChoice, type AppConfig } from '../data/config.ts';
 import { localStorageOrNull } from '../lib/storage.ts';
+import { migrateSearch } from '../domain/url-version.ts';
 
 export interface Booted extends SourceChoice {
   config: AppConfig;
@@ -23,6 +24,7 @@ export class DemoUnavailableError extends Error {
  * deployment on real sources never downloads it.
  */
 export async function boot(): Promise<Booted> {
+  upgradeLink();
   const config = await loadConfig();
   const choice = chooseSource(config, new URLSearchParams(window.location.search).get('source'));
   if (choice.source.demo) await startMockApi(choice.source.url);
@@ -51,4 +53,12 @@ async function startMockApi(baseUrl: string): Promise<void> {
       cause: error,
     });
   }
+}
+
+/** An old link is rewritten to the current URL version before anything reads it. */
+export function upgradeLink(): void {
+  const { pathname, search, hash } = window.location;
+  const migrated = migrateSearch(search);
+  if (migrated.changed)
+    window.history.replaceState(window.history.state, '', `${pathname}${migrated.search}${hash}`);
 }

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import type { DataSourceAdapter } from './contract.ts';
@@ -49,6 +50,10 @@ export function useSourceName(): (sourceId: string) => string {
   const { source } = useActiveSource();
   const theatre = useTheatre();
   const publishers = theatre.data?.theatre.sources;
-  return (id) =>
-    publishers?.find((s) => s.id === id)?.name ?? (id === source.id ? source.name : id);
+  // The same function while the names stay the same: charts memoised on it do not rebuild.
+  return useCallback(
+    (id: string) =>
+      publishers?.find((s) => s.id === id)?.name ?? (id === source.id ? source.name : id),
+    [publishers, source.id, source.name],
+  );
 }

@@ -11,6 +11,7 @@ import {
   type FilterPart,
   type Filters,
 } from '../domain/filters.ts';
+import { migrateSearch, VERSION_PARAM } from '../domain/url-version.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
@@ -54,15 +55,29 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
   const now = useNow();
   const timeZone = theatre?.timeZone ?? 'UTC';
   const crossingIds = useMemo(() => theatre?.crossings.map((c) => c.id), [theatre]);
-  const { filters, notices } = useMemo(
-    () => parseFilters(new URLSearchParams(search), crossingIds),
-    [search, crossingIds],
+  const version = useSyncExternalStore(
+    subscribeToUrl,
+    () => new URLSearchParams(window.location.search).get(VERSION_PARAM),
+    () => null,
   );
+  const { filters, notices } = useMemo(() => {
+    const parsed = parseFilters(new URLSearchParams(search), crossingIds);
+    // A link from a newer app is read as this version's, with a word that it may differ.
+    const unknown = version === null ? undefined : migrateSearch(`?v=${version}`).unknownVersion;
+    if (unknown !== undefined)
+      parsed.notices.push({ param: VERSION_PARAM, value: unknown, problem: 'unknown-value' });
+    return parsed;
+  }, [search, crossingIds, version]);
   const today = theatreDay(now, timeZone);
-  const range = resolveRange(
+  const resolved = resolveRange(
     filters.range,
     today,
     theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
+  );
+  // The same days are the same object: memos and effects keyed on the range skip re-renders.
+  const range = useMemo(
+    () => ({ from: resolved.from, to: resolved.to }),
+    [resolved.from, resolved.to],
   );
   const past = range.to < today;
   // The same moment is the same Date, so panels given `asOf` as a prop need not redraw.
@@ -86,7 +101,10 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     },
     [parts],
   );
-  return { filters, range, asOf, today, timeZone, notices, setFilters };
+  return useMemo(
+    () => ({ filters, range, asOf, today, timeZone, notices, setFilters }),
+    [filters, range, asOf, today, timeZone, notices, setFilters],
+  );
 }
 
 /**
@@ -94,8 +112,7 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
  * as the parts that can stay the same: memos keyed on it skip unrelated filter changes.
  */
 export function useFiltersFor(filters: Filters, ...datasets: Dataset[]): Filters {
-  const narrowed = narrowFilters(filters, datasets);
-  const key = JSON.stringify(narrowed);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => narrowed, [key]);
+  // Keyed on the narrowed filters' text: equal filters give back the same object.
+  const key = JSON.stringify(narrowFilters(filters, datasets));
+  return useMemo(() => JSON.parse(key) as Filters, [key]);
 }

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from '../domain/zod.ts';
+import { PANEL_IDS } from '../domain/panels.ts';
 
 /**
  * Options of the wall display (/wall), from the `wall` block of config.json and from the URL.
@@ -7,15 +8,7 @@ import { z } from '../domain/zod.ts';
  * used; a bad URL parameter is ignored with a notice. A URL may only choose among the panels the
  * operator configured.
  */
-export const WALL_PANEL_IDS = [
-  'board',
-  'headline',
-  'map',
-  'aid-flow',
-  'hospitals',
-  'utilities',
-  'events',
-] as const;
+export const WALL_PANEL_IDS = PANEL_IDS;
 export type WallPanelId = (typeof WALL_PANEL_IDS)[number];
 
 export const WALL_LAYOUTS = ['rotate', 'grid'] as const;

@@ -184,3 +184,13 @@ export function otherPlaceNames(
   }
   return out;
 }
+
+/** The name of the place with this id among `places` in the chosen language, else the id. */
+export function placeNameOf(
+  places: readonly { id: string; names: Record<string, string | undefined> & { en: string } }[],
+  id: string,
+  locale: string,
+): string {
+  const place = places.find((p) => p.id === id);
+  return place ? placeName(place.names, locale) : id;
+}

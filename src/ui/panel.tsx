@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import type { FilterNotice } from '../domain/filters.ts';
 import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
@@ -68,7 +69,10 @@ export function panelState(
   return hasData ? 'ready' : 'empty';
 }
 
-/** One notice per failed query, naming the source, each with a retry of that query. */
+/**
+ * One notice per distinct failure, naming the source, each with a retry of the queries that
+ * failed so (a period and the one before it failing alike are one problem, not two).
+ */
 export function QueryErrorNotices({
   queries,
   sourceName,
@@ -77,17 +81,22 @@ export function QueryErrorNotices({
   sourceName: string;
 }) {
   const { t, locale } = useI18n();
+  // Identical failures (a period and the one before it, say) are one notice with one retry.
+  const byMessage = new Map<string, PanelQuery[]>();
+  for (const q of queries)
+    if (q.isError) {
+      const key = q.error?.message ?? '';
+      byMessage.set(key, [...(byMessage.get(key) ?? []), q]);
+    }
   return (
     <>
-      {queries.map((q, i) =>
-        q.isError ? (
-          <SourceErrorNotice
-            key={i}
-            message={sourceErrorMessage(q.error, sourceName, t, locale)}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null,
-      )}
+      {[...byMessage].map(([key, failed]) => (
+        <SourceErrorNotice
+          key={key}
+          message={sourceErrorMessage(failed[0]!.error, sourceName, t, locale)}
+          onRetry={() => failed.forEach((q) => void q.refetch())}
+        />
+      ))}
     </>
   );
 }
@@ -165,6 +174,27 @@ export function RejectedRecords({
           </tbody>
         </table>
       </details>
+    </div>
+  );
+}
+
+/** Parameters in the URL that were ignored (a mangled or newer link), and why. */
+export function UrlNotices({
+  notices,
+  className = '',
+}: {
+  notices: readonly FilterNotice[];
+  className?: string;
+}) {
+  const { t } = useI18n();
+  if (notices.length === 0) return null;
+  return (
+    <div className={`notice notice--warning ${className}`} role="status">
+      {notices.map((n) => (
+        <p key={`${n.param}=${n.value}`}>
+          {t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}
+        </p>
+      ))}
     </div>
   );
 }

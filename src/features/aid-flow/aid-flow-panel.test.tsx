@@ -48,6 +48,20 @@ describe('Aid flow chart', () => {
     expect(within(panel()).getByText(/tonnes per day by crossing/)).toBeInTheDocument();
     expect(within(panel()).getByRole('columnheader', { name: 'Kerem Shalom' })).toBeInTheDocument();
     expect(within(panel()).getByText(/Fuel is counted in litres/)).toBeInTheDocument();
+    // The choice is in the URL, so Copy link and Copy embed code reproduce it.
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('aid.stack')).toBe('crossing');
+    expect(params.get('aid.measure')).toBe('tonnes');
+  });
+
+  it('opens on the options a link asks for, and says what it ignored', async () => {
+    window.history.replaceState(null, '', '/?aid.stack=crossing&aid.measure=tonnes&aid.stages=x');
+    renderWithApp(<AidFlowPanel />);
+    await ready();
+    expect(within(panel()).getByText(/tonnes per day by crossing/)).toBeInTheDocument();
+    expect(within(panel()).getByRole('radio', { name: 'crossing' })).toBeChecked();
+    expect(within(panel()).getByRole('checkbox', { name: 'Entered' })).toBeChecked();
+    expect(within(panel()).getByText(/aid\.stages=x/)).toBeInTheDocument();
   });
 
   it('a failing source gives an error naming it while another panel still renders', async () => {

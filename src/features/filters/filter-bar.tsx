@@ -7,6 +7,7 @@ import { COMMODITIES, VERIFICATIONS } from '../../domain/vocabulary.ts';
 import { formatDay } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
+import { UrlNotices } from '../../ui/panel.tsx';
 import './filter-bar.css';
 
 /** The one set of filters every panel follows; all of it lives in the URL. */
@@ -114,15 +115,7 @@ export function FilterBar() {
       >
         {t('filters.reset')}
       </button>
-      {notices.length ? (
-        <div className="notice notice--warning filter-bar__notices" role="status">
-          {notices.map((n) => (
-            <p key={`${n.param}=${n.value}`}>
-              {t(`filters.notice.${n.problem}`, { param: n.param, value: n.value })}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <UrlNotices notices={notices} className="filter-bar__notices" />
     </section>
   );
 }

@@ -39,4 +39,16 @@ describe('Headline figures', () => {
     expect(figure('entered')).toHaveTextContent('Could not be loaded');
     expect(figure('hospitals')).toHaveTextContent(/Health Cluster/);
   });
+
+  it('names every distinct failure, not only the first, once each', async () => {
+    server.use(sourceFails('aid-flow', 503), sourceFails('utility-status', 500));
+    renderWithApp(<HeadlinePanel />);
+    await ready();
+    const alerts = within(panel()).getAllByRole('alert');
+    // The period and the one before fail alike: one notice per dataset, not per query.
+    expect(alerts).toHaveLength(2);
+    expect(alerts.map((a) => a.textContent).join(' ')).toMatch(
+      /aid-flow.*utility-status|utility-status.*aid-flow/,
+    );
+  });
 });

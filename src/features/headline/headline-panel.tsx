@@ -19,8 +19,7 @@ import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { isolate } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
-import { sourceErrorMessage } from '../../ui/source-error.ts';
+import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import './headline.css';
 
 type Kind = 'count' | 'perDay' | 'share' | 'hours';
@@ -44,7 +43,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
   const { filters, range, asOf, timeZone } = useViewState();
-  const before = previousRange(range);
+  const before = useMemo(() => previousRange(range), [range]);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const sourceName = useSourceName();
@@ -92,16 +91,14 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         averageTrucksPerDay(flowsNow.data?.records ?? [], range, filters, [stage]),
         averageTrucksPerDay(flowsBefore.data?.records ?? [], before, filters, [stage]),
       ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [flowsNow.data, flowsBefore.data, filters, range.from, range.to],
+    [flowsNow.data, flowsBefore.data, filters, range, before],
   );
   const functional = useMemo(
     () => [
       functionalFacilitiesAt(facilitiesNow.data?.records ?? [], range.to, facilityFilters),
       functionalFacilitiesAt(facilitiesBefore.data?.records ?? [], before.to, facilityFilters),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [facilitiesNow.data, facilitiesBefore.data, facilityFilters, range.to],
+    [facilitiesNow.data, facilitiesBefore.data, facilityFilters, range.to, before.to],
   );
   const utilities = useMemo(
     () =>
@@ -109,8 +106,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         utilityAverage(utilitiesNow.data?.records ?? [], range, service, utilityFilters),
         utilityAverage(utilitiesBefore.data?.records ?? [], before, service, utilityFilters),
       ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range.from, range.to],
+    [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range, before],
   );
 
   const target = theatre?.baselines.trucksPerDayTarget;
@@ -214,8 +210,6 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         [statusNow, flowsNow, facilitiesNow, utilitiesNow].some((q) => q.isPending)
       ? 'loading'
       : 'ready';
-  const errorMessage = (error: Error | null) => sourceErrorMessage(error, source.name, t, locale);
-  const failedQueries = [theatreQuery, ...queries].filter((q) => q.isError);
 
   return (
     <Panel
@@ -227,13 +221,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
       state={state}
       className="headline"
     >
-      {failedQueries.slice(0, 1).map((q, i) => (
-        <SourceErrorNotice
-          key={i}
-          message={errorMessage(q.error)}
-          onRetry={() => failedQueries.forEach((f) => void f.refetch())}
-        />
-      ))}
+      <QueryErrorNotices queries={[theatreQuery, ...queries]} sourceName={source.name} />
       {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
       {state === 'ready' ? (
         <ul className="headline__figures">

@@ -260,3 +260,54 @@ function ItemState({ item }: { item: MapItem }) {
       );
   }
 }
+
+/** What is hovered, else what is selected, in words; announced as it changes. */
+export function DetailsSection({
+  item,
+  hovered,
+  asOf,
+  timeZone,
+  service,
+  sourceName,
+  onClose,
+}: {
+  item: MapItem | undefined;
+  hovered: boolean;
+  asOf: Date;
+  timeZone: string | undefined;
+  service: Service;
+  sourceName: (sourceId: string) => string;
+  /** Set while something is selected: closes the selection. */
+  onClose?: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="map-details" aria-live="polite" aria-labelledby="map-details-title">
+      <h3 id="map-details-title" className="map-details__title">
+        {t('map.details')}
+        {item ? (
+          <span className="muted">
+            {' '}
+            · {t(hovered ? 'map.details.hover' : 'map.details.selected')}
+          </span>
+        ) : null}
+      </h3>
+      {item && timeZone ? (
+        <PlaceDetails
+          item={item}
+          asOf={asOf}
+          timeZone={timeZone}
+          service={service}
+          sourceName={sourceName}
+        />
+      ) : (
+        <p className="muted">{t('map.details.none')}</p>
+      )}
+      {onClose ? (
+        <button type="button" className="link-button" onClick={onClose}>
+          {t('map.details.close')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

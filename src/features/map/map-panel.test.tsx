@@ -81,6 +81,28 @@ describe('Map panel', () => {
     expect(maps[0]!.visibility.get(LAYER_IDS.crossings)).toBe(true);
   });
 
+  it('takes its layers and measure from the URL and writes them there, so links reproduce them', async () => {
+    window.history.replaceState(null, '', '/?map.layers=crossings,areas&map.measure=power');
+    const { create, maps } = fakeMapFactory();
+    renderWithApp(<MapPanel createMap={create} />);
+    await ready();
+    const map = maps[0]!;
+    expect(map.visibility.get(LAYER_IDS.facilities)).toBe(false);
+    expect(map.visibility.get(LAYER_IDS.crossings)).toBe(true);
+    expect(within(panel()).getByRole('combobox', { name: /Shade governorates/ })).toHaveValue(
+      'power',
+    );
+    await userEvent.click(within(panel()).getByRole('checkbox', { name: 'Crossings' }));
+    await userEvent.selectOptions(
+      within(panel()).getByRole('combobox', { name: /Shade governorates/ }),
+      'telecom',
+    );
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('map.layers')).toBe('areas');
+    expect(params.get('map.measure')).toBe('telecom');
+    expect(map.visibility.get(LAYER_IDS.crossings)).toBe(false);
+  });
+
   it('shares the crossing selection with the board through the URL, both ways', async () => {
     const { create, maps } = fakeMapFactory();
     renderWithApp(

@@ -1,34 +1,25 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { useChartOptions } from '../../data/chart-options.ts';
+import { useSourceName } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
-import type { DataIssue } from '../../domain/validate.ts';
-import { sourceShares } from '../../domain/provenance.ts';
-import { SERVICES, type Service } from '../../domain/vocabulary.ts';
-import { sourceCredits } from '../../ui/chart/credits.ts';
 import { SourceLine } from '../../ui/chart/source-line.tsx';
 import type { ExportTarget } from '../../ui/export/export-actions.ts';
 import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import { UrlNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
-import { createIcons } from './icons.ts';
-import {
-  INTERACTIVE_LAYERS,
-  LAYER_GROUP_ORDER,
-  LAYER_GROUPS,
-  LAYER_IDS,
-  SOURCES,
-  mapStyle,
-  type LayerGroup,
-} from './layers.ts';
 import { Legend, legendEntries } from './legend.tsx';
-import { PlaceDetails, PlaceList } from './map-details.tsx';
+import { DetailsSection, PlaceList } from './map-details.tsx';
 import type { MapFactory, MapLike } from './map-like.ts';
-import { buildMapData, itemKey, mapFetchRange, type MapData, type MapItem } from './map-model.ts';
+import { itemKey, type MapItem } from './map-model.ts';
+import { MAP_OPTIONS } from './map-options.ts';
+import { MapToolbar } from './map-toolbar.tsx';
+import { useMapData } from './use-map-data.ts';
+import { useMapInstance } from './use-map-instance.ts';
 import './map.css';
 
 /** The real map, loaded on first use: maplibre-gl is never in the initial chunk. */
@@ -49,13 +40,6 @@ declare global {
   }
 }
 
-const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
-  crossings: true,
-  corridors: true,
-  facilities: true,
-  areas: true,
-};
-
 /**
  * The map of crossings, corridors, health facilities and governorates, as of `asOf` (the end of
  * the selected range; now by default). Works offline: basemap, fonts and worker come from the app.
@@ -70,132 +54,20 @@ export function MapPanel({
 }) {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
+  const sourceName = useSourceName();
   const now = useNow();
   const moment = asOf ?? now;
-  const momentMs = moment.getTime();
-  const range = mapFetchRange(moment);
-  const theatre = useTheatre();
-  const sourceName = useSourceName();
-  const crossingStatuses = useDataset('crossing-status', range);
-  const corridorStatuses = useDataset('corridor-status', range);
-  const facilityReports = useDataset('facility-status', range);
-  const utilityRecords = useDataset('utility-status', range);
-  const queries = [theatre, crossingStatuses, corridorStatuses, facilityReports, utilityRecords];
-
-  const [service, setService] = useState<Service>('water');
-  const [layers, setLayers] = useState(DEFAULT_LAYERS);
+  const options = useChartOptions('map', MAP_OPTIONS);
+  const { measure: service, layers: shownLayers } = options.values;
+  const { setOptions } = options;
   const [crossingParam, setCrossingParam] = useSearchParam('crossing');
   const [otherSelection, setOtherSelection] = useState<string | null>(null);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const selectedKey = crossingParam ? itemKey('crossing', crossingParam) : otherSelection;
+  const { theatre, queries, data, credits, issues } = useMapData(moment, service);
 
-  const data = useMemo(
-    () =>
-      theatre.data
-        ? buildMapData({
-            theatre: theatre.data.theatre,
-            sourceId: theatre.data.sourceId,
-            crossingStatuses: crossingStatuses.data?.records ?? [],
-            corridorStatuses: corridorStatuses.data?.records ?? [],
-            facilityReports: facilityReports.data?.records ?? [],
-            utilityRecords: utilityRecords.data?.records ?? [],
-            asOf: new Date(momentMs),
-            locale,
-            service,
-          })
-        : undefined,
-    [
-      theatre.data,
-      crossingStatuses.data,
-      corridorStatuses.data,
-      facilityReports.data,
-      utilityRecords.data,
-      momentMs,
-      locale,
-      service,
-    ],
-  );
   const itemsByKey = useMemo(() => new Map(data?.items.map((i) => [i.key, i])), [data]);
   const legend = useMemo(() => legendEntries(t, service), [t, service]);
-
-  // --- the map's life: made once the theatre is known, torn down on unmount ---
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<MapLike | null>(null);
-  const [mapError, setMapError] = useState<string | null>(null);
-  /** The data the map had when it last went idle: the panel is ready when that is the current. */
-  const [idleWith, setIdleWith] = useState<MapData | undefined>(undefined);
-  const pushed = useRef<MapData | undefined>(undefined);
-  const bbox = theatre.data?.theatre.bbox;
-  const bboxKey = bbox?.join(',');
-  const handlers = useRef({ hover: setHoverKey, click: (_key: string | null) => {} });
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container || !bboxKey) return;
-    const bounds = bboxKey.split(',').map(Number) as [number, number, number, number];
-    let cancelled = false;
-    let made: MapLike | undefined;
-    createMap({
-      container,
-      bounds,
-      label: t('map.canvasLabel'),
-      icons: createIcons,
-      style: (fontFaces) =>
-        mapStyle({
-          basemapUrl: new URL(
-            `${import.meta.env.BASE_URL}basemap/theatre.geojson`,
-            window.location.href,
-          ).href,
-          locale,
-          fontFaces,
-        }),
-    }).then(
-      (instance) => {
-        if (cancelled) return instance.remove();
-        made = instance;
-        instance.onIdle(() => setIdleWith(pushed.current));
-        instance.onPointer('move', INTERACTIVE_LAYERS, (hits) => {
-          const key = hits[0]?.properties.key;
-          instance.setCursor(typeof key === 'string' ? 'pointer' : '');
-          handlers.current.hover(typeof key === 'string' ? key : null);
-        });
-        instance.onPointer('click', INTERACTIVE_LAYERS, (hits) => {
-          const key = hits[0]?.properties.key;
-          handlers.current.click(typeof key === 'string' ? key : null);
-        });
-        setMap(instance);
-      },
-      (error: unknown) => {
-        if (!cancelled) setMapError(error instanceof Error ? error.message : String(error));
-      },
-    );
-    return () => {
-      cancelled = true;
-      made?.remove();
-      setMap(null);
-      if (window.__accessMonitorMap?.map === made) delete window.__accessMonitorMap;
-    };
-  }, [createMap, bboxKey, locale, t]);
-
-  // Data into the sources; the panel is ready again once the map has drawn them.
-  useEffect(() => {
-    if (!map || !data) return;
-    pushed.current = data;
-    map.setSourceData(SOURCES.crossings, data.crossings);
-    map.setSourceData(SOURCES.corridors, data.corridors);
-    map.setSourceData(SOURCES.facilities, data.facilities);
-    map.setSourceData(SOURCES.areas, data.areas);
-  }, [map, data]);
-
-  useEffect(() => {
-    if (!map) return;
-    for (const group of LAYER_GROUP_ORDER)
-      for (const id of LAYER_GROUPS[group]) map.setVisibility(id, layers[group]);
-  }, [map, layers]);
-
-  useEffect(() => {
-    map?.setFilter(LAYER_IDS.selection, ['==', ['get', 'key'], selectedKey ?? '']);
-  }, [map, selectedKey]);
 
   const select = useCallback(
     (key: string | null) => {
@@ -210,9 +82,18 @@ export function MapPanel({
     },
     [itemsByKey, crossingParam, setCrossingParam],
   );
-  useEffect(() => {
-    handlers.current.click = select;
-  }, [select]);
+  const bbox = theatre.data?.theatre.bbox;
+  const { containerRef, map, mapError, idleWith } = useMapInstance({
+    createMap,
+    bbox,
+    locale,
+    t,
+    data,
+    shownLayers,
+    selectedKey,
+    onHover: setHoverKey,
+    onClick: select,
+  });
 
   const showOnMap = (item: MapItem) => map?.fitBounds(item.bounds, { maxZoom: 12 });
   // A selection made elsewhere (the board, a link) moves the map to it.
@@ -238,32 +119,6 @@ export function MapPanel({
   const subtitle = timeZone
     ? t('map.subtitle', { time: formatDateTime(moment, locale, timeZone) })
     : undefined;
-  const publishers = theatre.data?.theatre.sources;
-  const credits = useMemo(
-    () =>
-      publishers
-        ? sourceCredits(
-            sourceShares([
-              ...(crossingStatuses.data?.records ?? []),
-              ...(corridorStatuses.data?.records ?? []),
-              ...(facilityReports.data?.records ?? []),
-              ...(utilityRecords.data?.records ?? []),
-            ]),
-            publishers,
-            t,
-            locale,
-          )
-        : [],
-    [
-      publishers,
-      crossingStatuses.data,
-      corridorStatuses.data,
-      facilityReports.data,
-      utilityRecords.data,
-      t,
-      locale,
-    ],
-  );
   const exportTarget: ExportTarget = {
     id: 'map',
     title: t('map.title'),
@@ -276,25 +131,9 @@ export function MapPanel({
       : undefined,
     plot: async () => (map ? mapPlot(map) : { pieces: [], width: 0, height: 0 }),
   };
-  useEffect(() => {
-    if (!map) return;
-    window.__accessMonitorMap = {
-      map,
-      crossingLayer: LAYER_IDS.crossings,
-      exportPng: async () => {
-        const made = await window.__accessMonitorExport?.('map', 'png');
-        if (!made) throw new Error('No export on this page');
-        return made.blob;
-      },
-    };
-  }, [map]);
 
   const hovered = hoverKey ? itemsByKey.get(hoverKey) : undefined;
   const detailItem = hovered ?? selectedItem;
-  const issues: DataIssue[] = [
-    ...queries.flatMap((q) => q.data?.issues ?? []),
-    ...(data?.rejected ?? []),
-  ];
   const state = theatre.isError
     ? 'error'
     : !data
@@ -315,44 +154,20 @@ export function MapPanel({
     >
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
       <QueryErrorNotices queries={queries} sourceName={source.name} />
+      <UrlNotices notices={options.notices} />
       {mapError ? (
         <p className="notice notice--error" role="alert">
           {t('map.failed', { detail: mapError })}
         </p>
       ) : null}
-      <div className="map-toolbar">
-        <fieldset className="map-toolbar__layers">
-          <legend>{t('map.layers')}</legend>
-          {LAYER_GROUP_ORDER.map((group) => (
-            <label key={group}>
-              <input
-                type="checkbox"
-                checked={layers[group]}
-                onChange={(e) => setLayers((l) => ({ ...l, [group]: e.target.checked }))}
-              />{' '}
-              {t(`map.layer.${group}`)}
-            </label>
-          ))}
-        </fieldset>
-        <label className="map-toolbar__measure">
-          <span>{t('map.measure')}</span>
-          <select value={service} onChange={(e) => setService(e.target.value as Service)}>
-            {SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {t(`map.measure.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="map-toolbar__buttons">
-          <button type="button" onClick={fitTheatre} disabled={!map}>
-            {t('map.fit')}
-          </button>
-          <button type="button" onClick={resetView} disabled={!map}>
-            {t('map.reset')}
-          </button>
-        </div>
-      </div>
+      <MapToolbar
+        layers={shownLayers}
+        measure={service}
+        onChange={setOptions}
+        onFit={fitTheatre}
+        onReset={resetView}
+        disabled={!map}
+      />
       <div className="map-layout">
         <div className="map-frame">
           <div ref={containerRef} className="map-canvas" />
@@ -364,33 +179,15 @@ export function MapPanel({
           </p>
         </div>
         <div className="map-side">
-          <section className="map-details" aria-live="polite" aria-labelledby="map-details-title">
-            <h3 id="map-details-title" className="map-details__title">
-              {t('map.details')}
-              {detailItem ? (
-                <span className="muted">
-                  {' '}
-                  · {t(hovered ? 'map.details.hover' : 'map.details.selected')}
-                </span>
-              ) : null}
-            </h3>
-            {detailItem && timeZone ? (
-              <PlaceDetails
-                item={detailItem}
-                asOf={moment}
-                timeZone={timeZone}
-                service={service}
-                sourceName={sourceName}
-              />
-            ) : (
-              <p className="muted">{t('map.details.none')}</p>
-            )}
-            {selectedItem ? (
-              <button type="button" className="link-button" onClick={() => select(null)}>
-                {t('map.details.close')}
-              </button>
-            ) : null}
-          </section>
+          <DetailsSection
+            item={detailItem}
+            hovered={Boolean(hovered)}
+            asOf={moment}
+            timeZone={timeZone}
+            service={service}
+            sourceName={sourceName}
+            onClose={selectedItem ? () => select(null) : undefined}
+          />
           <Legend entries={legend} title={t('map.legend')} />
         </div>
       </div>

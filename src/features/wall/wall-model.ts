@@ -1,17 +1,10 @@
 import { SourceError } from '../../data/contract.ts';
+import { datasetsByPanel } from '../../domain/panels.ts';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import type { WallPanelId } from '../../data/wall-config.ts';
 
-/** The datasets each panel draws; its data are as old as the stalest of them. */
-export const PANEL_DATASETS: Record<WallPanelId, readonly Dataset[]> = {
-  board: ['crossing-status', 'aid-flow'],
-  headline: ['crossing-status', 'aid-flow', 'facility-status', 'utility-status'],
-  map: ['crossing-status', 'corridor-status', 'facility-status', 'utility-status'],
-  'aid-flow': ['aid-flow'],
-  hospitals: ['facility-status'],
-  utilities: ['utility-status'],
-  events: ['events'],
-};
+/** The datasets each panel draws (from the panel list); its data are as old as the stalest. */
+export const PANEL_DATASETS: Record<WallPanelId, readonly Dataset[]> = datasetsByPanel();
 
 /** Newest successful fetch (epoch ms) per dataset of the source shown. */
 export type DatasetTimes = Partial<Record<Dataset, number>>;

@@ -81,3 +81,6 @@ export function RankedBars({
     </BarChart>
   );
 }
+
+/** The props of a ranked-bars chart, for chart specs that describe one as data. */
+export type RankedBarsProps = Parameters<typeof RankedBars>[0];

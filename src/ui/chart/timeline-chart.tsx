@@ -121,3 +121,6 @@ export function TimelineChart({
     </ScatterChart>
   );
 }
+
+/** The props of a timeline, for chart specs that describe one as data. */
+export type TimelineChartProps = Parameters<typeof TimelineChart>[0];

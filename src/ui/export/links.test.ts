@@ -11,12 +11,12 @@ describe('export links', () => {
     );
   });
 
-  it('keeps the parameters in the permalink and the embed URL', () => {
-    expect(permalink('aid-flow', '?range=all&crossings=rafah')).toBe(
-      `${window.location.origin}/?range=all&crossings=rafah#chart-aid-flow`,
+  it('keeps the parameters in the permalink and the embed URL, with the URL version', () => {
+    expect(permalink('aid-flow', '?range=all&crossings=rafah&aid.stack=crossing')).toBe(
+      `${window.location.origin}/?range=all&crossings=rafah&aid.stack=crossing&v=2#chart-aid-flow`,
     );
-    expect(embedUrl('hospitals-beds', '?range=90d')).toBe(
-      `${window.location.origin}/embed/hospitals-beds?range=90d`,
+    expect(embedUrl('hospitals-beds', '?v=2&range=90d')).toBe(
+      `${window.location.origin}/embed/hospitals-beds?range=90d&v=2`,
     );
   });
 

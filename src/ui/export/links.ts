@@ -1,6 +1,9 @@
+import { stampVersion } from '../../domain/url-version.ts';
+
 /**
  * Permalinks, embed URLs, embed code and file names of exports. The view state lives in the URL,
- * so a link is the overview (or /embed/<chart>) with the same query string.
+ * so a link is the overview (or /embed/<chart>) with the same query string, stamped with the
+ * URL's version so that later versions can migrate it (see domain/url-version.ts).
  */
 
 const root = () => new URL(import.meta.env.BASE_URL ?? '/', window.location.origin);
@@ -8,7 +11,7 @@ const root = () => new URL(import.meta.env.BASE_URL ?? '/', window.location.orig
 /** The overview with the current parameters, scrolled to the chart. */
 export function permalink(chartId: string, search = window.location.search): string {
   const url = root();
-  url.search = search;
+  url.search = stampVersion(search);
   url.hash = `chart-${chartId}`;
   return url.href;
 }
@@ -16,7 +19,7 @@ export function permalink(chartId: string, search = window.location.search): str
 /** /embed/<chart> with the current parameters: the chart alone, for an iframe. */
 export function embedUrl(chartId: string, search = window.location.search): string {
   const url = new URL(`embed/${encodeURIComponent(chartId)}`, root());
-  url.search = search;
+  url.search = stampVersion(search);
   return url.href;
 }
 

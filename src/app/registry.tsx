@@ -1,0 +1,60 @@
+import { lazy, type ReactNode } from 'react';
+import { useViewState } from '../data/view-state.ts';
+import type { PanelId } from '../domain/panels.ts';
+import { CrossingsBoard } from '../features/crossings/crossings-board.tsx';
+import type { MessageKey } from '../ui/i18n/translate.ts';
+
+// Below the board, panels load when scrolled near, each in its own chunk: a phone on a poor
+// connection spends its bandwidth on the crossings first. MapLibre and Recharts never load
+// before they are needed.
+const MapPanel = lazy(() => import('../features/map/map-panel.tsx'));
+const HeadlinePanel = lazy(() =>
+  import('../features/headline/headline-panel.tsx').then((m) => ({ default: m.HeadlinePanel })),
+);
+const AidFlowPanel = lazy(() =>
+  import('../features/aid-flow/aid-flow-panel.tsx').then((m) => ({ default: m.AidFlowPanel })),
+);
+const HospitalsPanel = lazy(() =>
+  import('../features/hospitals/hospitals-panel.tsx').then((m) => ({ default: m.HospitalsPanel })),
+);
+const UtilitiesPanel = lazy(() =>
+  import('../features/utilities/utilities-panel.tsx').then((m) => ({ default: m.UtilitiesPanel })),
+);
+const EventsPanel = lazy(() =>
+  import('../features/events/events-panel.tsx').then((m) => ({ default: m.EventsPanel })),
+);
+
+/** The map as of the end of the selected period (now by default; the wall has no period). */
+function ViewMap() {
+  const { asOf } = useViewState();
+  return <MapPanel asOf={asOf} />;
+}
+
+export interface PanelView {
+  title: MessageKey;
+  /** Space held on the overview until the panel loads; none: drawn at once (the board). */
+  height?: string;
+  /** The panel on the overview and in embeds of its charts. */
+  render: () => ReactNode;
+  /** The panel on the wall, when it differs. */
+  wall?: () => ReactNode;
+}
+
+/**
+ * How each panel of `domain/panels.ts` is drawn: its component, title and place holder. The
+ * overview, the wall and /embed/<chart> all derive from this and that list; nothing else
+ * names a panel.
+ */
+export const PANEL_VIEWS: Record<PanelId, PanelView> = {
+  board: {
+    title: 'crossings.title',
+    render: () => <CrossingsBoard />,
+    wall: () => <CrossingsBoard variant="compact" />,
+  },
+  headline: { title: 'headline.title', height: '12rem', render: () => <HeadlinePanel /> },
+  map: { title: 'map.title', height: '36rem', render: () => <ViewMap /> },
+  'aid-flow': { title: 'aidFlow.title', height: '30rem', render: () => <AidFlowPanel /> },
+  hospitals: { title: 'hospitals.title', height: '40rem', render: () => <HospitalsPanel /> },
+  utilities: { title: 'utilities.title', height: '40rem', render: () => <UtilitiesPanel /> },
+  events: { title: 'events.title', height: '20rem', render: () => <EventsPanel /> },
+};

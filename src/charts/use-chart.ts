@@ -1,0 +1,138 @@
+import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useChartOptions } from '../data/chart-options.ts';
+import type { QueryResult } from '../data/contract.ts';
+import { datasetQuery, useSourceName, useTheatre } from '../data/queries.ts';
+import { useActiveSource } from '../data/source-context.tsx';
+import { useViewState } from '../data/view-state.ts';
+import type { OptionsSpec } from '../domain/chart-options.ts';
+import { matchesFilters } from '../domain/filters.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
+import type { ChartDescription, ChartTable } from '../ui/chart/chart-model.ts';
+import { sourceCredits } from '../ui/chart/credits.ts';
+import { useExportScope } from '../ui/export/export-context.tsx';
+import { useI18n } from '../ui/i18n/context.tsx';
+import { panelState, type PanelQuery } from '../ui/panel.tsx';
+import { bandLegend, bandNotes } from './bands.ts';
+import type { ChartData, ChartModel, ChartSpec, ChartView, RendererKind } from './chart-spec.ts';
+
+type Answer = UseQueryResult<QueryResult<Dataset>>;
+
+/** The answers of several datasets; recomputed only when one of them changes. */
+const combine = (results: Answer[]) => ({ results, answers: results.map((r) => r.data) });
+
+/**
+ * The queries of some datasets over the view's period, with the theatre: one per dataset,
+ * shared with every other chart reading it (TanStack Query dedupes them).
+ */
+export function useDatasets(datasets: readonly Dataset[], range: { from: string; to: string }) {
+  const { adapter } = useActiveSource();
+  const theatreQuery = useTheatre();
+  const { results, answers } = useQueries({
+    queries: datasets.map((d) => datasetQuery(adapter, d, range)),
+    combine,
+  });
+  const queries: PanelQuery[] = [theatreQuery, ...results];
+  return { theatreQuery, results, answers, queries };
+}
+
+/** Each dataset's records under its name, as `build` reads them. */
+function byDataset<D extends Dataset>(
+  datasets: readonly D[],
+  answers: readonly (QueryResult<Dataset> | undefined)[],
+): ChartData<D>['records'] {
+  const entries = datasets.map((d, i) => [d, answers[i]!.records]);
+  return Object.fromEntries(entries) as unknown as ChartData<D>['records'];
+}
+
+export interface ChartState<R extends RendererKind> {
+  state: 'loading' | 'ready' | 'error' | 'empty';
+  description: ChartDescription;
+  model: ChartModel<R> | undefined;
+  /** The full-range table: every day the export scope's coverage spans, same filters and options. */
+  fullTable: () => Promise<ChartTable | undefined>;
+  queries: PanelQuery[];
+  issues: NonNullable<Answer['data']>['issues'];
+}
+
+/**
+ * Everything a chart panel does besides drawing, once for every chart: the view and the
+ * chart's options from the URL, its datasets' queries, events for bands, the model built by
+ * the spec, band legend and notes, credits with the verification mix, the panel's state, and
+ * the full-range CSV from the export scope's coverage.
+ */
+export function useChart<D extends Dataset, O extends OptionsSpec, R extends RendererKind>(
+  spec: ChartSpec<D, O, R>,
+  width: number,
+): ChartState<R> {
+  const { t, locale } = useI18n();
+  const { adapter } = useActiveSource();
+  const queryClient = useQueryClient();
+  const scope = useExportScope();
+  const followed: Dataset[] = spec.bands ? [...spec.datasets, 'events'] : [...spec.datasets];
+  const { filters, range, timeZone, today } = useViewState(followed);
+  const { theatreQuery, results, answers, queries } = useDatasets(spec.datasets, range);
+  const events = useQuery({ ...datasetQuery(adapter, 'events', range), enabled: spec.bands });
+  const { values } = useChartOptions(spec.urlPrefix, spec.options);
+  const sourceName = useSourceName();
+  const theatre = theatreQuery.data?.theatre;
+
+  const data = useMemo(() => {
+    if (!theatre || answers.some((a) => !a)) return undefined;
+    const shown = events.data?.records.filter((e) => matchesFilters(e, filters)) ?? [];
+    return { theatre, records: byDataset<D>(spec.datasets, answers), events: shown };
+  }, [theatre, answers, events.data, filters, spec.datasets]);
+  const view = useMemo<ChartView<O>>(
+    () => ({
+      range,
+      filters,
+      timeZone,
+      options: values,
+      width,
+      full: false,
+      t,
+      locale,
+      sourceName,
+    }),
+    [range, filters, timeZone, values, width, t, locale, sourceName],
+  );
+  const model = useMemo(() => (data ? spec.build(data, view) : undefined), [spec, data, view]);
+
+  const description: ChartDescription = {
+    id: spec.id,
+    title: t(spec.title),
+    subtitle: model?.subtitle ?? '',
+    sources: model && theatre ? sourceCredits(model.shares, theatre.sources, t, locale) : [],
+    legend: model ? [...model.legend, ...bandLegend(model.bands, t)] : [],
+    notes: model
+      ? [
+          ...model.notes,
+          ...bandNotes(model.bands, t, locale, sourceName),
+          ...(spec.bands && events.isError ? [t('chart.note.noBands')] : []),
+        ]
+      : [],
+  };
+
+  const fullTable = async () => {
+    if (!theatre) return undefined;
+    const coverage = scope?.coverage ?? {
+      from: theatre.coverage?.from ?? range.from,
+      to: theatre.coverage?.to ?? today,
+    };
+    const all = await Promise.all(
+      spec.datasets.map((d) => queryClient.fetchQuery(datasetQuery(adapter, d, coverage))),
+    );
+    const full = { ...view, range: coverage, width: Infinity, full: true };
+    return spec.build({ theatre, records: byDataset<D>(spec.datasets, all), events: [] }, full)
+      .table;
+  };
+
+  return {
+    state: panelState(queries, model?.hasData ?? false),
+    description,
+    model,
+    fullTable,
+    queries,
+    issues: results.flatMap((r) => r.data?.issues ?? []),
+  };
+}
