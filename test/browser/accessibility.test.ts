@@ -7,21 +7,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectCleanPage, READY_TIMEOUT, setUpBrowser } from './harness.ts';
+import { CHART_IDS } from '../../src/domain/panels.ts';
 
 const browser = setUpBrowser();
 
-/** The charts /embed/<chart> draws (src/app/embed.tsx). */
-const EMBEDS = [
-  'aid-flow',
-  'hospitals-functionality',
-  'hospitals-beds',
-  'hospitals-fuel',
-  'utilities-water',
-  'utilities-power',
-  'utilities-telecom',
-  'events',
-  'map',
-] as const;
+/** Every chart of the panel list: each has an /embed/<chart> page and exports. */
+const EMBEDS = CHART_IDS;
 
 async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
   return browser.openApp(path, {

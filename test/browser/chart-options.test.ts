@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
+import { expectCleanPage, setUpBrowser, showChart, waitForReady } from './harness.ts';
 
 const browser = setUpBrowser();
 
@@ -13,20 +13,6 @@ const open = (path: string): Promise<Page> =>
     baseUrl: inject('demoUrl'),
     beforeNavigate: (page) => page.emulateMedia({ reducedMotion: 'reduce' }),
   });
-
-/** Panels below the board load when scrolled near: scroll until the chart is there and ready. */
-async function showAidFlow(page: Page): Promise<Locator> {
-  const section = page.locator('section[data-chart="aid-flow"]');
-  for (let i = 0; i < 30 && (await section.count()) === 0; i++) {
-    const deferred = page.locator('[data-deferred]').first();
-    if (await deferred.count())
-      await deferred.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
-    await page.waitForTimeout(250);
-  }
-  await section.scrollIntoViewIfNeeded();
-  await waitForReady(page, section);
-  return section;
-}
 
 /** What a reader sees of the chart: its words, legend, table columns and chosen options. */
 async function fingerprint(section: Locator) {
@@ -53,7 +39,7 @@ describe('Chart options in links', () => {
     async () => {
       const page = await open('/?range=90d');
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-      const section = await showAidFlow(page);
+      const section = await showChart(page, 'aid-flow');
       await section.getByRole('radio', { name: 'crossing' }).check();
       await section.getByRole('radio', { name: 'Tonnes' }).check();
       await section
@@ -83,7 +69,7 @@ describe('Chart options in links', () => {
       }
 
       const linked = await open(pathOf(link));
-      expect(await fingerprint(await showAidFlow(linked))).toEqual(shown);
+      expect(await fingerprint(await showChart(linked, 'aid-flow'))).toEqual(shown);
       const embedded = await open(pathOf(src!));
       const alone = embedded.locator('section[data-chart="aid-flow"]');
       await waitForReady(embedded, alone);

@@ -20,20 +20,12 @@ import {
   setUpBrowser,
   waitForReady,
 } from './harness.ts';
+import { CHART_IDS } from '../../src/domain/panels.ts';
 
 const browser = setUpBrowser();
 
-const EMBEDS = [
-  'aid-flow',
-  'hospitals-functionality',
-  'hospitals-beds',
-  'hospitals-fuel',
-  'utilities-water',
-  'utilities-power',
-  'utilities-telecom',
-  'events',
-  'map',
-] as const;
+/** Every chart of the panel list: each has an /embed/<chart> page and exports. */
+const EMBEDS = CHART_IDS;
 
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -8,22 +8,13 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectCleanPage, problemsOf, setUpBrowser, waitForReady } from './harness.ts';
+import { expectCleanPage, problemsOf, setUpBrowser, showChart, waitForReady } from './harness.ts';
+import { CHART_IDS } from '../../src/domain/panels.ts';
 
 const browser = setUpBrowser();
 
-const CHARTS = [
-  'aid-flow',
-  'hospitals-functionality',
-  'hospitals-beds',
-  'hospitals-fuel',
-  'utilities-water',
-  'utilities-power',
-  'utilities-telecom',
-  'events',
-  'map',
-] as const;
-type ChartId = (typeof CHARTS)[number];
+/** Every chart of the panel list: each has an /embed/<chart> page and exports. */
+const CHARTS = CHART_IDS;
 
 const SYNTHETIC = 'Synthetic demo data — not real figures';
 
@@ -32,20 +23,6 @@ async function open(path: string, baseUrl = inject('demoUrl')): Promise<Page> {
     baseUrl,
     beforeNavigate: (page) => page.emulateMedia({ reducedMotion: 'reduce' }),
   });
-}
-
-/** Panels below the board load when scrolled near: scroll until the chart is there and ready. */
-async function showChart(page: Page, id: ChartId): Promise<Locator> {
-  const section = page.locator(`section[data-chart="${id}"]`);
-  for (let i = 0; i < 30 && (await section.count()) === 0; i++) {
-    const deferred = page.locator('[data-deferred]').first();
-    if (await deferred.count())
-      await deferred.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
-    await page.waitForTimeout(250);
-  }
-  await section.scrollIntoViewIfNeeded();
-  await waitForReady(page, section);
-  return section;
 }
 
 async function openMenu(section: Locator): Promise<Locator> {

@@ -314,3 +314,17 @@ export function statusWord(row: BoardRow): string | undefined {
   }
   return undefined;
 }
+
+/** Panels below the board load when scrolled near: scroll until the chart is there and ready. */
+export async function showChart(page: Page, id: string): Promise<Locator> {
+  const section = page.locator(`section[data-chart="${id}"]`);
+  for (let i = 0; i < 30 && (await section.count()) === 0; i++) {
+    const deferred = page.locator('[data-deferred]').first();
+    if (await deferred.count())
+      await deferred.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
+    await page.waitForTimeout(250);
+  }
+  await section.scrollIntoViewIfNeeded();
+  await waitForReady(page, section);
+  return section;
+}

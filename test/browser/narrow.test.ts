@@ -12,21 +12,13 @@ import {
   setUpBrowser,
   waitForReady,
 } from './harness.ts';
+import { CHART_IDS } from '../../src/domain/panels.ts';
 
 const browser = setUpBrowser();
 const PHONE = { width: 320, height: 640 };
 
-const EMBEDS = [
-  'aid-flow',
-  'hospitals-functionality',
-  'hospitals-beds',
-  'hospitals-fuel',
-  'utilities-water',
-  'utilities-power',
-  'utilities-telecom',
-  'events',
-  'map',
-] as const;
+/** Every chart of the panel list: each has an /embed/<chart> page and exports. */
+const EMBEDS = CHART_IDS;
 
 /** Opens every <details> on the page (menus, tables), then measures the page's width. */
 async function widthWithEveryMenuOpen(page: Page) {
