@@ -47,11 +47,7 @@ describe('One page view', () => {
       );
       for (const name of PANELS)
         await waitFor(
-          () =>
-            expect(screen.getByRole('region', { name, exact: true })).toHaveAttribute(
-              'data-state',
-              'ready',
-            ),
+          () => expect(screen.getByRole('region', { name })).toHaveAttribute('data-state', 'ready'),
           { timeout: 10_000 },
         );
       const repeated = requests.filter((url, i) => requests.indexOf(url) !== i);

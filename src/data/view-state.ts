@@ -11,6 +11,7 @@ import {
   type FilterPart,
   type Filters,
 } from '../domain/filters.ts';
+import { clampSpan, dateBounds } from '../domain/date-bounds.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
@@ -28,6 +29,11 @@ export interface ViewState {
   asOf: Date;
   /** Theatre-local today. */
   today: Day;
+  /**
+   * The days the source covers, within the date bounds (never before the theatre's earliest
+   * day nor after today): what "all" and full-range exports span.
+   */
+  coverage: { from: Day; to: Day };
   timeZone: string;
   /** Parameters in the URL that were ignored, and why. */
   notices: FilterNotice[];
@@ -59,11 +65,19 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     [search, crossingIds],
   );
   const today = theatreDay(now, timeZone);
-  const range = resolveRange(
-    filters.range,
-    today,
-    theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
+  // Spans are clamped like records are: "all", a custom range or a source's stated coverage
+  // never runs over empty decades (issue 10).
+  // Views end today: the time-zone margin admits records, it does not extend views.
+  const bounds = { ...dateBounds(now, timeZone, theatre?.earliestDay), latest: today };
+  const stated = clampSpan(
+    {
+      from: theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
+      to: theatre?.coverage?.to ?? today,
+    },
+    bounds,
   );
+  const range = clampSpan(resolveRange(filters.range, today, stated.from), bounds);
+  const coverage = theatre?.coverage ? stated : clampSpan({ from: range.from, to: today }, bounds);
   const past = range.to < today;
   // The same moment is the same Date, so panels given `asOf` as a prop need not redraw.
   const endOfRange = useMemo(
@@ -86,7 +100,7 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     },
     [parts],
   );
-  return { filters, range, asOf, today, timeZone, notices, setFilters };
+  return { filters, range, asOf, today, coverage, timeZone, notices, setFilters };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type FlowMeasure,
   type StackBy,
 } from '../../domain/aid-flow-series.ts';
+import { dataSpan } from '../../domain/date-bounds.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import { STAGES, type Commodity, type Stage } from '../../domain/vocabulary.ts';
@@ -44,7 +45,7 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
   const { t, locale } = useI18n();
   const { source, adapter } = useActiveSource();
   const queryClient = useQueryClient();
-  const { filters, range, timeZone, today } = useViewState(['aid-flow', 'events']);
+  const { filters, range, timeZone, coverage } = useViewState(['aid-flow', 'events']);
   const theatreQuery = useTheatre();
   const flows = useDataset('aid-flow', range);
   const events = useDataset('events', range);
@@ -149,14 +150,13 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
   });
   /** Every day the source covers, daily, with the same filters, stages and stacking. */
   const fullTable = async () => {
-    const coverage = {
-      from: theatre?.coverage?.from ?? range.from,
-      to: theatre?.coverage?.to ?? today,
-    };
     const all = await queryClient.fetchQuery(datasetQuery(adapter, 'aid-flow', coverage));
     return tableOf(
       aidFlowSeries(all.records, {
-        range: coverage,
+        range: dataSpan(
+          all.records.map((r) => r.date),
+          coverage,
+        ),
         filters,
         measure,
         stackBy,

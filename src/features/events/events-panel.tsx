@@ -39,7 +39,7 @@ export const EventsPanel = memo(function EventsPanel() {
   const { t, locale } = useI18n();
   const { source, adapter } = useActiveSource();
   const queryClient = useQueryClient();
-  const { filters, range, timeZone, today } = useViewState(['events']);
+  const { filters, range, timeZone, coverage } = useViewState(['events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const events = useDataset('events', range);
@@ -110,10 +110,6 @@ export const EventsPanel = memo(function EventsPanel() {
   });
   /** Every event over the days the source covers, with the same filters. */
   const fullTable = async () => {
-    const coverage = {
-      from: theatre?.coverage?.from ?? range.from,
-      to: theatre?.coverage?.to ?? today,
-    };
     const all = await queryClient.fetchQuery(datasetQuery(adapter, 'events', coverage));
     return tableOf(all.records.filter((e) => matchesFilters(e, filters)));
   };

@@ -1,3 +1,4 @@
+import { dataSpan } from '../../domain/date-bounds.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
@@ -48,7 +49,7 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
   const { t, locale } = useI18n();
   const { source, adapter } = useActiveSource();
   const queryClient = useQueryClient();
-  const { filters, range, timeZone, today } = useViewState(['facility-status', 'events']);
+  const { filters, range, timeZone, coverage } = useViewState(['facility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const reports = useDataset('facility-status', range);
@@ -204,24 +205,28 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
   });
 
   /** Every day the source covers, with the same filters. */
-  const coverage = () => ({
-    from: theatre?.coverage?.from ?? range.from,
-    to: theatre?.coverage?.to ?? today,
-  });
   const allReports = async (days: { from: string; to: string }) =>
     (await queryClient.fetchQuery(datasetQuery(adapter, 'facility-status', days))).records;
   const fullFunctionality = async () => {
-    const days = coverage();
-    return functionalityTable(hospitalSeries(await allReports(days), days, filters, 'day'));
+    const all = await allReports(coverage);
+    const days = dataSpan(
+      all.map((r) => r.date),
+      coverage,
+    );
+    return functionalityTable(hospitalSeries(all, days, filters, 'day'));
   };
   const fullBeds = async () => {
-    const days = coverage();
-    return bedsTable(hospitalSeries(await allReports(days), days, filters, 'day'));
+    const all = await allReports(coverage);
+    const days = dataSpan(
+      all.map((r) => r.date),
+      coverage,
+    );
+    return bedsTable(hospitalSeries(all, days, filters, 'day'));
   };
   // Full range of fuel: each day's latest report per facility, day by day (no carrying forward).
   const fullFuel = async () => {
     const byDay = new Map<string, FacilityStatus[]>();
-    for (const r of await allReports(coverage())) {
+    for (const r of await allReports(coverage)) {
       const day = byDay.get(r.date);
       if (day) day.push(r);
       else byDay.set(r.date, [r]);

@@ -1,3 +1,4 @@
+import { dataSpan } from '../../domain/date-bounds.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
@@ -47,7 +48,7 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
   const { t, locale } = useI18n();
   const { source, adapter } = useActiveSource();
   const queryClient = useQueryClient();
-  const { filters, range, today } = useViewState(['utility-status', 'events']);
+  const { filters, range, coverage } = useViewState(['utility-status', 'events']);
   const theatreQuery = useTheatre();
   const theatre = theatreQuery.data?.theatre;
   const records = useDataset('utility-status', range);
@@ -61,12 +62,14 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
   );
   /** Every day the source covers, for the full-range CSVs. */
   const allRecords = async () => {
-    const coverage = {
-      from: theatre?.coverage?.from ?? range.from,
-      to: theatre?.coverage?.to ?? today,
-    };
     const all = await queryClient.fetchQuery(datasetQuery(adapter, 'utility-status', coverage));
-    return { records: all.records, range: coverage };
+    return {
+      records: all.records,
+      range: dataSpan(
+        all.records.map((r) => r.date),
+        coverage,
+      ),
+    };
   };
 
   return (

@@ -16,21 +16,40 @@ export async function getJson(
   signal: AbortSignal | undefined,
   fetchImpl: typeof fetch,
 ): Promise<unknown> {
+  const { body, type } = await getJsonText(source, url, signal, fetchImpl);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw notJson(source, type);
+  }
+}
+
+/**
+ * GET a JSON document's text, unparsed: large answers are parsed off the main thread
+ * (read-answer.ts). Fails as getJson does for everything but the parsing.
+ */
+export async function getJsonText(
+  source: Named,
+  url: string,
+  signal: AbortSignal | undefined,
+  fetchImpl: typeof fetch,
+): Promise<{ body: string; type: string }> {
   const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
   const type = response.headers.get('content-type') ?? '';
   const body = await response.text().catch(() => '');
   if (!response.ok) throw httpError(source, response.status, body, type);
-  try {
-    return JSON.parse(body);
-  } catch {
-    const what = type ? ` (${type.split(';')[0]})` : '';
-    throw new SourceError(
-      source.id,
-      source.name,
-      'malformed',
-      `answered something that is not JSON${what}`,
-    );
-  }
+  return { body, type };
+}
+
+/** The error for a body that does not parse as JSON, naming the type it said it was. */
+export function notJson(source: Named, type: string): SourceError {
+  const what = type ? ` (${type.split(';')[0]})` : '';
+  return new SourceError(
+    source.id,
+    source.name,
+    'malformed',
+    `answered something that is not JSON${what}`,
+  );
 }
 
 /**
