@@ -117,8 +117,12 @@ export function RejectedRecords({
   const { t } = useI18n();
   if (issues.length === 0) return null;
   const bySource = new Map<string, DataIssue[]>();
-  for (const issue of issues)
-    bySource.set(issue.sourceId, [...(bySource.get(issue.sourceId) ?? []), issue]);
+  // Appended in place: copying the list per issue took seconds for 20,000 rejected records.
+  for (const issue of issues) {
+    const list = bySource.get(issue.sourceId);
+    if (list) list.push(issue);
+    else bySource.set(issue.sourceId, [issue]);
+  }
   return (
     <div className="notice notice--warning" data-testid="rejected-records">
       {[...bySource].map(([sourceId, list]) => (
