@@ -1,9 +1,9 @@
-import { dataSpan } from '../../domain/date-bounds.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, Suspense, useMemo } from 'react';
 import { datasetQuery, useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useViewState } from '../../data/view-state.ts';
+import { dataSpan } from '../../domain/date-bounds.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import {
   fuelStocks,
