@@ -106,6 +106,27 @@ export function SourceErrorNotice({ message, onRetry }: { message: string; onRet
   );
 }
 
+/**
+ * Valid records a source sent for days it was not asked about (it ignored the range): said, so
+ * that accepted + rejected + not used = what the source sent is visible.
+ */
+export function RecordsOutsideRange({
+  results,
+  source,
+}: {
+  results: readonly ({ outsideRange?: number } | undefined)[];
+  source: string;
+}) {
+  const { t } = useI18n();
+  const count = results.reduce((n, r) => n + (r?.outsideRange ?? 0), 0);
+  if (count === 0) return null;
+  return (
+    <p className="notice notice--warning" data-testid="records-outside-range">
+      {t('source.outsideRange', { count, source })}
+    </p>
+  );
+}
+
 /** Records a source sent that failed validation: counted, and listed with reasons on demand. */
 export function RejectedRecords({
   issues,

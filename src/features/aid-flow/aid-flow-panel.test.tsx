@@ -155,4 +155,26 @@ describe('Aid flow chart', () => {
     expect([...days].sort()[0]).toBe(first);
     expect([...days].sort().at(-1)! <= today).toBe(true);
   });
+
+  it('says how many valid records a source sent for days it was not asked about', async () => {
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const flow = (date: string) => ({
+      date,
+      crossingId: 'kerem-shalom',
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 100,
+      provenance: {
+        sourceId: 'border-authority',
+        reportedAt: `${date}T20:00:00Z`,
+        verification: 'reported',
+      },
+    });
+    server.use(sourceReturns('aid-flow', [flow(day(2)), flow(day(200)), flow(day(300))]));
+    renderWithApp(<AidFlowPanel />);
+    await ready();
+    expect(within(panel()).getByTestId('records-outside-range')).toHaveTextContent(
+      '2 records from Demo scenario (synthetic) were for days or crossings not asked for and are not used.',
+    );
+  });
 });

@@ -30,7 +30,12 @@ import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/cha
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
+import {
+  RecordsOutsideRange,
+  RejectedRecords,
+  QueryErrorNotices,
+  panelState,
+} from '../../ui/panel.tsx';
 import './aid-flow.css';
 
 const HEIGHT = 320;
@@ -376,6 +381,7 @@ export const AidFlowPanel = memo(function AidFlowPanel() {
         <>
           <QueryErrorNotices queries={[theatreQuery, flows]} sourceName={source.name} />
           <RejectedRecords issues={flows.data?.issues ?? []} sourceName={sourceName} />
+          <RecordsOutsideRange results={[flows.data]} source={source.name} />
         </>
       }
     >

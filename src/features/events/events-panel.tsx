@@ -19,7 +19,12 @@ import type { MarkerShape, TimelineItem } from '../../ui/chart/timeline-chart.ts
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDateTime, formatDay, formatShortDay } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
+import {
+  RecordsOutsideRange,
+  RejectedRecords,
+  QueryErrorNotices,
+  panelState,
+} from '../../ui/panel.tsx';
 
 /** Each kind of event on its own lane, told apart by lane, word, shape and colour. */
 const LANE_STYLE: Record<EventKind, { colour: string; shape: MarkerShape }> = {
@@ -131,6 +136,7 @@ export const EventsPanel = memo(function EventsPanel() {
         <>
           <QueryErrorNotices queries={[theatreQuery, events]} sourceName={source.name} />
           <RejectedRecords issues={events.data?.issues ?? []} sourceName={sourceName} />
+          <RecordsOutsideRange results={[events.data]} source={source.name} />
         </>
       }
       table={tableOf(shown)}

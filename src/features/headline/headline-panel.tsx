@@ -18,7 +18,7 @@ import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
-import { Panel, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
+import { Panel, RecordsOutsideRange, RejectedRecords, SourceErrorNotice } from '../../ui/panel.tsx';
 import './headline.css';
 
 type Kind = 'count' | 'perDay' | 'share' | 'hours';
@@ -292,6 +292,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         </p>
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />
+      <RecordsOutsideRange results={queries.map((q) => q.data)} source={source.name} />
     </Panel>
   );
 });

@@ -35,7 +35,13 @@ import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/cha
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
+import {
+  Panel,
+  RecordsOutsideRange,
+  RejectedRecords,
+  QueryErrorNotices,
+  panelState,
+} from '../../ui/panel.tsx';
 
 const HEIGHT = 260;
 /** Below this many days of generator fuel, a facility is about to stop. */
@@ -465,6 +471,7 @@ export const HospitalsPanel = memo(function HospitalsPanel() {
         </Suspense>
       </ChartFrame>
       <RejectedRecords issues={reports.data?.issues ?? []} sourceName={sourceName} />
+      <RecordsOutsideRange results={[reports.data]} source={source.name} />
     </Panel>
   );
 });

@@ -10,7 +10,7 @@ import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import { Panel, QueryErrorNotices, RecordsOutsideRange, RejectedRecords } from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
@@ -405,6 +405,12 @@ export function MapPanel({
         />
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />
+      <RecordsOutsideRange
+        results={[crossingStatuses, corridorStatuses, facilityReports, utilityRecords].map(
+          (q) => q.data,
+        )}
+        source={source.name}
+      />
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="bottom" />
       <ExportMenu
         target={exportTarget}

@@ -29,7 +29,13 @@ import { periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { useChartWidth, usePrefersReducedMotion } from '../../ui/chart/use-chart-size.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { Panel, RejectedRecords, QueryErrorNotices, panelState } from '../../ui/panel.tsx';
+import {
+  Panel,
+  RecordsOutsideRange,
+  RejectedRecords,
+  QueryErrorNotices,
+  panelState,
+} from '../../ui/panel.tsx';
 
 const MEASURES: readonly UtilityMeasure[] = ['water', 'power', 'telecom'];
 const DOMAIN: Record<UtilityMeasure, [number, number]> = {
@@ -100,6 +106,7 @@ export const UtilitiesPanel = memo(function UtilitiesPanel() {
         />
       ))}
       <RejectedRecords issues={records.data?.issues ?? []} sourceName={sourceName} />
+      <RecordsOutsideRange results={[records.data]} source={source.name} />
     </Panel>
   );
 });

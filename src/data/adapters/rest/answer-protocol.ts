@@ -14,6 +14,6 @@ export interface AnswerJob {
 export type AnswerReply =
   | { id: number; type: 'records'; records: unknown[] }
   | { id: number; type: 'issues'; issues: DataIssue[] }
-  | { id: number; type: 'done'; received: number }
+  | { id: number; type: 'done'; received: number; outsideRange: number }
   | { id: number; type: 'failed'; problem: 'not-json' | 'no-list' }
   | { id: number; type: 'error'; message: string };

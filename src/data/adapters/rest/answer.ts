@@ -1,6 +1,7 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
 import { validateDataset, type DataIssue, type DateContext } from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
+import { selectRecords } from '../tabular/select.ts';
 
 /**
  * Reading a dataset answer of the REST API (`{ data: [records] }`): parse the JSON, check the
@@ -12,10 +13,19 @@ export interface AnswerRequest {
   body: string;
   sourceId: string;
   dates: DateContext;
+  /** The days (and crossings) asked for: valid records outside them are counted, not kept. */
+  asked?: { from: string; to: string; crossingIds?: readonly string[] };
 }
 
 export type AnswerResult<D extends Dataset = Dataset> =
-  | { ok: true; records: DatasetRecord<D>[]; issues: DataIssue[]; received: number }
+  | {
+      ok: true;
+      records: DatasetRecord<D>[];
+      issues: DataIssue[];
+      received: number;
+      /** records + issues + outsideRange = received. */
+      outsideRange: number;
+    }
   /** 'not-json': the body does not parse; 'no-list': no list of records under "data". */
   | { ok: false; problem: 'not-json' | 'no-list' };
 
@@ -35,5 +45,19 @@ export function readAnswer<D extends Dataset>(
     sourceId: request.sourceId,
     dates: request.dates,
   });
-  return { ok: true, records: checked.accepted, issues: checked.rejected, received: data.length };
+  // As the API answers a range (carry-in of status datasets included): see select.ts.
+  const records = request.asked
+    ? selectRecords<D>(
+        checked.accepted,
+        { dataset: request.dataset, ...request.asked },
+        request.dates.timeZone,
+      )
+    : checked.accepted;
+  return {
+    ok: true,
+    records,
+    issues: checked.rejected,
+    received: data.length,
+    outsideRange: checked.accepted.length - records.length,
+  };
 }

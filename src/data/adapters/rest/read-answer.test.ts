@@ -37,7 +37,7 @@ function fakeWorker(mode: 'answer' | 'crash') {
         for (let i = 0; i < result.records.length; i += SLICE)
           reply({ id, type: 'records', records: result.records.slice(i, i + SLICE) });
         reply({ id, type: 'issues', issues: result.issues });
-        reply({ id, type: 'done', received: result.received });
+        reply({ id, type: 'done', received: result.received, outsideRange: result.outsideRange });
       });
     }
     terminate() {}

@@ -43,6 +43,7 @@ function answerWorker(): Worker {
           records: job.records as never[],
           issues: job.issues,
           received: reply.received,
+          outsideRange: reply.outsideRange,
         });
       else if (reply.type === 'failed') job.resolve({ ok: false, problem: reply.problem });
       else job.resolve(readAnswer(job.request)); // the reader crashed: read it here, lose nothing

@@ -218,11 +218,46 @@ describe('REST adapter', () => {
     const result = await adapter.query({
       dataset: 'crossing-status',
       from: '2025-03-01',
-      to: '2025-03-01',
+      to: '2025-03-02',
     });
     expect(result.received).toBe(3000);
     expect(result.issues).toHaveLength(30);
     expect(result.records).toHaveLength(2970);
     expect(result.issues[0]).toMatchObject({ position: 0, field: 'status' });
+  });
+
+  it('counts and sets aside valid records for days it did not ask for (a source ignoring the range)', async () => {
+    const flow = (date: string, crossingId = 'rafah') => ({
+      date,
+      crossingId,
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 5,
+      provenance,
+    });
+    const sent = [
+      flow('2025-02-01'),
+      flow('2025-03-01'),
+      flow('2025-03-02', 'erez'),
+      flow('bad'),
+      flow('2025-03-02'),
+    ];
+    const adapter = createRestAdapter(
+      source,
+      () => Promise.resolve(json({ data: sent })),
+      () => Date.parse('2025-03-03T12:00:00Z'),
+    );
+    const result = await adapter.query({
+      dataset: 'aid-flow',
+      from: '2025-03-01',
+      to: '2025-03-02',
+      crossingIds: ['rafah'],
+    });
+    expect(result.records.map((r) => r.date)).toEqual(['2025-03-01', '2025-03-02']);
+    expect(result.issues).toHaveLength(1);
+    expect(result.outsideRange).toBe(2);
+    expect(result.records.length + result.issues.length + result.outsideRange!).toBe(
+      result.received,
+    );
   });
 });

@@ -94,6 +94,7 @@ export function createRestAdapter(
         body: answer.body,
         sourceId: source.id,
         dates: context,
+        asked: { from: request.from, to: request.to, crossingIds: request.crossingIds },
       });
       if (!read.ok)
         throw read.problem === 'not-json'
@@ -105,6 +106,7 @@ export function createRestAdapter(
         records: read.records,
         issues: read.issues,
         received: read.received,
+        outsideRange: read.outsideRange,
         fetchedAt: new Date().toISOString(),
       };
     },
