@@ -10,7 +10,8 @@ import { selectRecords } from '../tabular/select.ts';
  */
 export interface AnswerRequest {
   dataset: Dataset;
-  body: string;
+  /** The answer as received: bytes (UTF-8) are decoded where they are parsed. */
+  body: string | ArrayBuffer;
   sourceId: string;
   dates: DateContext;
   /** The days (and crossings) asked for: valid records outside them are counted, not kept. */
@@ -34,7 +35,8 @@ export function readAnswer<D extends Dataset>(
 ): AnswerResult<D> {
   let json: unknown;
   try {
-    json = JSON.parse(request.body);
+    const { body } = request;
+    json = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
   } catch {
     return { ok: false, problem: 'not-json' };
   }

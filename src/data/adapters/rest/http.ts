@@ -16,29 +16,30 @@ export async function getJson(
   signal: AbortSignal | undefined,
   fetchImpl: typeof fetch,
 ): Promise<unknown> {
-  const { body, type } = await getJsonText(source, url, signal, fetchImpl);
+  const { bytes, type } = await getJsonBytes(source, url, signal, fetchImpl);
   try {
-    return JSON.parse(body);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw notJson(source, type);
   }
 }
 
 /**
- * GET a JSON document's text, unparsed: large answers are parsed off the main thread
- * (read-answer.ts). Fails as getJson does for everything but the parsing.
+ * GET a JSON document's bytes, undecoded: decoding 40 MB of text is itself a long task, so a
+ * large answer is decoded in the worker that parses it.
  */
-export async function getJsonText(
+export async function getJsonBytes(
   source: Named,
   url: string,
   signal: AbortSignal | undefined,
   fetchImpl: typeof fetch,
-): Promise<{ body: string; type: string }> {
+): Promise<{ bytes: ArrayBuffer; type: string }> {
   const response = await fetchFrom(source, url, signal, fetchImpl, 'application/json');
   const type = response.headers.get('content-type') ?? '';
-  const body = await response.text().catch(() => '');
-  if (!response.ok) throw httpError(source, response.status, body, type);
-  return { body, type };
+  if (!response.ok)
+    throw httpError(source, response.status, await response.text().catch(() => ''), type);
+  const bytes = await response.arrayBuffer().catch(() => new ArrayBuffer(0));
+  return { bytes, type };
 }
 
 /** The error for a body that does not parse as JSON, naming the type it said it was. */

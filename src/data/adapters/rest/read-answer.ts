@@ -4,7 +4,7 @@ import { readAnswer, type AnswerRequest, type AnswerResult } from './answer.ts';
 import type { AnswerJob, AnswerReply } from './answer-protocol.ts';
 
 /**
- * Answers of this many characters or more are parsed and validated in a Web Worker: about
+ * Answers of this many bytes or more are parsed and validated in a Web Worker: about
  * 1,300 records, which take ~20 ms on the page on a laptop and ~80 ms on a slow phone. Smaller
  * ones are read here, where a worker's start-up and copying would cost more than they save.
  */
@@ -70,7 +70,8 @@ function answerWorker(): Worker {
 export function readAnswerOffThread<D extends Dataset>(
   request: AnswerRequest & { dataset: D },
 ): Promise<AnswerResult<D>> {
-  if (request.body.length < WORKER_THRESHOLD || typeof Worker === 'undefined')
+  const size = typeof request.body === 'string' ? request.body.length : request.body.byteLength;
+  if (size < WORKER_THRESHOLD || typeof Worker === 'undefined')
     return Promise.resolve(readAnswer(request));
   return new Promise<AnswerResult>((resolve) => {
     const id = nextId++;

@@ -9,7 +9,7 @@ import {
   type QueryResult,
   type TheatreResult,
 } from '../../contract.ts';
-import { getJson, getJsonText, notJson } from './http.ts';
+import { getJson, getJsonBytes, notJson } from './http.ts';
 import { readAnswerOffThread } from './read-answer.ts';
 import { validateTheatre } from './theatre.ts';
 
@@ -87,11 +87,11 @@ export function createRestAdapter(
       });
       const [context, answer] = await Promise.all([
         dates(),
-        getJsonText(source, url, request.signal, fetchImpl),
+        getJsonBytes(source, url, request.signal, fetchImpl),
       ]);
       const read = await readAnswerOffThread({
         dataset: request.dataset,
-        body: answer.body,
+        body: answer.bytes,
         sourceId: source.id,
         dates: context,
         asked: { from: request.from, to: request.to, crossingIds: request.crossingIds },
