@@ -18,6 +18,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './api-server.ts';
 import { benchExport } from './bench-export.ts';
 import { benchHxl } from './bench-hxl.ts';
+import { benchLargeAnswer } from './bench-large-answer.ts';
 import { benchOverview } from './bench-overview.ts';
 import { benchWall } from './bench-wall.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
@@ -31,6 +32,11 @@ const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const READY_TIMEOUT = 60_000;
 /** BENCH_QUICK=1: first-load figures only (sizes, board timing, Lighthouse), for iterating. */
 const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=large-answer: that row alone (after the build), docs/benchmarks.md left as it was. */
+const ONLY = process.env.BENCH_ONLY;
+const ONLY_ROWS: Record<string, (browser: Browser) => Promise<Row[]>> = {
+  'large-answer': benchLargeAnswer,
+};
 const KB = 1024;
 
 /** Non-demo runtime config: the app calls the real API on its own origin. */
@@ -73,6 +79,25 @@ async function main(): Promise<void> {
   step('Building');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
+
+  if (ONLY !== undefined) {
+    const run = ONLY_ROWS[ONLY];
+    if (!run)
+      throw new Error(`BENCH_ONLY: no row "${ONLY}" (known: ${Object.keys(ONLY_ROWS).join(', ')})`);
+    const browser = await chromium.launch({
+      executablePath: await chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    try {
+      step(`Only: ${ONLY}`);
+      rows.push(...(await run(browser)));
+    } finally {
+      await browser.close();
+    }
+    console.log(`\n${markdownTable(rows)}\n\nBENCH_ONLY: docs/benchmarks.md left as it was.`);
+    return;
+  }
 
   step('Measuring JavaScript sizes');
   const { initial, total, initialFiles } = jsSizes();
@@ -142,6 +167,8 @@ async function main(): Promise<void> {
       if (!QUICK) {
         step('Map and charts');
         rows.push(...(await benchOverview(browser)));
+        step('A 200,000-record REST answer');
+        rows.push(...(await benchLargeAnswer(browser)));
         step('Exports');
         rows.push(...(await benchExport(server.url, browser)));
       }

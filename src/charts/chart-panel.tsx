@@ -9,7 +9,15 @@ import { useChartWidth } from '../ui/chart/use-chart-size.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import type { MessageKey } from '../ui/i18n/translate.ts';
-import { UrlNotices, Panel, panelState, QueryErrorNotices, RejectedRecords } from '../ui/panel.tsx';
+import {
+  UrlNotices,
+  Panel,
+  panelState,
+  QueryErrorNotices,
+  outsideRangeOf,
+  RecordsOutsideRange,
+  RejectedRecords,
+} from '../ui/panel.tsx';
 import { ChartPlot } from './chart-plot.tsx';
 import type { AnyChartSpec } from './chart-spec.ts';
 import { OptionControls } from './option-controls.tsx';
@@ -62,6 +70,7 @@ function ChartBody({
           {grouped ? null : <QueryErrorNotices queries={chart.queries} sourceName={source.name} />}
           <UrlNotices notices={notices} />
           {grouped ? null : <RejectedRecords issues={chart.issues} sourceName={sourceName} />}
+          {grouped ? null : <RecordsOutsideRange count={chart.outsideRange} source={source.name} />}
         </>
       }
     >
@@ -107,10 +116,16 @@ export const ChartGroup = memo(function ChartGroup({
         <ChartPanel key={spec.id} spec={spec} headingLevel={3} grouped />
       ))}
       {embedded ? null : (
-        <RejectedRecords
-          issues={results.flatMap((r) => r.data?.issues ?? [])}
-          sourceName={sourceName}
-        />
+        <>
+          <RejectedRecords
+            issues={results.flatMap((r) => r.data?.issues ?? [])}
+            sourceName={sourceName}
+          />
+          <RecordsOutsideRange
+            count={outsideRangeOf(results.map((r) => r.data))}
+            source={source.name}
+          />
+        </>
       )}
     </Panel>
   );

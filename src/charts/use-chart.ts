@@ -1,3 +1,5 @@
+import type { Day } from '../domain/time.ts';
+import { dataSpan } from '../domain/date-bounds.ts';
 import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useChartOptions } from '../data/chart-options.ts';
@@ -12,7 +14,7 @@ import type { ChartDescription, ChartTable } from '../ui/chart/chart-model.ts';
 import { sourceCredits } from '../ui/chart/credits.ts';
 import { useExportScope } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
-import { panelState, type PanelQuery } from '../ui/panel.tsx';
+import { outsideRangeOf, panelState, type PanelQuery } from '../ui/panel.tsx';
 import { bandLegend, bandNotes } from './bands.ts';
 import type { ChartData, ChartModel, ChartSpec, ChartView, RendererKind } from './chart-spec.ts';
 
@@ -53,6 +55,8 @@ export interface ChartState<R extends RendererKind> {
   fullTable: () => Promise<ChartTable | undefined>;
   queries: PanelQuery[];
   issues: NonNullable<Answer['data']>['issues'];
+  /** Records its sources sent for days or crossings not asked for (counted, not used). */
+  outsideRange: number;
 }
 
 /**
@@ -70,7 +74,7 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
   const queryClient = useQueryClient();
   const scope = useExportScope();
   const followed: Dataset[] = spec.bands ? [...spec.datasets, 'events'] : [...spec.datasets];
-  const { filters, range, timeZone, today } = useViewState(followed);
+  const { filters, range, timeZone, coverage } = useViewState(followed);
   const { theatreQuery, results, answers, queries } = useDatasets(spec.datasets, range);
   const events = useQuery({ ...datasetQuery(adapter, 'events', range), enabled: spec.bands });
   const { values } = useChartOptions(spec.urlPrefix, spec.options);
@@ -115,14 +119,14 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
 
   const fullTable = async () => {
     if (!theatre) return undefined;
-    const coverage = scope?.coverage ?? {
-      from: theatre.coverage?.from ?? range.from,
-      to: theatre.coverage?.to ?? today,
-    };
+    const stated = scope?.coverage ?? coverage;
     const all = await Promise.all(
-      spec.datasets.map((d) => queryClient.fetchQuery(datasetQuery(adapter, d, coverage))),
+      spec.datasets.map((d) => queryClient.fetchQuery(datasetQuery(adapter, d, stated))),
     );
-    const full = { ...view, range: coverage, width: Infinity, full: true };
+    // The table starts at the first day with a record, not at a stated start years earlier.
+    const days = all.flatMap((r) => r.records.flatMap((rec) => (rec as { date?: Day }).date ?? []));
+    const span = days.length > 0 ? dataSpan(days, stated) : stated;
+    const full = { ...view, range: span, width: Infinity, full: true };
     return spec.build({ theatre, records: byDataset<D>(spec.datasets, all), events: [] }, full)
       .table;
   };
@@ -134,5 +138,6 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
     fullTable,
     queries,
     issues: results.flatMap((r) => r.data?.issues ?? []),
+    outsideRange: outsideRangeOf(results.map((r) => r.data)),
   };
 }

@@ -70,8 +70,14 @@ export interface QueryResult<D extends Dataset> {
   records: DatasetRecord<D>[];
   /** Records the source sent that failed validation, with reasons. */
   issues: DataIssue[];
-  /** How many records the source sent: records.length + issues.length. */
+  /** How many records the source sent: records.length + issues.length (+ outsideRange). */
   received: number;
+  /**
+   * Valid records the source sent for days outside the request (a source that ignores `from`
+   * and `to`): counted and said, not used, so no panel computes over a whole history it did
+   * not ask for. Absent or 0 for a source that answers what it is asked.
+   */
+  outsideRange?: number;
   fetchedAt: string;
 }
 

@@ -5,11 +5,21 @@ import type { Dataset } from '../domain/vocabulary.ts';
 import type { DataSourceAdapter } from './contract.ts';
 import { useActiveSource } from './source-context.tsx';
 
+/*
+ * The query functions below do not hand TanStack's abort signal to the adapter on purpose: once a
+ * query function reads the signal, TanStack cancels the fetch whenever its last observer goes
+ * away and fetches again when one comes back. StrictMode's mount–unmount–mount, a panel that
+ * remounts, or a deferred panel arriving while another unmounts then downloads the same answer
+ * again (issue 10: a 38 MB answer fetched 9 times in one page view). Without the signal an
+ * in-flight fetch is shared by whoever asks for the same key; each adapter still gives up after
+ * its source's time limit.
+ */
+
 /** Reference data change rarely: keep them for an hour. */
 export const theatreQuery = (adapter: DataSourceAdapter) =>
   queryOptions({
     queryKey: ['source', adapter.sourceId, 'theatre'],
-    queryFn: ({ signal }) => adapter.theatre(signal),
+    queryFn: () => adapter.theatre(),
     staleTime: 60 * 60_000,
   });
 
@@ -22,8 +32,7 @@ export const datasetQuery = <D extends Dataset>(
 ) =>
   queryOptions({
     queryKey: ['source', adapter.sourceId, dataset, range.from, range.to, crossingIds ?? []],
-    queryFn: ({ signal }) =>
-      adapter.query({ dataset, from: range.from, to: range.to, crossingIds, signal }),
+    queryFn: () => adapter.query({ dataset, from: range.from, to: range.to, crossingIds }),
     staleTime: 60_000,
     refetchInterval: 5 * 60_000,
   });

@@ -12,6 +12,7 @@ import {
   type Filters,
 } from '../domain/filters.ts';
 import { migrateSearch, VERSION_PARAM } from '../domain/url-version.ts';
+import { clampSpan, dateBounds } from '../domain/date-bounds.ts';
 import { shiftDay, startOfTheatreDay, theatreDay, type Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import { navigateSearch, subscribeToUrl } from '../lib/url-state.ts';
@@ -29,6 +30,11 @@ export interface ViewState {
   asOf: Date;
   /** Theatre-local today. */
   today: Day;
+  /**
+   * The days the source covers, within the date bounds (never before the theatre's earliest
+   * day nor after today): what "all" and full-range exports span.
+   */
+  coverage: { from: Day; to: Day };
   timeZone: string;
   /** Parameters in the URL that were ignored, and why. */
   notices: FilterNotice[];
@@ -69,16 +75,29 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     return parsed;
   }, [search, crossingIds, version]);
   const today = theatreDay(now, timeZone);
-  const resolved = resolveRange(
-    filters.range,
-    today,
-    theatre?.coverage?.from ?? FALLBACK_COVERAGE_START,
-  );
-  // The same days are the same object: memos and effects keyed on the range skip re-renders.
-  const range = useMemo(
-    () => ({ from: resolved.from, to: resolved.to }),
-    [resolved.from, resolved.to],
-  );
+  const earliestDay = theatre?.earliestDay;
+  const statedFrom = theatre?.coverage?.from;
+  const statedTo = theatre?.coverage?.to;
+  // Spans are clamped like records are: "all", a custom range or a source's stated coverage
+  // never runs over empty decades (issue 10). Views end today: the time-zone margin admits
+  // records, it does not extend views. Keyed on days, so the same days are the same objects
+  // and memos and effects keyed on the range skip re-renders.
+  const { range, coverage } = useMemo(() => {
+    const bounds = {
+      ...dateBounds(startOfTheatreDay(today, timeZone), timeZone, earliestDay),
+      latest: today,
+    };
+    const stated = clampSpan(
+      { from: statedFrom ?? FALLBACK_COVERAGE_START, to: statedTo ?? today },
+      bounds,
+    );
+    const shown = clampSpan(resolveRange(filters.range, today, stated.from), bounds);
+    const known = statedFrom !== undefined || statedTo !== undefined;
+    return {
+      range: shown,
+      coverage: known ? stated : clampSpan({ from: shown.from, to: today }, bounds),
+    };
+  }, [filters.range, today, timeZone, earliestDay, statedFrom, statedTo]);
   const past = range.to < today;
   // The same moment is the same Date, so panels given `asOf` as a prop need not redraw.
   const endOfRange = useMemo(
@@ -102,8 +121,8 @@ export function useViewState(datasets?: readonly Dataset[]): ViewState {
     [parts],
   );
   return useMemo(
-    () => ({ filters, range, asOf, today, timeZone, notices, setFilters }),
-    [filters, range, asOf, today, timeZone, notices, setFilters],
+    () => ({ filters, range, asOf, today, coverage, timeZone, notices, setFilters }),
+    [filters, range, asOf, today, coverage, timeZone, notices, setFilters],
   );
 }
 

@@ -159,6 +159,8 @@ export const theatreSchema = z.object({
   sources: z.array(sourceInfoSchema),
   /** The days the source has data for; "all" in the date filter starts at `from`. */
   coverage: z.object({ from: dayString, to: dayString.optional() }).optional(),
+  /** Records dated before this day are rejected (see date-bounds.ts); default 2000-01-01. */
+  earliestDay: dayString.optional(),
 });
 export type Theatre = z.infer<typeof theatreSchema>;
 

@@ -1,4 +1,6 @@
 import type { z } from './zod.ts';
+import { checkDates, type DateBounds } from './date-bounds.ts';
+import { DATASET_SCHEMAS, type DatasetRecord } from './datasets.ts';
 import type { Dataset } from './vocabulary.ts';
 
 /** A record a source sent that we could not accept, kept with the reason so nothing is lost. */
@@ -99,16 +101,39 @@ export interface Validated<T> {
 export function validateRecords<S extends z.ZodType>(
   schema: S,
   items: readonly unknown[],
-  context: { sourceId: string; dataset: DataIssue['dataset']; positionOffset?: number },
+  context: {
+    sourceId: string;
+    dataset: DataIssue['dataset'];
+    positionOffset?: number;
+    /** When set (dataset records), dated fields outside the bounds are rejected too. */
+    dates?: DateContext;
+  },
 ): Validated<z.output<S>> {
   const accepted: z.output<S>[] = [];
   const rejected: DataIssue[] = [];
   const offset = context.positionOffset ?? 0;
   const repeat = numberRepeats();
+  const { dates, dataset } = context;
   items.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
-      accepted.push(result.data);
+      const problem =
+        dates && dataset !== 'theatre'
+          ? checkDates(dataset, result.data, dates.bounds, dates.timeZone)
+          : undefined;
+      if (!problem) {
+        accepted.push(result.data);
+        return;
+      }
+      rejected.push({
+        sourceId: context.sourceId,
+        dataset,
+        position: index + offset,
+        record: repeat(recordIdentity(raw)),
+        field: problem.field,
+        reason: problem.reason,
+        raw,
+      });
       return;
     }
     const first = result.error.issues[0];
@@ -126,4 +151,24 @@ export function validateRecords<S extends z.ZodType>(
     });
   });
   return { accepted, rejected };
+}
+
+/** What date checks need: the bounds, and the zone in which instants are cut into days. */
+export interface DateContext {
+  bounds: DateBounds;
+  timeZone: string;
+}
+
+/**
+ * Validates records of a dataset against its schema and its date bounds: every adapter goes
+ * through here, so none can forget the bounds.
+ */
+export function validateDataset<D extends Dataset>(
+  dataset: D,
+  items: readonly unknown[],
+  context: { sourceId: string; dates: DateContext; positionOffset?: number },
+): Validated<DatasetRecord<D>> {
+  return validateRecords(DATASET_SCHEMAS[dataset], items, { ...context, dataset }) as Validated<
+    DatasetRecord<D>
+  >;
 }

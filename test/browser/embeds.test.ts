@@ -125,7 +125,7 @@ describe('An embed in a page of another site, third-party storage blocked', () =
     const link = message.getByRole('link', { name: 'Open it in its own page' });
     expect(await link.getAttribute('target')).toBe('_blank');
     const href = (await link.getAttribute('href'))!;
-    expect(href).toBe(`${demo}/?from=2025-01-01#chart-aid-flow`);
+    expect(href).toBe(`${demo}/?from=2025-01-01&v=2#chart-aid-flow`);
     expectCleanPage(page);
 
     // …and the full page, opened on its own (first-party storage), works.

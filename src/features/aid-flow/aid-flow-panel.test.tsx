@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
+import { sourceFails, sourceReturns, theatreReturns } from '../../../mocks/overrides.ts';
+import { createScenario } from '../../../mocks/scenario/index.ts';
+import { theatreDay } from '../../domain/time.ts';
+import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 // A test of two panels side by side: the one place a feature's test renders another feature.
@@ -129,6 +132,63 @@ describe('Aid flow chart', () => {
     // The negative count is rejected by the domain layer and counted.
     expect(within(panel()).getByTestId('rejected-records')).toHaveTextContent(
       /1 record from Demo scenario/,
+    );
+  });
+
+  it('rejects rows dated 2099 and 1970, and its full-range CSV runs from the data to today', async () => {
+    const today = theatreDay(Date.now(), 'Asia/Gaza');
+    const theatre = createScenario().theatre as Record<string, unknown>;
+    // A source that claims a coverage of 130 years and sends a row at each end of it.
+    server.use(theatreReturns({ ...theatre, coverage: { from: '1970-01-01', to: '2099-12-31' } }));
+    const flow = (date: string) => ({
+      date,
+      crossingId: 'kerem-shalom',
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 120,
+      provenance: {
+        sourceId: 'border-authority',
+        reportedAt: `${today}T00:00:00Z`,
+        verification: 'reported',
+      },
+    });
+    const first = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
+    server.use(
+      sourceReturns('aid-flow', [flow(first), flow(today), flow('2099-06-30'), flow('1970-01-01')]),
+    );
+    window.history.replaceState(null, '', '/?range=all');
+    renderWithApp(withExportScope(<AidFlowPanel />));
+    await ready();
+    // The user is told: both rows are listed with the bound they broke.
+    await userEvent.click(within(panel()).getByText(/2 records? .*rejected/i));
+    expect(within(panel()).getByText(/2099-06-30 is in the future/)).toBeInTheDocument();
+    expect(within(panel()).getByText(/1970-01-01 is before 2000-01-01/)).toBeInTheDocument();
+    await chooseFullRange(panel());
+    const days = isoDays((await chartCsvLines('aid-flow', 'full')).lines);
+    expect(days.length).toBeGreaterThan(300);
+    expect([...days].sort()[0]).toBe(first);
+    expect([...days].sort().at(-1)! <= today).toBe(true);
+  });
+
+  it('says how many valid records a source sent for days it was not asked about', async () => {
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const flow = (date: string) => ({
+      date,
+      crossingId: 'kerem-shalom',
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 100,
+      provenance: {
+        sourceId: 'border-authority',
+        reportedAt: `${date}T20:00:00Z`,
+        verification: 'reported',
+      },
+    });
+    server.use(sourceReturns('aid-flow', [flow(day(2)), flow(day(200)), flow(day(300))]));
+    renderWithApp(<AidFlowPanel />);
+    await ready();
+    expect(within(panel()).getByTestId('records-outside-range')).toHaveTextContent(
+      '2 records from Demo scenario (synthetic) were for days or crossings not asked for and are not used.',
     );
   });
 });

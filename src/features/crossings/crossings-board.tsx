@@ -7,7 +7,14 @@ import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { formatDay } from '../../ui/format.ts';
-import { Panel, QueryErrorNotices, RejectedRecords, panelState } from '../../ui/panel.tsx';
+import {
+  Panel,
+  QueryErrorNotices,
+  outsideRangeOf,
+  RecordsOutsideRange,
+  RejectedRecords,
+  panelState,
+} from '../../ui/panel.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CompactCrossingRow } from './compact-row.tsx';
@@ -156,6 +163,10 @@ export const CrossingsBoard = memo(function CrossingsBoard({
         </p>
       ) : null}
       {state !== 'loading' ? <RejectedRecords issues={issues} sourceName={sourceName} /> : null}
+      <RecordsOutsideRange
+        count={outsideRangeOf([statuses.data, flows.data])}
+        source={source.name}
+      />
     </Panel>
   );
 });

@@ -9,13 +9,12 @@ import { ExportScopeProvider, type ExportScope } from '../../ui/export/export-co
  * days the source covers, and whether its figures are synthetic (then every image says so).
  */
 export function ExportScopeFromView({ children }: { children: ReactNode }) {
-  const { range, asOf, timeZone, today } = useViewState([]);
+  const { range, asOf, timeZone, coverage } = useViewState([]);
   const { adapter } = useActiveSource();
   const theatre = useTheatre().data?.theatre;
   const synthetic =
     adapter.describe().synthetic || (theatre?.sources.some((s) => s.synthetic) ?? false);
-  const coverageFrom = theatre?.coverage?.from ?? range.from;
-  const coverageTo = theatre?.coverage?.to ?? today;
+  const { from: coverageFrom, to: coverageTo } = coverage;
   const asOfMs = asOf.getTime();
   const value = useMemo<ExportScope>(
     () => ({

@@ -19,7 +19,13 @@ import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { isolate } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
-import { Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import {
+  outsideRangeOf,
+  Panel,
+  QueryErrorNotices,
+  RecordsOutsideRange,
+  RejectedRecords,
+} from '../../ui/panel.tsx';
 import './headline.css';
 
 type Kind = 'count' | 'perDay' | 'share' | 'hours';
@@ -282,6 +288,10 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         </p>
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />
+      <RecordsOutsideRange
+        count={outsideRangeOf(queries.map((q) => q.data))}
+        source={source.name}
+      />
     </Panel>
   );
 });

@@ -8,7 +8,14 @@ import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { UrlNotices, Panel, QueryErrorNotices, RejectedRecords } from '../../ui/panel.tsx';
+import {
+  UrlNotices,
+  Panel,
+  QueryErrorNotices,
+  outsideRangeOf,
+  RecordsOutsideRange,
+  RejectedRecords,
+} from '../../ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
@@ -204,6 +211,10 @@ export function MapPanel({
         />
       ) : null}
       <RejectedRecords issues={issues} sourceName={sourceName} />
+      <RecordsOutsideRange
+        count={outsideRangeOf(queries.map((q) => q.data))}
+        source={source.name}
+      />
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="bottom" />
       <ExportMenu
         target={exportTarget}

@@ -46,6 +46,14 @@ export const ar = {
   'source.errorKind.config': 'المصدر غير مُعدّ بشكل صحيح',
   'source.errorDetail': '{kind}. التفاصيل التقنية: {technical}',
   'source.retry': 'إعادة المحاولة',
+  'source.outsideRange': {
+    zero: 'لم يُرسل {source} أي سجل لأيام أو معابر لم تُطلب.',
+    one: 'سجل واحد من {source} يخص أياماً أو معابر لم تُطلب، فلا يُستخدم.',
+    two: 'سجلان من {source} يخصان أياماً أو معابر لم تُطلب، فلا يُستخدمان.',
+    few: '{count} سجلات من {source} تخص أياماً أو معابر لم تُطلب، فلا تُستخدم.',
+    many: '{count} سجلاً من {source} يخص أياماً أو معابر لم تُطلب، فلا تُستخدم.',
+    other: '{count} سجل من {source} يخص أياماً أو معابر لم تُطلب، فلا تُستخدم.',
+  },
   'source.rejected': {
     zero: 'لم يُرفض أي سجل من {source}.',
     one: 'رُفض سجل واحد من {source} ولا يظهر.',

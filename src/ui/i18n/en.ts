@@ -44,6 +44,11 @@ export const en = {
   'source.errorKind.config': 'the source is not configured correctly',
   'source.errorDetail': '{kind}. Technical detail: {technical}',
   'source.retry': 'Try again',
+  'source.outsideRange': {
+    one: '{count} record from {source} was for days or crossings not asked for and is not used.',
+    other:
+      '{count} records from {source} were for days or crossings not asked for and are not used.',
+  },
   'source.rejected': {
     one: '{count} record from {source} was rejected and is not shown.',
     other: '{count} records from {source} were rejected and are not shown.',

@@ -43,6 +43,11 @@ export const he = {
   'source.errorKind.config': 'המקור אינו מוגדר כראוי',
   'source.errorDetail': '{kind}. פרטים טכניים: {technical}',
   'source.retry': 'ניסיון חוזר',
+  'source.outsideRange': {
+    one: 'רשומה אחת מ-{source} נוגעת לימים או למעברים שלא התבקשו, ואינה בשימוש.',
+    two: 'שתי רשומות מ-{source} נוגעות לימים או למעברים שלא התבקשו, ואינן בשימוש.',
+    other: '{count} רשומות מ-{source} נוגעות לימים או למעברים שלא התבקשו, ואינן בשימוש.',
+  },
   'source.rejected': {
     one: 'רשומה אחת מ-{source} נדחתה ואינה מוצגת.',
     two: 'שתי רשומות מ-{source} נדחו ואינן מוצגות.',

@@ -14,6 +14,7 @@ export function theatreRef(theatre: Theatre): TheatreRef {
     crossings: theatre.crossings,
     facilities: theatre.facilities,
     sources: theatre.sources,
+    ...(theatre.earliestDay ? { earliestDay: theatre.earliestDay } : {}),
   };
 }
 

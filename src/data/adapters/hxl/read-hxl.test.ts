@@ -115,6 +115,21 @@ describe('HXL CSV reader', () => {
   ])('says clearly what is wrong with %s', async (_label, text, message) => {
     await expect(read(text)).rejects.toThrow(message);
   });
+
+  it('rejects rows dated after theatre-local today + 1 day or before 2000, with the row number', async () => {
+    const lines = readFileSync(
+      resolve(import.meta.dirname, '../../../../test/fixtures/adapters/aid-flow-valid.csv'),
+      'utf8',
+    ).split(/\r?\n/);
+    // The first data row (row 3) moved to 2099, the second (row 4) to 1970.
+    lines[2] = lines[2]!.replace('2025-03-01', '2099-03-01');
+    lines[3] = lines[3]!.replace(/\d{4}-\d{2}-\d{2}/, '1970-01-01');
+    const { summary, issues } = await read(lines.join('\n'));
+    expect(summary.accepted + issues.length).toBe(summary.rowsRead);
+    expect(issues.map((i) => i.position)).toEqual([3, 4]);
+    expect(issues[0]!.reason).toMatch(/2099-03-01 is in the future/);
+    expect(issues[1]!.reason).toMatch(/1970-01-01 is before 2000-01-01/);
+  });
 });
 
 describe('HXL CSV reader: place names as people write them', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.ts';
 import { SourceError } from '../../contract.ts';
+import { WORKER_THRESHOLD } from './read-answer.ts';
 import { createRestAdapter } from './rest-adapter.ts';
 
 const source = parseConfig({
@@ -147,5 +148,116 @@ describe('REST adapter', () => {
       ok: false,
       message: 'Test feed: answered HTTP 503',
     });
+  });
+
+  it('rejects records dated after theatre-local today + 1 day or before 2000, saying which bound', async () => {
+    const theatre = {
+      id: 't',
+      names: { en: 'T' },
+      bbox: [0, 0, 1, 1],
+      timeZone: 'Asia/Gaza',
+      areas: [],
+      crossings: [],
+      corridors: [],
+      facilities: [],
+      baselines: {},
+      sources: [],
+    };
+    const flow = (date: string) => ({
+      date,
+      crossingId: 'rafah',
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 5,
+      provenance,
+    });
+    const asked: string[] = [];
+    const adapter = createRestAdapter(
+      source,
+      (input) => {
+        asked.push(String(input));
+        return Promise.resolve(
+          String(input).includes('/theatre')
+            ? json({ data: theatre })
+            : json({ data: [flow('2025-03-01'), flow('2099-12-31'), flow('1970-01-01')] }),
+        );
+      },
+      () => Date.parse('2025-03-02T12:00:00Z'),
+    );
+    // The theatre query and a dataset query at once, as on the page: one theatre request.
+    const [result] = await Promise.all([
+      adapter.query({ dataset: 'aid-flow', from: '2025-03-01', to: '2025-03-02' }),
+      adapter.theatre(),
+    ]);
+    expect(result.records.map((r) => r.date)).toEqual(['2025-03-01']);
+    expect(result.received).toBe(3);
+    expect(result.records.length + result.issues.length).toBe(result.received);
+    expect(result.issues.map((i) => [i.position, i.field])).toEqual([
+      [1, 'date'],
+      [2, 'date'],
+    ]);
+    expect(result.issues[0]!.reason).toContain('after 2025-03-03: theatre-local today + 1 day');
+    expect(result.issues[1]!.reason).toContain('before 2000-01-01');
+    expect(asked.filter((u) => u.endsWith('/theatre'))).toHaveLength(1);
+  });
+
+  it('reads a large answer (past the worker threshold) with the same semantics: nothing lost', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      crossingId: 'rafah',
+      at: `2025-03-01T${String(i % 24).padStart(2, '0')}:00:00Z`,
+      status: i % 100 === 0 ? 'half-open' : 'open',
+      provenance,
+    }));
+    const body = JSON.stringify({ data: many });
+    expect(body.length).toBeGreaterThan(WORKER_THRESHOLD);
+    const adapter = createRestAdapter(
+      source,
+      () => Promise.resolve(json(JSON.parse(body))),
+      () => Date.parse('2025-03-02T12:00:00Z'),
+    );
+    const result = await adapter.query({
+      dataset: 'crossing-status',
+      from: '2025-03-01',
+      to: '2025-03-02',
+    });
+    expect(result.received).toBe(3000);
+    expect(result.issues).toHaveLength(30);
+    expect(result.records).toHaveLength(2970);
+    expect(result.issues[0]).toMatchObject({ position: 0, field: 'status' });
+  });
+
+  it('counts and sets aside valid records for days it did not ask for (a source ignoring the range)', async () => {
+    const flow = (date: string, crossingId = 'rafah') => ({
+      date,
+      crossingId,
+      commodity: 'food',
+      stage: 'entered',
+      trucks: 5,
+      provenance,
+    });
+    const sent = [
+      flow('2025-02-01'),
+      flow('2025-03-01'),
+      flow('2025-03-02', 'erez'),
+      flow('bad'),
+      flow('2025-03-02'),
+    ];
+    const adapter = createRestAdapter(
+      source,
+      () => Promise.resolve(json({ data: sent })),
+      () => Date.parse('2025-03-03T12:00:00Z'),
+    );
+    const result = await adapter.query({
+      dataset: 'aid-flow',
+      from: '2025-03-01',
+      to: '2025-03-02',
+      crossingIds: ['rafah'],
+    });
+    expect(result.records.map((r) => r.date)).toEqual(['2025-03-01', '2025-03-02']);
+    expect(result.issues).toHaveLength(1);
+    expect(result.outsideRange).toBe(2);
+    expect(result.records.length + result.issues.length + result.outsideRange!).toBe(
+      result.received,
+    );
   });
 });

@@ -1,6 +1,5 @@
-import { z } from '../../../domain/zod.ts';
-import { DATASET_SCHEMAS, type DatasetRecord } from '../../../domain/datasets.ts';
-import { validateRecords } from '../../../domain/validate.ts';
+import { dateBounds } from '../../../domain/date-bounds.ts';
+import type { DateContext } from '../../../domain/validate.ts';
 import { DATASETS, type Dataset } from '../../../domain/vocabulary.ts';
 import type { SourceConfig } from '../../config.ts';
 import {
@@ -10,11 +9,15 @@ import {
   type QueryResult,
   type TheatreResult,
 } from '../../contract.ts';
-import { getJson } from './http.ts';
+import { getJson, getJsonBytes, notJson } from './http.ts';
+import { readAnswerOffThread } from './read-answer.ts';
 import { validateTheatre } from './theatre.ts';
 
-/** The envelope every collection endpoint answers with (docs/api/openapi.yaml). */
-const listEnvelope = z.object({ data: z.array(z.unknown()) });
+/**
+ * Used for date bounds when the theatre cannot be read: the zone whose day begins first
+ * (UTC+14), so that no record dated today anywhere on Earth is turned away.
+ */
+const EARLIEST_ZONE = 'Etc/GMT-14';
 
 /**
  * The project's own HTTP API (docs/api/openapi.yaml); the demo is this adapter in front of
@@ -26,6 +29,8 @@ export function createRestAdapter(
     'id' | 'name' | 'url' | 'timeoutMs' | 'attribution' | 'licence' | 'demo'
   >,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  /** The clock date bounds are computed from (tests pin it). */
+  now: () => number = () => Date.now(),
 ): DataSourceAdapter {
   const base = new URL(
     source.url.endsWith('/') ? source.url : `${source.url}/`,
@@ -39,6 +44,27 @@ export function createRestAdapter(
   const wrongShape = (what: string) =>
     new SourceError(source.id, source.name, 'malformed', `answered an unexpected shape: ${what}`);
 
+  // The theatre says in which zone days are cut and from which day records are accepted.
+  // One read at a time is shared by the theatre query and any dataset query waiting for it.
+  let facts: { timeZone: string; earliestDay?: string } | undefined;
+  let theatreLoad: Promise<TheatreResult> | undefined;
+  const loadTheatre = () =>
+    (theatreLoad ??= (async () => {
+      const { theatre, issues } = validateTheatre(
+        source,
+        await getJson(source, endpoint('theatre'), undefined, fetchImpl),
+      );
+      facts = { timeZone: theatre.timeZone, earliestDay: theatre.earliestDay };
+      return { sourceId: source.id, theatre, issues, fetchedAt: new Date().toISOString() };
+    })().finally(() => {
+      theatreLoad = undefined;
+    }));
+  const dates = async (): Promise<DateContext> => {
+    if (!facts) await loadTheatre().catch(() => undefined);
+    const timeZone = facts?.timeZone ?? EARLIEST_ZONE;
+    return { timeZone, bounds: dateBounds(now(), timeZone, facts?.earliestDay) };
+  };
+
   return {
     sourceId: source.id,
 
@@ -51,13 +77,7 @@ export function createRestAdapter(
       capabilities: DATASETS,
     }),
 
-    async theatre(signal): Promise<TheatreResult> {
-      const { theatre, issues } = validateTheatre(
-        source,
-        await getJson(source, endpoint('theatre'), signal, fetchImpl),
-      );
-      return { sourceId: source.id, theatre, issues, fetchedAt: new Date().toISOString() };
-    },
+    theatre: (signal) => (signal ? abortable(loadTheatre(), signal) : loadTheatre()),
 
     async query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>> {
       const url = endpoint(request.dataset, {
@@ -65,18 +85,28 @@ export function createRestAdapter(
         to: request.to,
         crossing: request.crossingIds?.length ? request.crossingIds.join(',') : undefined,
       });
-      const body = listEnvelope.safeParse(await getJson(source, url, request.signal, fetchImpl));
-      if (!body.success) throw wrongShape('expected a list of records under "data"');
-      const checked = validateRecords(DATASET_SCHEMAS[request.dataset], body.data.data, {
-        sourceId: source.id,
+      const [context, answer] = await Promise.all([
+        dates(),
+        getJsonBytes(source, url, request.signal, fetchImpl),
+      ]);
+      const read = await readAnswerOffThread({
         dataset: request.dataset,
+        body: answer.bytes,
+        sourceId: source.id,
+        dates: context,
+        asked: { from: request.from, to: request.to, crossingIds: request.crossingIds },
       });
+      if (!read.ok)
+        throw read.problem === 'not-json'
+          ? notJson(source, answer.type)
+          : wrongShape('expected a list of records under "data"');
       return {
         sourceId: source.id,
         dataset: request.dataset,
-        records: checked.accepted as DatasetRecord<D>[],
-        issues: checked.rejected,
-        received: body.data.data.length,
+        records: read.records,
+        issues: read.issues,
+        received: read.received,
+        outsideRange: read.outsideRange,
         fetchedAt: new Date().toISOString(),
       };
     },
@@ -95,4 +125,23 @@ export function createRestAdapter(
       }
     },
   };
+}
+
+/** The shared read, given up by one caller only. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

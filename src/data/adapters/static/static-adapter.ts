@@ -1,6 +1,7 @@
 import { z } from '../../../domain/zod.ts';
-import { DATASET_SCHEMAS, type DatasetRecord } from '../../../domain/datasets.ts';
-import { validateRecords, type DataIssue } from '../../../domain/validate.ts';
+import type { DatasetRecord } from '../../../domain/datasets.ts';
+import { dateBounds } from '../../../domain/date-bounds.ts';
+import { validateDataset, type DataIssue } from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
 import type { StaticSourceConfig } from '../../config.ts';
 import {
@@ -34,6 +35,8 @@ interface DatasetFile {
 export function createStaticAdapter(
   source: StaticSourceConfig,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  /** The clock date bounds are computed from (tests pin it). */
+  now: () => number = () => Date.now(),
 ): DataSourceAdapter {
   const base = absolute(source.url.endsWith('/') ? source.url : `${source.url}/`);
   const file = (name: string) => new URL(`${name}.json`, base).href;
@@ -59,7 +62,11 @@ export function createStaticAdapter(
 
   const dataset = (name: Dataset) =>
     cached(name, async (): Promise<DatasetFile> => {
-      const body = listEnvelope.safeParse(await getJson(source, file(name), undefined, fetchImpl));
+      const [reference, json] = await Promise.all([
+        theatre(),
+        getJson(source, file(name), undefined, fetchImpl),
+      ]);
+      const body = listEnvelope.safeParse(json);
       if (!body.success)
         throw new SourceError(
           source.id,
@@ -67,9 +74,10 @@ export function createStaticAdapter(
           'malformed',
           `answered an unexpected shape: ${name}.json has no list of records under "data"`,
         );
-      const checked = validateRecords(DATASET_SCHEMAS[name], body.data.data, {
+      const { timeZone, earliestDay } = reference.theatre;
+      const checked = validateDataset(name, body.data.data, {
         sourceId: source.id,
-        dataset: name,
+        dates: { timeZone, bounds: dateBounds(now(), timeZone, earliestDay) },
       });
       return {
         records: checked.accepted,

@@ -1,5 +1,5 @@
-import { DATASET_SCHEMAS } from '../../../domain/datasets.ts';
-import { validateRecords, type DataIssue } from '../../../domain/validate.ts';
+import { dateBounds, type DateBounds } from '../../../domain/date-bounds.ts';
+import { validateDataset, type DataIssue } from '../../../domain/validate.ts';
 import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
 import {
   columnLetter,
@@ -28,6 +28,8 @@ export interface IngestOptions {
   dayFirst?: boolean;
   /** Rows searched for the hashtag row (title rows may come first). Default 25. */
   maxPreambleRows?: number;
+  /** Days records may be about; default: the theatre's bounds as of when the table is read. */
+  bounds?: DateBounds;
 }
 
 /** What a table yielded. `accepted + rejected.length === rowsRead`, always. */
@@ -75,6 +77,10 @@ const REQUIRED: Partial<Record<Dataset, { field: string; hint: string }[]>> = {
  */
 export function createIngest(theatre: TheatreRef, options: IngestOptions) {
   const maxPreamble = options.maxPreambleRows ?? 25;
+  const dates = {
+    bounds: options.bounds ?? dateBounds(Date.now(), theatre.timeZone, theatre.earliestDay),
+    timeZone: theatre.timeZone,
+  };
   const preamble: string[][] = [];
   let rowNumber = 0;
   let hashtagRow = 0;
@@ -195,9 +201,9 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
         }
       }
       if (!candidates.length) return { records: [], issues };
-      const checked = validateRecords(DATASET_SCHEMAS[dataset!], candidates, {
+      const checked = validateDataset(dataset!, candidates, {
         sourceId: options.sourceId,
-        dataset: dataset!,
+        dates,
       });
       accepted += checked.accepted.length;
       for (const issue of checked.rejected) {

@@ -20,7 +20,7 @@ import {
 /** The reference data a row is matched against (a structured-clone-friendly slice of Theatre). */
 export type TheatreRef = Pick<
   Theatre,
-  'id' | 'timeZone' | 'crossings' | 'facilities' | 'sources'
+  'id' | 'timeZone' | 'crossings' | 'facilities' | 'sources' | 'earliestDay'
 > & {
   names: { en: string };
 };
