@@ -1,3 +1,4 @@
+import { abortable } from '../../../lib/abortable.ts';
 import { dateBounds } from '../../../domain/date-bounds.ts';
 import type { DateContext } from '../../../domain/validate.ts';
 import { DATASETS, type Dataset } from '../../../domain/vocabulary.ts';
@@ -125,23 +126,4 @@ export function createRestAdapter(
       }
     },
   };
-}
-
-/** The shared read, given up by one caller only. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

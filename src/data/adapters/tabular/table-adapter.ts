@@ -1,3 +1,4 @@
+import { abortable } from '../../../lib/abortable.ts';
 import type { SourceInfo, Theatre } from '../../../domain/schemas.ts';
 import type { DataIssue } from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
@@ -177,22 +178,4 @@ function tableSources(source: TableSource, reference: Theatre, table: LoadedTabl
 
 function isUrl(url: string | undefined): url is string {
   return !!url && /^https?:\/\//.test(url);
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
