@@ -52,7 +52,50 @@ async function blockingBrowser(): Promise<BrowserContext> {
     viewport: { width: 1024, height: 800 },
   });
   contexts.push({ context, dir });
+  // A plain page of the app's origin that may be framed (under /embed/), without the app.
+  if ((await storageInFrameOf(context, `${inject('demoUrl')}/embed/probe.txt`)) === 'readable')
+    await context.addInitScript(emulateBlockedStorage);
   return context;
+}
+
+/**
+ * Chromium's headless shell (the one npm installs, @sparticuz/chromium) ignores the profile's
+ * third-party-cookie setting, and so lets a frame of another site read storage: there the block
+ * is emulated as the full browser applies it — reading `localStorage` in a frame of another site
+ * throws a SecurityError and service workers are unavailable. Debian's Chromium applies the real
+ * setting, and the browser tests run in both.
+ */
+function emulateBlockedStorage(): void {
+  let otherSite = false;
+  try {
+    void window.top?.location.host;
+  } catch {
+    otherSite = true;
+  }
+  if (!otherSite) return;
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+  Object.defineProperty(Navigator.prototype, 'serviceWorker', {
+    configurable: true,
+    get: () => undefined,
+  });
+}
+
+/** Whether a frame of `url` in the host page (another site) may read storage, in `context`. */
+async function storageInFrameOf(context: BrowserContext, url: string): Promise<string> {
+  const probe = await context.newPage();
+  try {
+    await probe.goto(`${hostOrigin}/?src=${encodeURIComponent(url)}`, { waitUntil: 'load' });
+    const frame = probe.frames().find((f) => f.url().startsWith(url));
+    if (!frame) throw new Error(`the host page did not frame ${url}`);
+    return await storageInFrame(frame);
+  } finally {
+    await probe.close();
+  }
 }
 
 beforeAll(async () => {
