@@ -64,12 +64,18 @@ async function mapIdle(browser: Browser, url: string, throttled: boolean): Promi
       .or(page.getByRole('region', { name: 'Map', exact: true }))
       .first()
       .waitFor({ timeout: 60_000 });
-    if (await placeholder.count())
-      await placeholder.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
-    await page
+    const ready = page
       .getByRole('region', { name: 'Map', exact: true })
-      .and(page.locator('[data-state="ready"]'))
-      .waitFor({ timeout: 120_000 });
+      .and(page.locator('[data-state="ready"]'));
+    // Under throttling the page may still be laying out when first scrolled: scroll to the
+    // placeholder until the map has loaded, as a reader scrolling down would.
+    const deadline = Date.now() + 120_000;
+    while ((await ready.count()) === 0) {
+      if (Date.now() > deadline) throw new Error('the map did not become ready in 120 s');
+      if (await placeholder.count())
+        await placeholder.scrollIntoViewIfNeeded({ timeout: 2000 }).catch(() => {});
+      await page.waitForTimeout(100);
+    }
     return await page.evaluate(() => performance.now());
   } finally {
     await context.close();
