@@ -4,7 +4,13 @@
  * (mocks/node.ts) and as a real HTTP server (scripts/api-server.ts).
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { RESOLUTIONS, type RequestedResolution } from '../src/domain/rollup.ts';
+import {
+  AID_FLOW_BY,
+  RESOLUTIONS,
+  type AidFlowBy,
+  type RequestedResolution,
+} from '../src/domain/rollup.ts';
+import { COMMODITIES } from '../src/domain/vocabulary.ts';
 import { dayString, instantString } from '../src/domain/schemas.ts';
 import { shiftDay } from '../src/domain/time.ts';
 import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
@@ -79,6 +85,10 @@ export interface ApiQuery extends RecordQuery {
   resolution?: RequestedResolution;
   /** Epoch ms: only what was reported after it. */
   since?: number;
+  /** Aid-flow roll-ups: keep only this one of crossing and commodity, summed over the other. */
+  by?: AidFlowBy;
+  /** Aid flow: only these commodities. */
+  commodities?: readonly string[];
 }
 
 /**
@@ -135,6 +145,35 @@ export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse
         `"${dataset}" has no roll-ups; "resolution" applies to ${ROLLUP_DATASETS.join(', ')}.`,
       );
   }
+  const by = params.get('by');
+  if (by !== null) {
+    if (!(AID_FLOW_BY as readonly string[]).includes(by))
+      return problem(
+        400,
+        'Invalid parameter',
+        `"by" must be one of ${AID_FLOW_BY.join(', ')}; got "${by.slice(0, 40)}".`,
+      );
+    if ((dataset && dataset !== 'aid-flow') || resolution === null)
+      return problem(
+        400,
+        'Invalid parameter',
+        '"by" applies to roll-ups of aid-flow only (with "resolution").',
+      );
+  }
+  const commodities = params
+    .getAll('commodity')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const unknown = commodities.find((c) => !(COMMODITIES as readonly string[]).includes(c));
+  if (unknown !== undefined)
+    return problem(
+      400,
+      'Invalid parameter',
+      `"commodity" must be among ${COMMODITIES.join(', ')}; got "${unknown.slice(0, 40)}".`,
+    );
+  if (commodities.length && dataset && dataset !== 'aid-flow')
+    return problem(400, 'Invalid parameter', '"commodity" applies to aid-flow only.');
   const sinceText = params.get('since');
   if (sinceText !== null && !instantString.safeParse(sinceText).success)
     return problem(
@@ -149,6 +188,8 @@ export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse
     ...(source ? { sourceId: source } : {}),
     ...(resolution !== null ? { resolution: resolution as RequestedResolution } : {}),
     ...(sinceText !== null ? { since: Date.parse(sinceText) } : {}),
+    ...(by !== null ? { by: by as AidFlowBy } : {}),
+    ...(commodities.length ? { commodities } : {}),
   };
 }
 
@@ -156,7 +197,18 @@ export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse
 export function datasetRecords(scenario: Scenario, dataset: Dataset, q: RecordQuery): unknown[] {
   const query = CROSSING_FILTERED.includes(dataset) ? q : { ...q, crossingIds: undefined };
   const carried = CARRY_IN_DATASETS.includes(dataset) ? scenario.carryIn(dataset, query) : [];
-  return [...carried, ...scenario.records(dataset, query)];
+  const records = [...carried, ...scenario.records(dataset, query)];
+  const { commodities } = q as ApiQuery;
+  if (dataset !== 'aid-flow' || !commodities?.length) return records;
+  // A record whose commodity cannot be read is kept: it is a bad record the client must list.
+  return records.filter((raw) => {
+    const c = (raw as { commodity?: unknown } | null)?.commodity;
+    return (
+      typeof c !== 'string' ||
+      !(COMMODITIES as readonly string[]).includes(c) ||
+      commodities.includes(c)
+    );
+  });
 }
 
 export function datasetEnvelope(
@@ -194,6 +246,7 @@ export function datasetAnswer(scenario: Scenario, dataset: Dataset, q: ApiQuery)
       timeZone: (scenario.theatre as { timeZone: string }).timeZone,
       now: Date.now(),
       ...(q.since !== undefined ? { since: q.since } : {}),
+      ...(q.by !== undefined ? { by: q.by } : {}),
     });
     return datasetEnvelope(dataset, q, answer.data, answer);
   }

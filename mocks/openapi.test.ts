@@ -392,6 +392,33 @@ describe('roll-ups (resolution) and changes (since)', () => {
     60_000,
   );
 
+  it('aid flow "by" and "commodity": conform, and each keeps the sums of the rows it folds', async () => {
+    const range = 'from=2025-03-01&to=2025-05-31&resolution=month';
+    const full = await rollup(`/aid-flow?${range}`);
+    const total = (rows: RollupBody['data']) =>
+      rows.reduce((sum, r) => sum + Number(r.trucks ?? 0), 0);
+    for (const by of ['crossing', 'commodity'] as const) {
+      const body = await rollup(`/aid-flow?${range}&by=${by}`);
+      const strict = schema('AidFlowRollupResponse');
+      expect(strict(body), errorsOf(strict)).toBe(true);
+      expect(body.data.length).toBeLessThan(full.data.length);
+      expect(total(body.data)).toBeCloseTo(total(full.data), 6);
+      expect(
+        body.data.every((r) => (by === 'crossing' ? !('commodity' in r) : !('crossingId' in r))),
+      ).toBe(true);
+    }
+    const food = await rollup(`/aid-flow?${range}&by=crossing&commodity=food,fuel`);
+    expect(total(food.data)).toBeCloseTo(
+      total(full.data.filter((r) => r.commodity === 'food' || r.commodity === 'fuel')),
+      6,
+    );
+    for (const bad of ['by=stage', 'commodity=cement']) {
+      const res = await fetch(`${BASE}/aid-flow?${range}&${bad}`);
+      expect(res.status, bad).toBe(400);
+    }
+    expect((await fetch(`${BASE}/facility-status?${range}&by=crossing`)).status).toBe(400);
+  });
+
   it('aid flow: sums per source equal the raw records, and two sources stay two rows', async () => {
     const range = 'from=2025-04-01&to=2025-04-30&crossing=kerem-shalom';
     const raw = (await (await fetch(`${BASE}/aid-flow?${range}`)).json()) as { data: unknown[] };

@@ -6,12 +6,16 @@
  */
 import { DATASET_SCHEMAS } from '../src/domain/datasets.ts';
 import {
+  isRollupDataset,
+  ROLLUP_DATASETS,
   resolveResolution,
   rollUpAidFlow,
   rollUpCrossingStatus,
   rollUpFacilityStatus,
   rollUpUtilityStatus,
+  type AidFlowBy,
   type RequestedResolution,
+  type RollupDataset,
   type RollupResolution,
 } from '../src/domain/rollup.ts';
 import type {
@@ -24,17 +28,7 @@ import { bucketsFor } from '../src/domain/series.ts';
 import { theatreDay, type Day } from '../src/domain/time.ts';
 import type { Dataset } from '../src/domain/vocabulary.ts';
 
-/** The datasets that answer `resolution`. */
-export const ROLLUP_DATASETS = [
-  'aid-flow',
-  'crossing-status',
-  'facility-status',
-  'utility-status',
-] as const satisfies readonly Dataset[];
-export type RollupDataset = (typeof ROLLUP_DATASETS)[number];
-
-export const isRollupDataset = (d: Dataset): d is RollupDataset =>
-  (ROLLUP_DATASETS as readonly string[]).includes(d);
+export { isRollupDataset, ROLLUP_DATASETS, type RollupDataset };
 
 /**
  * The scenario's records are cached objects, so each is validated once, however many ranges and
@@ -91,7 +85,7 @@ export function rollupAnswer(
   raw: readonly unknown[],
   range: { from: Day; to: Day },
   requested: RequestedResolution,
-  options: { timeZone: string; now: number; since?: number },
+  options: { timeZone: string; now: number; since?: number; by?: AidFlowBy },
 ): RollupAnswer {
   const resolution = resolveResolution(requested, range);
   const valid: unknown[] = [];
@@ -120,11 +114,11 @@ function rollUp(
   valid: unknown[],
   range: { from: Day; to: Day },
   resolution: RollupResolution,
-  options: { timeZone: string; now: number },
+  options: { timeZone: string; now: number; by?: AidFlowBy },
 ): unknown[] {
   switch (dataset) {
     case 'aid-flow':
-      return rollUpAidFlow(valid as AidFlow[], range, resolution);
+      return rollUpAidFlow(valid as AidFlow[], range, resolution, options.by);
     case 'facility-status':
       return rollUpFacilityStatus(valid as FacilityStatus[], range, resolution);
     case 'utility-status':

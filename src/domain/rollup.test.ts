@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysInMask,
   resolveResolution,
   rollUpAidFlow,
   rollUpCrossingStatus,
@@ -221,5 +222,50 @@ describe('rollUpCrossingStatus', () => {
       ['cogat', 0.5, 0, 0.5],
       ['un', 0, 0.5, 0.5],
     ]);
+  });
+});
+
+describe('day masks and aid flow "by"', () => {
+  const month = { from: '2025-01-01', to: '2025-01-31' } as const;
+
+  it('marks each reported day of the bucket, and merged rows OR them into exact days reported', () => {
+    const rows = rollUpAidFlow(
+      [
+        flow('2025-01-01', 5, 'cogat', { crossingId: 'kerem-shalom' }),
+        flow('2025-01-02', 5, 'cogat', { crossingId: 'kerem-shalom' }),
+        flow('2025-01-02', 7, 'cogat', { crossingId: 'rafah' }),
+        flow('2025-01-31', 7, 'cogat', { crossingId: 'rafah' }),
+      ],
+      month,
+      'month',
+    );
+    const ks = rows.find((r) => r.crossingId === 'kerem-shalom')!;
+    const rafah = rows.find((r) => r.crossingId === 'rafah')!;
+    expect(ks.dayMask).toBe(0b11);
+    expect(rafah.dayMask >>> 0).toBe(((1 << 1) | (1 << 30)) >>> 0);
+    expect(daysInMask(ks.dayMask)).toBe(ks.daysReported);
+    // Days 1, 2 and 31: three days, not 2 + 2 and not max(2, 2).
+    expect(daysInMask(ks.dayMask | rafah.dayMask)).toBe(3);
+  });
+
+  it('by commodity sums over crossings, by crossing over commodities, never over sources', () => {
+    const records = [
+      flow('2025-01-01', 5, 'cogat', { crossingId: 'kerem-shalom', commodity: 'food' }),
+      flow('2025-01-01', 7, 'cogat', { crossingId: 'rafah', commodity: 'food' }),
+      flow('2025-01-01', 2, 'cogat', { crossingId: 'rafah', commodity: 'fuel' }),
+      flow('2025-01-01', 4, 'un', { crossingId: 'rafah', commodity: 'food' }),
+    ];
+    const byCommodity = rollUpAidFlow(records, month, 'week', 'commodity');
+    expect(byCommodity.every((r) => r.crossingId === undefined)).toBe(true);
+    expect(byCommodity.find((r) => r.sourceId === 'cogat' && r.commodity === 'food')?.trucks).toBe(
+      12,
+    );
+    expect(byCommodity.find((r) => r.sourceId === 'un')?.trucks).toBe(4);
+    const byCrossing = rollUpAidFlow(records, month, 'week', 'crossing');
+    expect(byCrossing.every((r) => r.commodity === undefined)).toBe(true);
+    expect(byCrossing.find((r) => r.sourceId === 'cogat' && r.crossingId === 'rafah')?.trucks).toBe(
+      9,
+    );
+    expect(byCrossing).toHaveLength(3);
   });
 });

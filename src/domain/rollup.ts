@@ -20,7 +20,28 @@ import {
   type CrossingState,
   type Functionality,
   type Verification,
+  type Dataset,
 } from './vocabulary.ts';
+
+/** The datasets that answer `resolution`. */
+export const ROLLUP_DATASETS = [
+  'aid-flow',
+  'crossing-status',
+  'facility-status',
+  'utility-status',
+] as const satisfies readonly Dataset[];
+export type RollupDataset = (typeof ROLLUP_DATASETS)[number];
+
+export const isRollupDataset = (d: Dataset): d is RollupDataset =>
+  (ROLLUP_DATASETS as readonly string[]).includes(d);
+
+/**
+ * Aid flow's rows keep crossing and commodity by default; `by` keeps only one of them and sums
+ * over the other (a chart stacked by commodity needs no crossing), so "all" costs about as many
+ * rows as a month. Sources, verification levels and stages are never summed.
+ */
+export const AID_FLOW_BY = ['crossing', 'commodity'] as const;
+export type AidFlowBy = (typeof AID_FLOW_BY)[number];
 
 export const RESOLUTIONS = ['day', 'week', 'month'] as const;
 export type RollupResolution = Resolution;
@@ -51,6 +72,24 @@ export interface RollupBase {
   /** Records the row stands on, and the distinct days they report. */
   records: number;
   daysReported: number;
+  /**
+   * Which days of the bucket were reported: bit i stands for the bucket's (i+1)-th day (a
+   * month has at most 31, so it fits an unsigned 32-bit integer). Rows merged by a client
+   * (over crossings, commodities or verification levels) OR their masks: the days reported of
+   * the merge are exact, never the sum or the largest of the parts.
+   */
+  dayMask: number;
+}
+
+/** The number of days set in a day mask. */
+export function daysInMask(mask: number): number {
+  let m = mask >>> 0;
+  let n = 0;
+  while (m) {
+    m &= m - 1;
+    n++;
+  }
+  return n;
 }
 
 /** Maps each day of a range to its bucket, once per range (day labels repeat a lot). */
@@ -65,28 +104,33 @@ function bucketIndex(range: { from: Day; to: Day }, resolution: RollupResolution
       const n = dayNumber(day) - first;
       return n >= 0 && n < byDay.length ? byDay[n]! : -1;
     },
+    /** The day's bit in its bucket's day mask. */
+    bit(day: Day, i: number): number {
+      return (1 << (dayNumber(day) - first - buckets[i]!.start)) >>> 0;
+    },
   };
 }
 
 /** A group of rows keyed by a string; each group remembers its distinct days. */
-function grouped<T extends { records: number; daysReported: number }>() {
-  const rows = new Map<string, T & { seen: Set<Day> }>();
+function grouped<T extends { records: number; daysReported: number; dayMask: number }>() {
+  const rows = new Map<string, T>();
   return {
-    take(key: string, day: Day, create: () => T): T {
+    /** The row of `key`, counting one more record on the day of bit `bit`. */
+    take(key: string, bit: number, create: () => T): T {
       let row = rows.get(key);
       if (!row) {
-        row = Object.assign(create(), { seen: new Set<Day>() });
+        row = create();
         rows.set(key, row);
       }
       row.records++;
-      if (!row.seen.has(day)) {
-        row.seen.add(day);
+      if (!(row.dayMask & bit)) {
+        row.dayMask = (row.dayMask | bit) >>> 0;
         row.daysReported++;
       }
       return row;
     },
     rows(): T[] {
-      return [...rows.values()].map(({ seen: _seen, ...row }) => row as unknown as T);
+      return [...rows.values()];
     },
   };
 }
@@ -103,11 +147,14 @@ const base = (
   verification,
   records: 0,
   daysReported: 0,
+  dayMask: 0,
 });
 
 export interface AidFlowRollup extends RollupBase {
-  crossingId: string;
-  commodity: AidFlow['commodity'];
+  /** Absent when the rows are `by: 'commodity'` (summed over crossings). */
+  crossingId?: string;
+  /** Absent when the rows are `by: 'crossing'` (summed over commodities). */
+  commodity?: AidFlow['commodity'];
   stage: AidFlow['stage'];
   /** Sums over the bucket; absent when no record of the row carried that measure. */
   trucks?: number;
@@ -115,23 +162,32 @@ export interface AidFlowRollup extends RollupBase {
   litres?: number;
 }
 
-/** Aid flow: sums of trucks, tonnes and litres per bucket × crossing × commodity × stage. */
+/**
+ * Aid flow: sums of trucks, tonnes and litres per bucket × crossing × commodity × stage ×
+ * source × verification; with `by`, per bucket × that one of crossing and commodity × stage ×
+ * source × verification (summed over the other).
+ */
 export function rollUpAidFlow(
   records: readonly AidFlow[],
   range: { from: Day; to: Day },
   resolution: RollupResolution,
+  by?: AidFlowBy,
 ): AidFlowRollup[] {
   const index = bucketIndex(range, resolution);
   const groups = grouped<AidFlowRollup>();
+  const keepCrossing = by !== 'commodity';
+  const keepCommodity = by !== 'crossing';
   for (const r of records) {
     const i = index.of(r.date);
     if (i < 0) continue;
     const { sourceId, verification } = r.provenance;
-    const key = `${i}|${r.crossingId}|${r.commodity}|${r.stage}|${sourceId}|${verification}`;
-    const row = groups.take(key, r.date, () => ({
+    const crossing = keepCrossing ? r.crossingId : '';
+    const commodity = keepCommodity ? r.commodity : '';
+    const key = `${i}|${crossing}|${commodity}|${r.stage}|${sourceId}|${verification}`;
+    const row = groups.take(key, index.bit(r.date, i), () => ({
       ...base(index.buckets[i]!, sourceId, verification),
-      crossingId: r.crossingId,
-      commodity: r.commodity,
+      ...(keepCrossing ? { crossingId: r.crossingId } : {}),
+      ...(keepCommodity ? { commodity: r.commodity } : {}),
       stage: r.stage,
     }));
     if (r.trucks !== undefined) row.trucks = (row.trucks ?? 0) + r.trucks;
@@ -163,7 +219,7 @@ export function rollUpFacilityStatus(
     const i = index.of(r.date);
     if (i < 0) continue;
     const { sourceId, verification } = r.provenance;
-    const row = groups.take(`${i}|${sourceId}|${verification}`, r.date, () => ({
+    const row = groups.take(`${i}|${sourceId}|${verification}`, index.bit(r.date, i), () => ({
       ...base(index.buckets[i]!, sourceId, verification),
       facilityDays: Object.fromEntries(FUNCTIONALITIES.map((f) => [f, 0])) as Record<
         Functionality,
@@ -214,7 +270,7 @@ export function rollUpUtilityStatus(
     const { sourceId, verification } = r.provenance;
     const place = `${r.areaId ?? ''}|${r.assetId ?? ''}`;
     const key = `${i}|${place}|${r.service}|${r.unit}|${sourceId}|${verification}`;
-    const row = groups.take(key, r.date, () => ({
+    const row = groups.take(key, index.bit(r.date, i), () => ({
       ...base(index.buckets[i]!, sourceId, verification),
       ...(r.areaId !== undefined ? { areaId: r.areaId } : {}),
       ...(r.assetId !== undefined ? { assetId: r.assetId } : {}),
@@ -278,7 +334,7 @@ export function rollUpCrossingStatus(
       const held = Object.fromEntries(
         [...CROSSING_STATES, 'unreported'].map((s) => [s, 0]),
       ) as CrossingStatusRollup['shares'];
-      const seen = new Set<Day>();
+      let dayMask = 0;
       let records = 0;
       let cursor = start;
       const stop = Math.min(end, now);
@@ -292,7 +348,8 @@ export function rollUpCrossingStatus(
         state = step.record.status;
         if (step.at >= start) {
           records++;
-          seen.add(theatreDay(step.at, timeZone));
+          const offset = dayNumber(theatreDay(step.at, timeZone)) - dayNumber(b.from);
+          dayMask = (dayMask | (1 << offset)) >>> 0;
         }
       }
       if (stop > cursor) held[state] += stop - cursor;
@@ -302,7 +359,8 @@ export function rollUpCrossingStatus(
       out.push({
         ...base(b, first.provenance.sourceId, first.provenance.verification),
         records,
-        daysReported: seen.size,
+        daysReported: daysInMask(dayMask),
+        dayMask,
         crossingId: first.crossingId,
         shares: Object.fromEntries(
           Object.entries(held).map(([s, ms]) => [s, round(ms / total, 4)]),
