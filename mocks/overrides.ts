@@ -7,7 +7,8 @@
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { Dataset } from '../src/domain/vocabulary.ts';
-import { basePattern, parseQuery, problem } from './handlers.ts';
+import { basePattern, datasetEnvelope, parseQuery, problem } from './handlers.ts';
+import { isRollupDataset, rollupAnswer } from './rollups.ts';
 
 export type Target = Dataset | 'theatre';
 export interface OverrideOptions {
@@ -60,15 +61,43 @@ export function sourceHangs(target: Target, options?: OverrideOptions): RequestH
   });
 }
 
-/** The source answers exactly these records (valid or not) in a proper envelope. */
+/**
+ * The source answers exactly these records (valid or not) in a proper envelope. Asked for a
+ * roll-up (`resolution=`), it answers as the API does: the roll-up of the valid ones over the
+ * range asked, the invalid ones beside it — or, with `ignoresRange`, over the records' own days,
+ * as a faulty server that answers rows for buckets it was not asked about.
+ */
 export function sourceReturns(
   dataset: Dataset,
   records: unknown[],
-  options?: OverrideOptions,
+  options?: OverrideOptions & { ignoresRange?: boolean },
 ): RequestHandler {
   return http.get(path(dataset, options), ({ request }) => {
-    const q = parseQuery(new URL(request.url));
+    const q = parseQuery(new URL(request.url), dataset);
     const { from, to } = q instanceof Response ? { from: '', to: '' } : q;
+    if (!(q instanceof Response) && q.resolution && isRollupDataset(dataset)) {
+      const days = records
+        .map((r) => (r as { date?: unknown } | null)?.date)
+        .filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+        .sort();
+      const range =
+        options?.ignoresRange && days.length ? { from: days[0]!, to: days.at(-1)! } : { from, to };
+      // The filters a server applies before rolling up (a record it cannot read stays).
+      const picked = records.filter((raw) => {
+        const r = (raw ?? {}) as { crossingId?: unknown; commodity?: unknown };
+        if (q.crossingIds?.length && typeof r.crossingId === 'string')
+          if (!q.crossingIds.includes(r.crossingId)) return false;
+        if (q.commodities?.length && typeof r.commodity === 'string')
+          if (!q.commodities.includes(r.commodity)) return false;
+        return true;
+      });
+      const answer = rollupAnswer(dataset, picked, range, q.resolution, {
+        timeZone: 'Asia/Gaza',
+        now: Date.now(),
+        ...(q.by ? { by: q.by } : {}),
+      });
+      return HttpResponse.json(datasetEnvelope(dataset, q, answer.data, answer));
+    }
     return HttpResponse.json({
       data: records,
       meta: { dataset, from, to, count: records.length, generatedAt: new Date().toISOString() },

@@ -3,7 +3,14 @@
  * would, and a view in English. No MSW, no React, no browser.
  */
 import { createScenario } from '../mocks/scenario/index.ts';
-import type { ChartData, ChartView } from '../src/charts/chart-spec.ts';
+import type {
+  ChartData,
+  ChartModel,
+  ChartSpec,
+  ChartView,
+  RendererKind,
+} from '../src/charts/chart-spec.ts';
+import { rollUpDataset } from '../src/domain/rollup.ts';
 import type { OptionValues, OptionsSpec } from '../src/domain/chart-options.ts';
 import { DATASET_SCHEMAS } from '../src/domain/datasets.ts';
 import { DEFAULT_FILTERS } from '../src/domain/filters.ts';
@@ -60,4 +67,24 @@ export function viewOf<O extends OptionsSpec>(
     sourceName: (id) => theatre.sources.find((s) => s.id === id)?.name ?? id,
     ...over,
   };
+}
+
+/**
+ * A spec's model as the panel would build it: for a chart drawn from roll-ups, the records in
+ * `data` (of the roll-up's dataset) are rolled up as a source would answer the spec's ask.
+ */
+export function buildChart<D extends Dataset, O extends OptionsSpec, R extends RendererKind>(
+  spec: ChartSpec<D, O, R>,
+  view: ChartView<O>,
+  data: ChartData<D>,
+): ChartModel<R> {
+  if (!spec.rollup) return spec.build(data, view);
+  const ask = spec.rollup.ask(view);
+  const records =
+    (data.records as Partial<Record<Dataset, readonly unknown[]>>)[spec.rollup.dataset] ?? [];
+  const rows = rollUpDataset(spec.rollup.dataset, records, view.range, ask.resolution, ask, {
+    timeZone: data.theatre.timeZone,
+    now: Date.parse('2025-07-01T00:00:00Z'),
+  });
+  return spec.build({ ...data, rollup: { resolution: ask.resolution, rows } }, view);
 }

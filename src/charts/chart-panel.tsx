@@ -1,9 +1,8 @@
-import { memo } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useState } from 'react';
 import { useChartOptions } from '../data/chart-options.ts';
 import { useSourceName } from '../data/queries.ts';
 import { useActiveSource } from '../data/source-context.tsx';
-import { useViewState } from '../data/view-state.ts';
-import type { Dataset } from '../domain/vocabulary.ts';
+import type { DataIssue } from '../domain/validate.ts';
 import { ChartFrame } from '../ui/chart/chart-frame.tsx';
 import { useChartWidth } from '../ui/chart/use-chart-size.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
@@ -14,14 +13,39 @@ import {
   Panel,
   panelState,
   QueryErrorNotices,
-  outsideRangeOf,
   RecordsOutsideRange,
   RejectedRecords,
+  type PanelQuery,
 } from '../ui/panel.tsx';
 import { ChartPlot } from './chart-plot.tsx';
 import type { AnyChartSpec } from './chart-spec.ts';
 import { OptionControls } from './option-controls.tsx';
-import { useChart, useDatasets } from './use-chart.ts';
+import { useChart } from './use-chart.ts';
+
+/** What a chart of a group tells its group: the group names failures and rejects once. */
+interface ChartReport {
+  state: 'loading' | 'ready' | 'error' | 'empty';
+  queries: readonly PanelQuery[];
+  issues: readonly DataIssue[];
+  outsideRange: number;
+}
+type Report = (id: string, report: ChartReport | undefined) => void;
+const GroupReport = createContext<Report | undefined>(undefined);
+
+/** Two reports that would show the same: the group need not draw again. */
+const sameReport = (a: ChartReport | undefined, b: ChartReport | undefined) =>
+  a !== undefined &&
+  b !== undefined &&
+  a.state === b.state &&
+  a.issues.length === b.issues.length &&
+  a.outsideRange === b.outsideRange &&
+  a.queries.length === b.queries.length &&
+  a.queries.every(
+    (q, i) =>
+      q.isError === b.queries[i]!.isError &&
+      q.isPending === b.queries[i]!.isPending &&
+      q.error === b.queries[i]!.error,
+  );
 
 /**
  * One chart from its spec (bulletproof-react's "one hook, then a component given specs"). In a
@@ -56,6 +80,12 @@ function ChartBody({
   const [plotRef, width] = useChartWidth<HTMLDivElement>();
   const chart = useChart(spec, width);
   const { notices } = useChartOptions(spec.urlPrefix, spec.options);
+  const report = useContext(GroupReport);
+  const { state, queries, issues, outsideRange } = chart;
+  useEffect(() => {
+    if (grouped) report?.(spec.id, { state, queries, issues, outsideRange });
+  }, [grouped, report, spec.id, state, queries, issues, outsideRange]);
+  useEffect(() => () => report?.(spec.id, undefined), [report, spec.id]);
   return (
     <ChartFrame
       description={chart.description}
@@ -102,27 +132,40 @@ export const ChartGroup = memo(function ChartGroup({
   const { source } = useActiveSource();
   const sourceName = useSourceName();
   const embedded = useEmbeddedChart();
-  const datasets = [...new Set(specs.flatMap((s) => s.datasets as Dataset[]))];
-  const { range } = useViewState(datasets);
-  const { queries, results } = useDatasets(datasets, range);
-  const state = panelState(
-    queries,
-    results.some((r) => (r.data?.records.length ?? 0) > 0),
+  const [reports, setReports] = useState<Record<string, ChartReport>>({});
+  const report = useCallback<Report>(
+    (id, next) =>
+      setReports((all) => {
+        if (sameReport(all[id], next) || (!next && !(id in all))) return all;
+        const rest = { ...all };
+        delete rest[id];
+        return next ? { ...rest, [id]: next } : rest;
+      }),
+    [],
   );
+  const shown = Object.values(reports);
+  const queries = shown.flatMap((r) => r.queries);
+  const state =
+    shown.length === 0
+      ? 'loading'
+      : panelState(
+          queries,
+          shown.some((r) => r.state === 'ready'),
+        );
   return (
     <Panel title={t(title)} subtitle={t(subtitle)} state={state} className={className}>
       {embedded ? null : <QueryErrorNotices queries={queries} sourceName={source.name} />}
-      {specs.map((spec) => (
-        <ChartPanel key={spec.id} spec={spec} headingLevel={3} grouped />
-      ))}
+      <GroupReport.Provider value={report}>
+        {specs.map((spec) => (
+          <ChartPanel key={spec.id} spec={spec} headingLevel={3} grouped />
+        ))}
+      </GroupReport.Provider>
       {embedded ? null : (
         <>
-          <RejectedRecords
-            issues={results.flatMap((r) => r.data?.issues ?? [])}
-            sourceName={sourceName}
-          />
+          <RejectedRecords issues={shown.flatMap((r) => r.issues)} sourceName={sourceName} />
           <RecordsOutsideRange
-            count={outsideRangeOf(results.map((r) => r.data))}
+            // Charts reading the same answer count its rows once.
+            count={Math.max(0, ...shown.map((r) => r.outsideRange))}
             source={source.name}
           />
         </>

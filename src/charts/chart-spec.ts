@@ -2,6 +2,7 @@ import type { OptionValues, OptionsSpec } from '../domain/chart-options.ts';
 import type { DatasetRecord } from '../domain/datasets.ts';
 import type { Filters } from '../domain/filters.ts';
 import type { SourceShare } from '../domain/provenance.ts';
+import type { RollupDataset, RollupResolution, RollupRow, RollupShape } from '../domain/rollup.ts';
 import type { Theatre, TheatreEvent } from '../domain/schemas.ts';
 import type { Band } from '../domain/series.ts';
 
@@ -27,8 +28,19 @@ export interface ChartSpec<
   /** Stable id: `data-chart`, `#chart-<id>`, `/embed/<id>`, export file names. */
   id: string;
   title: MessageKey;
-  /** The datasets whose records it draws. */
+  /** The datasets whose records it reads (none for a chart drawn from roll-ups only). */
   datasets: readonly D[];
+  /**
+   * The days of records it reads, when not the whole period: a chart of the latest figures
+   * reads the last days only, never the whole history. Default: the view's range.
+   */
+  recordRange?: (range: { from: Day; to: Day }, full: boolean) => { from: Day; to: Day };
+  /**
+   * A roll-up it draws instead of records (issue 12): the dataset, and for a view the
+   * resolution it has room for (never more buckets than pixels) and the shape of the rows. The
+   * full-range CSV asks with `view.full` (daily rows).
+   */
+  rollup?: { dataset: RollupDataset; ask: (view: ChartView<O>) => RollupAsk };
   /** Pauses and cease-fire phases as bands: also reads `events` (a failure there only drops them). */
   bands: boolean;
   /** Options in the URL as `<urlPrefix>.<name>`. */
@@ -46,10 +58,17 @@ export interface OptionControl {
   label: (value: string) => MessageKey;
 }
 
+/** What a chart asks of a roll-up. */
+export interface RollupAsk extends RollupShape {
+  resolution: RollupResolution;
+}
+
 /** What `build` reads: the theatre, each dataset's records, and the events for bands. */
 export interface ChartData<D extends Dataset> {
   theatre: Theatre;
   records: { [K in D]: readonly DatasetRecord<K>[] };
+  /** The spec's roll-up, when it has one: its rows at the resolution the source answered. */
+  rollup?: { resolution: RollupResolution; rows: readonly RollupRow<RollupDataset>[] };
   /** Events passing the filters (empty while they load or if they failed). */
   events: readonly TheatreEvent[];
 }

@@ -1,10 +1,16 @@
 import type { Day } from '../domain/time.ts';
 import { dataSpan } from '../domain/date-bounds.ts';
-import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useQueries,
+  useQuery,
+  useQueryClient,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useChartOptions } from '../data/chart-options.ts';
 import type { QueryResult } from '../data/contract.ts';
-import { datasetQuery, useSourceName, useTheatre } from '../data/queries.ts';
+import { datasetQuery, rollupQuery, useSourceName, useTheatre } from '../data/queries.ts';
 import { useActiveSource } from '../data/source-context.tsx';
 import { useViewState } from '../data/view-state.ts';
 import type { OptionsSpec } from '../domain/chart-options.ts';
@@ -57,6 +63,8 @@ export interface ChartState<R extends RendererKind> {
   issues: NonNullable<Answer['data']>['issues'];
   /** Records its sources sent for days or crossings not asked for (counted, not used). */
   outsideRange: number;
+  /** The resolution its roll-up was answered at (charts drawn from roll-ups). */
+  resolution?: string;
 }
 
 /**
@@ -73,19 +81,18 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
   const { adapter } = useActiveSource();
   const queryClient = useQueryClient();
   const scope = useExportScope();
-  const followed: Dataset[] = spec.bands ? [...spec.datasets, 'events'] : [...spec.datasets];
+  const followed: Dataset[] = [
+    ...spec.datasets,
+    ...(spec.rollup ? [spec.rollup.dataset] : []),
+    ...(spec.bands ? (['events'] as const) : []),
+  ];
   const { filters, range, timeZone, coverage } = useViewState(followed);
-  const { theatreQuery, results, answers, queries } = useDatasets(spec.datasets, range);
+  const recordRange = spec.recordRange ? spec.recordRange(range, false) : range;
+  const { theatreQuery, results, answers, queries } = useDatasets(spec.datasets, recordRange);
   const events = useQuery({ ...datasetQuery(adapter, 'events', range), enabled: spec.bands });
   const { values } = useChartOptions(spec.urlPrefix, spec.options);
   const sourceName = useSourceName();
   const theatre = theatreQuery.data?.theatre;
-
-  const data = useMemo(() => {
-    if (!theatre || answers.some((a) => !a)) return undefined;
-    const shown = events.data?.records.filter((e) => matchesFilters(e, filters)) ?? [];
-    return { theatre, records: byDataset<D>(spec.datasets, answers), events: shown };
-  }, [theatre, answers, events.data, filters, spec.datasets]);
   const view = useMemo<ChartView<O>>(
     () => ({
       range,
@@ -100,6 +107,35 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
     }),
     [range, filters, timeZone, values, width, t, locale, sourceName],
   );
+  const ask = spec.rollup?.ask(view);
+  // A new resolution or a pushed-down filter keeps the rows shown until the new ones arrive:
+  // the chart filters what it has at once, then draws the exact answer.
+  const rolled = useQuery({
+    ...rollupQuery(adapter, {
+      dataset: spec.rollup?.dataset ?? 'aid-flow',
+      from: range.from,
+      to: range.to,
+      resolution: ask?.resolution ?? 'day',
+      ...ask,
+    }),
+    enabled: spec.rollup !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const allQueries: PanelQuery[] = spec.rollup ? [...queries, rolled] : queries;
+
+  const data = useMemo(() => {
+    if (!theatre || answers.some((a) => !a)) return undefined;
+    if (spec.rollup && !rolled.data) return undefined;
+    const shown = events.data?.records.filter((e) => matchesFilters(e, filters)) ?? [];
+    return {
+      theatre,
+      records: byDataset<D>(spec.datasets, answers),
+      events: shown,
+      ...(rolled.data
+        ? { rollup: { resolution: rolled.data.resolution, rows: rolled.data.rows } }
+        : {}),
+    };
+  }, [theatre, answers, events.data, filters, spec.datasets, spec.rollup, rolled.data]);
   const model = useMemo(() => (data ? spec.build(data, view) : undefined), [spec, data, view]);
 
   const description: ChartDescription = {
@@ -117,27 +153,53 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
       : [],
   };
 
+  /*
+   * Asked when a reader downloads it, never kept as component state: daily rows of the whole
+   * coverage (a roll-up at day resolution, or the records), built into the table and dropped.
+   */
   const fullTable = async () => {
     if (!theatre) return undefined;
     const stated = scope?.coverage ?? coverage;
-    const all = await Promise.all(
-      spec.datasets.map((d) => queryClient.fetchQuery(datasetQuery(adapter, d, stated))),
-    );
+    const wide = { ...view, range: stated, width: Infinity, full: true };
+    const fullAsk = spec.rollup?.ask(wide);
+    const [all, rows] = await Promise.all([
+      Promise.all(
+        spec.datasets.map((d) =>
+          queryClient.fetchQuery(
+            datasetQuery(adapter, d, spec.recordRange ? spec.recordRange(stated, true) : stated),
+          ),
+        ),
+      ),
+      spec.rollup && fullAsk
+        ? adapter.rollup({ dataset: spec.rollup.dataset, ...stated, ...fullAsk })
+        : undefined,
+    ]);
     // The table starts at the first day with a record, not at a stated start years earlier.
-    const days = all.flatMap((r) => r.records.flatMap((rec) => (rec as { date?: Day }).date ?? []));
+    const days = [
+      ...all.flatMap((r) => r.records.flatMap((rec) => (rec as { date?: Day }).date ?? [])),
+      ...(rows?.rows.map((r) => r.bucket) ?? []),
+    ];
     const span = days.length > 0 ? dataSpan(days, stated) : stated;
-    const full = { ...view, range: span, width: Infinity, full: true };
-    return spec.build({ theatre, records: byDataset<D>(spec.datasets, all), events: [] }, full)
-      .table;
+    const full = { ...wide, range: span };
+    return spec.build(
+      {
+        theatre,
+        records: byDataset<D>(spec.datasets, all),
+        events: [],
+        ...(rows ? { rollup: { resolution: rows.resolution, rows: rows.rows } } : {}),
+      },
+      full,
+    ).table;
   };
 
   return {
-    state: panelState(queries, model?.hasData ?? false),
+    state: panelState(allQueries, model?.hasData ?? false),
     description,
     model,
     fullTable,
-    queries,
-    issues: results.flatMap((r) => r.data?.issues ?? []),
-    outsideRange: outsideRangeOf(results.map((r) => r.data)),
+    queries: allQueries,
+    issues: [...results.flatMap((r) => r.data?.issues ?? []), ...(rolled.data?.issues ?? [])],
+    outsideRange: outsideRangeOf(results.map((r) => r.data)) + (rolled.data?.outsideRange ?? 0),
+    ...(rolled.data ? { resolution: rolled.data.resolution } : {}),
   };
 }

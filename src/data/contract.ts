@@ -1,4 +1,5 @@
 import type { DatasetRecord } from '../domain/datasets.ts';
+import type { RollupDataset, RollupResolution, RollupRow, RollupShape } from '../domain/rollup.ts';
 import type { Theatre } from '../domain/schemas.ts';
 import type { Day } from '../domain/time.ts';
 import type { DataIssue } from '../domain/validate.ts';
@@ -16,6 +17,12 @@ export interface DataSourceAdapter {
   /** Reference data: places, crossings, facilities, baselines and the publishers behind them. */
   theatre(signal?: AbortSignal): Promise<TheatreResult>;
   query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>>;
+  /**
+   * The roll-up of a dataset over a range at a resolution (docs/api/openapi.yaml, "Roll-ups"):
+   * what a chart draws, never more rows than it has buckets × groups. REST asks the server;
+   * sources read whole roll up where they hold the table (a worker for files).
+   */
+  rollup<D extends RollupDataset>(request: RollupRequest<D>): Promise<RollupResult<D>>;
   /** Cheap check that the source answers, for the Sources page. Never throws. */
   testConnection(signal?: AbortSignal): Promise<ConnectionTest>;
   /**
@@ -78,6 +85,30 @@ export interface QueryResult<D extends Dataset> {
    * not ask for. Absent or 0 for a source that answers what it is asked.
    */
   outsideRange?: number;
+  fetchedAt: string;
+}
+
+export interface RollupRequest<D extends RollupDataset> extends RollupShape {
+  dataset: D;
+  from: Day;
+  to: Day;
+  resolution: RollupResolution;
+  signal?: AbortSignal;
+}
+
+export interface RollupResult<D extends RollupDataset> {
+  sourceId: string;
+  dataset: D;
+  resolution: RollupResolution;
+  rows: RollupRow<D>[];
+  /** Records the source set aside as invalid, and rows that failed their own check. */
+  issues: DataIssue[];
+  /** Rows and rejected records received: rows.length + issues.length + outsideRange. */
+  received: number;
+  /** Valid rows for buckets outside the range asked for: counted and said, not used. */
+  outsideRange?: number;
+  /** Records the rows stand on (the source's count), for "n records read". */
+  records: number;
   fetchedAt: string;
 }
 

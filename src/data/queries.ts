@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Day } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
-import type { DataSourceAdapter } from './contract.ts';
+import type { RollupDataset } from '../domain/rollup.ts';
+import type { DataSourceAdapter, RollupRequest } from './contract.ts';
 import { useActiveSource } from './source-context.tsx';
 
 /*
@@ -33,6 +34,32 @@ export const datasetQuery = <D extends Dataset>(
   queryOptions({
     queryKey: ['source', adapter.sourceId, dataset, range.from, range.to, crossingIds ?? []],
     queryFn: () => adapter.query({ dataset, from: range.from, to: range.to, crossingIds }),
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+
+/**
+ * A roll-up of one dataset: what a chart draws over a long range. Keyed by everything that
+ * shapes the rows, so two charts asking the same share one answer.
+ */
+export const rollupQuery = <D extends RollupDataset>(
+  adapter: DataSourceAdapter,
+  request: Omit<RollupRequest<D>, 'signal'>,
+) =>
+  queryOptions({
+    queryKey: [
+      'source',
+      adapter.sourceId,
+      'rollup',
+      request.dataset,
+      request.from,
+      request.to,
+      request.resolution,
+      request.by ?? '',
+      request.crossingIds ?? [],
+      request.commodities ?? [],
+    ],
+    queryFn: () => adapter.rollup(request),
     staleTime: 60_000,
     refetchInterval: 5 * 60_000,
   });

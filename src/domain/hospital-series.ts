@@ -79,6 +79,9 @@ export function hospitalSeries(
   };
 }
 
+/** A fuel stock older than this many days is too old to show as the current one. */
+export const FUEL_MAX_AGE_DAYS = 7;
+
 export interface FuelStock {
   facilityId: string;
   fuelDays: number;
@@ -96,7 +99,7 @@ export function fuelStocks(
   facilityIds: readonly string[],
   day: Day,
   filters: Filters,
-  maxAgeDays = 7,
+  maxAgeDays = FUEL_MAX_AGE_DAYS,
 ): { stocks: FuelStock[]; missing: string[] } {
   const latest = new Map<string, FacilityStatus>();
   for (const r of reports) {

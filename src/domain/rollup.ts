@@ -376,3 +376,60 @@ function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The roll-up row of each dataset that has roll-ups. */
+export interface RollupRows {
+  'aid-flow': AidFlowRollup;
+  'crossing-status': CrossingStatusRollup;
+  'facility-status': FacilityStatusRollup;
+  'utility-status': UtilityStatusRollup;
+}
+export type RollupRow<D extends RollupDataset> = RollupRows[D];
+
+/** What to roll up, beyond the range and resolution: aid flow's `by` and its filters. */
+export interface RollupShape {
+  by?: AidFlowBy;
+  crossingIds?: readonly string[];
+  commodities?: readonly string[];
+}
+
+/**
+ * The roll-up of one dataset's valid records, as the API answers it: the one function every
+ * source that holds records (the mock, a file read in a worker) calls, so all agree.
+ */
+export function rollUpDataset<D extends RollupDataset>(
+  dataset: D,
+  records: readonly unknown[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+  shape: RollupShape,
+  clock: { timeZone: string; now: number },
+): RollupRow<D>[] {
+  const crossings = shape.crossingIds?.length ? new Set(shape.crossingIds) : undefined;
+  const commodities = shape.commodities?.length ? new Set(shape.commodities) : undefined;
+  const picked =
+    crossings || commodities
+      ? records.filter((raw) => {
+          const r = raw as { crossingId?: string; commodity?: string };
+          if (crossings && r.crossingId !== undefined && !crossings.has(r.crossingId)) return false;
+          if (commodities && dataset === 'aid-flow' && !commodities.has(r.commodity ?? ''))
+            return false;
+          return true;
+        })
+      : records;
+  const rows: unknown[] =
+    dataset === 'aid-flow'
+      ? rollUpAidFlow(picked as AidFlow[], range, resolution, shape.by)
+      : dataset === 'facility-status'
+        ? rollUpFacilityStatus(picked as FacilityStatus[], range, resolution)
+        : dataset === 'utility-status'
+          ? rollUpUtilityStatus(picked as UtilityStatus[], range, resolution)
+          : rollUpCrossingStatus(
+              picked as CrossingStatus[],
+              range,
+              resolution,
+              clock.timeZone,
+              clock.now,
+            );
+  return rows as RollupRow<D>[];
+}

@@ -21,6 +21,7 @@ export function lazyAdapter(
     describe: () => description,
     theatre: async (signal) => (await adapter()).theatre(signal),
     query: async (request) => (await adapter()).query(request),
+    rollup: async (request) => (await adapter()).rollup(request),
     async testConnection(signal) {
       try {
         return await (await adapter()).testConnection(signal);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RANGE, scenarioData, viewOf } from '../../../test/chart-data.ts';
+import { buildChart, RANGE, scenarioData, viewOf } from '../../../test/chart-data.ts';
 import { aidFlowChart } from './aid-flow-chart.ts';
 
 const data = scenarioData(['aid-flow']);
 
 describe('aid flow chart spec', () => {
   it('stacks trucks by commodity by default, with target, sources and bands', () => {
-    const model = aidFlowChart.build(data, viewOf(aidFlowChart));
+    const model = buildChart(aidFlowChart, viewOf(aidFlowChart), data);
     expect(model.hasData).toBe(true);
     expect(model.subtitle).toMatch(/trucks per day by commodity/);
     expect(model.legend.map((l) => l.label)).toContain('Food');
@@ -17,9 +17,10 @@ describe('aid flow chart spec', () => {
   });
 
   it('draws tonnes by crossing: crossing names stacked, no truck target, the fuel note', () => {
-    const model = aidFlowChart.build(
-      data,
+    const model = buildChart(
+      aidFlowChart,
       viewOf(aidFlowChart, { stack: 'crossing', measure: 'tonnes' }),
+      data,
     );
     const names = data.theatre.crossings.map((c) => c.names.en);
     expect(model.subtitle).toMatch(/tonnes per day by crossing/);
@@ -32,17 +33,18 @@ describe('aid flow chart spec', () => {
   });
 
   it('shows only the stages asked for, each source apart', () => {
-    const model = aidFlowChart.build(data, viewOf(aidFlowChart, { stages: ['collected'] }));
+    const model = buildChart(aidFlowChart, viewOf(aidFlowChart, { stages: ['collected'] }), data);
     const groups = new Set(model.table.rows.map((r) => r.cells[0]));
     expect([...groups].every((g) => g?.startsWith('Collected'))).toBe(true);
   });
 
   it('builds the full-range table day by day, however narrow the chart', () => {
-    const narrow = aidFlowChart.build(data, viewOf(aidFlowChart, {}, { width: 200 }));
+    const narrow = buildChart(aidFlowChart, viewOf(aidFlowChart, {}, { width: 200 }), data);
     expect(narrow.table.columns[0]!.label).not.toBe('Day');
-    const full = aidFlowChart.build(
-      data,
+    const full = buildChart(
+      aidFlowChart,
       viewOf(aidFlowChart, {}, { width: Infinity, full: true }),
+      data,
     );
     expect(full.table.columns[0]!.label).toBe('Day');
     expect(new Set(full.table.rows.map((r) => r.iso)).size).toBe(90);

@@ -1,7 +1,8 @@
 import { placeNameOf } from '../../domain/place-names.ts';
 import { defineChart, type ChartView } from '../../charts/chart-spec.ts';
-import { aidFlowShares } from '../../domain/aid-flow-index.ts';
-import { aidFlowSeries, type AidFlowSeries } from '../../domain/aid-flow-series.ts';
+import type { AidFlowSeries } from '../../domain/aid-flow-series.ts';
+import type { AidFlowRollup } from '../../domain/rollup.ts';
+import { aidFlowSeriesFromRollups } from '../../domain/rollup-series.ts';
 import { choice, list } from '../../domain/chart-options.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import type { Theatre } from '../../domain/schemas.ts';
@@ -28,6 +29,16 @@ const OPTIONS = {
 };
 type View = ChartView<typeof OPTIONS>;
 
+/** Groups stand side by side: each bucket needs ~3 px per group, plus a gap. */
+function resolutionFor(
+  range: { from: string; to: string },
+  width: number,
+  stages: readonly Stage[],
+) {
+  const groupGuess = Math.max(1, stages.length + (stages.includes('entered') ? 1 : 0));
+  return chooseResolution(dayCount(range), Math.floor((width - 70) / (groupGuess * 3 + 2)));
+}
+
 /**
  * Aid flow: trucks (or tonnes) per day, one bar per source and stage, stacked by commodity or
  * crossing; target and pre-crisis lines; a 7-day average; pauses and cease-fire phases as bands.
@@ -36,7 +47,23 @@ type View = ChartView<typeof OPTIONS>;
 export const aidFlowChart = defineChart({
   id: 'aid-flow',
   title: 'aidFlow.title',
-  datasets: ['aid-flow'],
+  datasets: [],
+  // Rows per bucket × source × stage × the stacked dimension: five years cost about a month.
+  rollup: {
+    dataset: 'aid-flow',
+    ask: (view) => {
+      const { stack, stages } = view.options;
+      const { filters } = view;
+      return {
+        resolution: view.full ? 'day' : resolutionFor(view.range, view.width, stages),
+        by: stack,
+        // The dimension summed over at the source is filtered there; the other one here.
+        ...(stack === 'commodity'
+          ? { crossingIds: filters.crossings }
+          : { commodities: filters.commodities }),
+      };
+    },
+  },
   bands: true,
   urlPrefix: 'aid',
   options: OPTIONS,
@@ -50,26 +77,22 @@ export const aidFlowChart = defineChart({
   },
   renderer: 'time',
   className: 'aid-flow',
-  build({ theatre, records, events }, view) {
+  build({ theatre, rollup, events }, view) {
     const { t, locale, options, range, filters } = view;
     const { stack: stackBy, measure, stages } = options;
-    const flows = records['aid-flow'];
-    // Groups are side by side: each bucket needs ~3 px per group, plus a gap.
-    const groupGuess = Math.max(1, stages.length + (stages.includes('entered') ? 1 : 0));
-    const resolution = chooseResolution(
-      dayCount(range),
-      Math.floor((view.width - 70) / (groupGuess * 3 + 2)),
+    const resolution = rollup?.resolution ?? 'day';
+    const { shares, ...series } = aidFlowSeriesFromRollups(
+      (rollup?.rows ?? []) as readonly AidFlowRollup[],
+      {
+        range,
+        filters,
+        measure,
+        stackBy,
+        stages,
+        crossingOrder: theatre.crossings.map((c) => c.id),
+        resolution,
+      },
     );
-    const series = aidFlowSeries(flows, {
-      range,
-      filters,
-      measure,
-      stackBy,
-      stages,
-      crossingOrder: theatre.crossings.map((c) => c.id),
-      resolution,
-    });
-    const shares = aidFlowShares(flows, filters);
     const words = wordsFor(theatre, view, sourceCredits(shares, theatre.sources, t, locale));
     const bands = bandsFor(events, series.buckets, view.timeZone);
     const target = measure === 'trucks' ? theatre.baselines.trucksPerDayTarget : undefined;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioData, viewOf } from '../../../test/chart-data.ts';
+import { buildChart, scenarioData, viewOf } from '../../../test/chart-data.ts';
 import { eventsChart } from './events-chart.ts';
 
 const data = scenarioData(['events']);
 
 describe('events chart spec', () => {
   it('puts each kind of event on its lane, one table row per event', () => {
-    const model = eventsChart.build(data, viewOf(eventsChart));
+    const model = buildChart(eventsChart, viewOf(eventsChart), data);
     expect(model.hasData).toBe(true);
     expect(model.table.rows).toHaveLength(data.records.events.length);
     if (model.plot.kind !== 'timeline') throw new Error('a timeline');
@@ -18,7 +18,7 @@ describe('events chart spec', () => {
 
   it('follows the verification filter', () => {
     const filters = { ...viewOf(eventsChart).filters, verification: ['verified' as const] };
-    const model = eventsChart.build(data, viewOf(eventsChart, {}, { filters }));
+    const model = buildChart(eventsChart, viewOf(eventsChart, {}, { filters }), data);
     const verified = data.records.events.filter((e) => e.provenance.verification === 'verified');
     expect(model.table.rows).toHaveLength(verified.length);
     expect(model.hasData).toBe(verified.length > 0);

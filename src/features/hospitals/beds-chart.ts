@@ -1,27 +1,39 @@
 import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
-import { hospitalSeries, type HospitalSeries } from '../../domain/hospital-series.ts';
+import type { HospitalSeries } from '../../domain/hospital-series.ts';
+import type { FacilityStatusRollup } from '../../domain/rollup.ts';
+import { hospitalSeriesFromRollups } from '../../domain/rollup-series.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { bucketTooltip, HEIGHT, hospitalShares, hospitalWords } from './hospital-words.ts';
+import { bucketTooltip, HEIGHT, hospitalWords } from './hospital-words.ts';
 
 /** Beds available against occupied, one point per pixel at most. */
 export const bedsChart = defineChart({
   id: 'hospitals-beds',
   title: 'hospitals.beds.title',
-  datasets: ['facility-status'],
+  datasets: [],
+  rollup: {
+    dataset: 'facility-status',
+    ask: (view) => ({
+      resolution: view.full ? 'day' : chooseResolution(dayCount(view.range), view.width - 70),
+    }),
+  },
   bands: true,
   urlPrefix: 'hospitals-beds',
   options: {},
   renderer: 'time',
-  build({ records, events }, view) {
+  build({ rollup, events }, view) {
     const { t, locale, range, filters } = view;
     const words = hospitalWords(view);
-    const reports = records['facility-status'];
-    const resolution = chooseResolution(dayCount(range), view.width - 70);
-    const s = hospitalSeries(reports, range, filters, resolution);
+    const resolution = rollup?.resolution ?? 'day';
+    const { shares, ...s } = hospitalSeriesFromRollups(
+      (rollup?.rows ?? []) as readonly FacilityStatusRollup[],
+      range,
+      filters,
+      resolution,
+    );
     const bands = bandsFor(events, s.buckets, view.timeZone);
     const available = t('hospitals.beds.available');
     const occupied = t('hospitals.beds.occupied');
@@ -36,7 +48,7 @@ export const bedsChart = defineChart({
       ],
       notes: [t('hospitals.beds.note'), ...words.notes(resolution)],
       bands,
-      shares: hospitalShares(reports, filters),
+      shares,
       table: tableOf(s, view),
       hasData: s.recordCount > 0,
       height: HEIGHT,

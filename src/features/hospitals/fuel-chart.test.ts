@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioData, viewOf } from '../../../test/chart-data.ts';
+import { buildChart, scenarioData, viewOf } from '../../../test/chart-data.ts';
 import { fuelChart } from './fuel-chart.ts';
 import { CRITICAL_FUEL_DAYS } from './hospital-words.ts';
 
@@ -7,7 +7,7 @@ const data = scenarioData(['facility-status']);
 
 describe('fuel stock per facility', () => {
   it('ranks facilities, marks those below the threshold by pattern as well as colour', () => {
-    const model = fuelChart.build(data, viewOf(fuelChart));
+    const model = buildChart(fuelChart, viewOf(fuelChart), data);
     if (model.plot.kind !== 'ranked') throw new Error('ranked bars');
     const rows = model.plot.chart.rows;
     expect(rows.length).toBeGreaterThan(0);
@@ -16,8 +16,12 @@ describe('fuel stock per facility', () => {
   });
 
   it('gives every day of the full range, not one day', () => {
-    const shown = fuelChart.build(data, viewOf(fuelChart));
-    const full = fuelChart.build(data, viewOf(fuelChart, {}, { width: Infinity, full: true }));
+    const shown = buildChart(fuelChart, viewOf(fuelChart), data);
+    const full = buildChart(
+      fuelChart,
+      viewOf(fuelChart, {}, { width: Infinity, full: true }),
+      data,
+    );
     expect(new Set(shown.table.rows.map((r) => r.values?.[2])).size).toBeLessThanOrEqual(
       shown.table.rows.length,
     );

@@ -1,6 +1,7 @@
 import { placeNameOf } from '../../domain/place-names.ts';
 import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
-import { fuelStocks, type FuelStock } from '../../domain/hospital-series.ts';
+import { FUEL_MAX_AGE_DAYS, fuelStocks, type FuelStock } from '../../domain/hospital-series.ts';
+import { shiftDay } from '../../domain/time.ts';
 import type { FacilityStatus, Theatre } from '../../domain/schemas.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO, REFERENCE_STYLE } from '../../ui/chart/palette.ts';
@@ -12,6 +13,14 @@ export const fuelChart = defineChart({
   id: 'hospitals-fuel',
   title: 'hospitals.fuel.title',
   datasets: ['facility-status'],
+  // The latest stocks: the last week's reports, not the whole period (the CSV has every day).
+  recordRange: (range, full) =>
+    full
+      ? range
+      : {
+          from: [range.from, shiftDay(range.to, -FUEL_MAX_AGE_DAYS)].sort()[1]!,
+          to: range.to,
+        },
   bands: false,
   urlPrefix: 'hospitals-fuel',
   options: {},

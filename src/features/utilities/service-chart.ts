@@ -1,16 +1,20 @@
 import { placeName } from '../../domain/place-names.ts';
 import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
-import { matchesFilters } from '../../domain/filters.ts';
-import { sourceShares } from '../../domain/provenance.ts';
-import { bandsFor, dayCount, downsampledBuckets, type Bucket } from '../../domain/series.ts';
+import type { UtilityStatusRollup } from '../../domain/rollup.ts';
+import { utilityLinesFromRollups } from '../../domain/rollup-series.ts';
 import {
-  utilityLines,
-  type UtilityLine,
-  type UtilityMeasure,
-} from '../../domain/utility-series.ts';
+  bandsFor,
+  bucketsFor,
+  chooseResolution,
+  dayCount,
+  downsampledBuckets,
+  type Bucket,
+  type Resolution,
+} from '../../domain/series.ts';
+import type { UtilityLine, UtilityMeasure } from '../../domain/utility-series.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { seriesColour } from '../../ui/chart/palette.ts';
-import { periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
+import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
 
 const DOMAIN: Record<UtilityMeasure, [number, number]> = {
@@ -35,21 +39,33 @@ export const serviceChart = (measure: UtilityMeasure) =>
   defineChart({
     id: `utilities-${measure}`,
     title: `utilities.${measure}.title`,
-    datasets: ['utility-status'],
+    datasets: [],
+    // A point per pixel of a small multiple at most: days, else weekly or monthly means.
+    rollup: {
+      dataset: 'utility-status',
+      ask: (view) => ({
+        resolution: view.full
+          ? 'day'
+          : chooseResolution(dayCount(view.range), layout(view, Infinity).maxPoints),
+      }),
+    },
     bands: true,
     urlPrefix: `utilities-${measure}`,
     options: {},
     renderer: 'multiples',
-    build({ theatre, records, events }, view) {
-      const { t, locale, range, filters, width } = view;
+    build({ theatre, rollup, events }, view) {
+      const { t, locale, range, filters } = view;
       const areas = theatre.areas.map((a) => ({ id: a.id, name: placeName(a.names, locale) }));
-      const columns = Math.max(1, Math.min(areas.length || 1, Math.floor(width / 230)));
-      const columnWidth = Math.floor((width - (columns - 1) * 12) / columns);
-      const maxPoints = view.full ? Infinity : Math.max(20, columnWidth - 40);
-      const all = records['utility-status'];
-      const lines = utilityLines(all, range, measure, filters);
+      const { columnWidth, maxPoints } = layout(view, areas.length);
+      const resolution = rollup?.resolution ?? 'day';
+      const lines = utilityLinesFromRollups(
+        (rollup?.rows ?? []) as readonly UtilityStatusRollup[],
+        range,
+        measure,
+        filters,
+      );
       const sources = [...new Set(lines.map((l) => l.sourceId))].sort();
-      const perArea = perAreaOf(areas, lines, range, maxPoints);
+      const perArea = perAreaOf(areas, lines, range, maxPoints, resolution);
       const bandsByArea = perArea.map((p) => bandsFor(events, p.buckets, view.timeZone));
       const unit = t(`utilities.unit.${measure}`);
       const value = valueOf(measure, view);
@@ -64,15 +80,17 @@ export const serviceChart = (measure: UtilityMeasure) =>
           shape: 'line' as const,
         })),
         notes: [
-          ...(dayCount(range) > maxPoints ? [t('chart.note.downsampled')] : []),
+          ...(resolution !== 'day'
+            ? [t(`chart.note.rolledUp.${resolution}`)]
+            : dayCount(range) > maxPoints
+              ? [t('chart.note.downsampled')]
+              : []),
           t('chart.note.gaps'),
           ...(measure === 'water' ? [t('utilities.water.note')] : []),
         ],
         bands: bandsByArea.flat(),
-        shares: sourceShares(
-          all.filter((r) => r.service === measure && matchesFilters(r, filters)),
-        ),
-        table: tableOf(perArea, sources, unit, value, view),
+        shares: lines.shares ?? [],
+        table: tableOf(perArea, sources, unit, value, view, resolution),
         hasData: lines.length > 0,
         height: HEIGHT,
         plot: {
@@ -97,7 +115,7 @@ export const serviceChart = (measure: UtilityMeasure) =>
               })),
               bands: bandsByArea[ai],
               bandLabel: () => '',
-              tickFormat: tickFormatter('day', locale),
+              tickFormat: tickFormatter(resolution, locale),
               valueFormat: (v: number) => formatNumber(v, locale),
               yDomain: DOMAIN[measure],
               compact: true,
@@ -105,7 +123,11 @@ export const serviceChart = (measure: UtilityMeasure) =>
                 const b = p.buckets.find((x) => x.key === key);
                 return b
                   ? {
-                      title: `${p.area.name}, ${formatDay(b.from, locale)}`,
+                      title: `${p.area.name}, ${
+                        resolution === 'day'
+                          ? formatDay(b.from, locale)
+                          : bucketLabel(b, resolution, t, locale)
+                      }`,
                       lines: p.lines.map((l) => ({
                         label: lineName(l),
                         value: value(l.daily[b.start]),
@@ -131,20 +153,34 @@ const valueOf =
       ? t('chart.noReport')
       : formatNumber(v, locale, { maximumFractionDigits: measure === 'power' ? 1 : 0 });
 
-/** Each governorate's lines and the days its multiple keeps (all of them up to `maxPoints`). */
+/** Columns of small multiples for the chart's width, and the points each has room for. */
+function layout(view: { width: number; full: boolean }, areaCount: number) {
+  const columns = Math.max(1, Math.min(areaCount || 1, Math.floor(view.width / 230)));
+  const columnWidth = Math.floor((view.width - (columns - 1) * 12) / columns);
+  return { columnWidth, maxPoints: view.full ? Infinity : Math.max(20, columnWidth - 40) };
+}
+
+/**
+ * Each governorate's lines and the buckets its multiple draws: the days (all of them up to
+ * `maxPoints`, else the days that keep peaks and troughs), or the weeks or months rolled up.
+ */
 function perAreaOf(
   areas: readonly { id: string; name: string }[],
   lines: readonly UtilityLine[],
   range: { from: string; to: string },
   maxPoints: number,
+  resolution: Resolution,
 ): AreaLines[] {
+  const rolled = resolution === 'day' ? undefined : bucketsFor(range, resolution);
   return areas.map((area) => {
     const mine = lines.filter((l) => l.areaId === area.id);
-    const buckets = downsampledBuckets(
-      range,
-      mine.map((l) => l.daily),
-      maxPoints,
-    );
+    const buckets =
+      rolled ??
+      downsampledBuckets(
+        range,
+        mine.map((l) => l.daily),
+        maxPoints,
+      );
     return { area, lines: mine, buckets };
   });
 }
@@ -156,6 +192,7 @@ function tableOf(
   unit: string,
   value: (v: number | null | undefined) => string,
   { t, locale, sourceName }: ChartWords,
+  resolution: Resolution,
 ): ChartTable {
   const columns = parts.flatMap((p) => p.lines.map((l) => ({ p, l })));
   const days = [...new Set(parts.flatMap((p) => p.buckets.map((b) => b.start)))].sort(
@@ -164,7 +201,7 @@ function tableOf(
   return {
     caption: t('utilities.caption', { unit }),
     columns: [
-      { label: t('chart.col.day') },
+      { label: t(`chart.col.${resolution}`) },
       ...columns.map(({ p, l }) => ({
         label: sourceIds.length > 1 ? `${p.area.name} — ${sourceName(l.sourceId)}` : p.area.name,
         numeric: true,
@@ -177,8 +214,9 @@ function tableOf(
         .buckets.find((x) => x.start === i)!;
       return {
         key: b.key,
-        header: formatDay(b.from, locale),
-        iso: b.from,
+        header:
+          resolution === 'day' ? formatDay(b.from, locale) : bucketLabel(b, resolution, t, locale),
+        iso: resolution === 'day' ? b.from : bucketIso(b, resolution),
         cells: columns.map(({ l }) => value(l.daily[i])),
         values: columns.map(({ l }) => l.daily[i] ?? null),
       };

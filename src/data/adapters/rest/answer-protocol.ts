@@ -14,6 +14,12 @@ export interface AnswerJob {
 export type AnswerReply =
   | { id: number; type: 'records'; records: unknown[] }
   | { id: number; type: 'issues'; issues: DataIssue[] }
-  | { id: number; type: 'done'; received: number; outsideRange: number }
-  | { id: number; type: 'failed'; problem: 'not-json' | 'no-list' }
+  | {
+      id: number;
+      type: 'done';
+      received: number;
+      outsideRange: number;
+      sourceRecords?: number;
+    }
+  | { id: number; type: 'failed'; problem: 'not-json' | 'no-list' | 'wrong-resolution' }
   | { id: number; type: 'error'; message: string };

@@ -18,7 +18,13 @@ scope.onmessage = (event: MessageEvent<AnswerJob>) => {
       post({ id, type: 'records', records: result.records.slice(i, i + SLICE) });
     for (let i = 0; i < result.issues.length; i += SLICE)
       post({ id, type: 'issues', issues: result.issues.slice(i, i + SLICE) });
-    post({ id, type: 'done', received: result.received, outsideRange: result.outsideRange });
+    post({
+      id,
+      type: 'done',
+      received: result.received,
+      outsideRange: result.outsideRange,
+      ...(result.sourceRecords !== undefined ? { sourceRecords: result.sourceRecords } : {}),
+    });
   } catch (error) {
     post({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

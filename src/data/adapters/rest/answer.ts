@@ -1,5 +1,12 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
-import { validateDataset, type DataIssue, type DateContext } from '../../../domain/validate.ts';
+import { isRollupDataset } from '../../../domain/rollup.ts';
+import { ROLLUP_SCHEMAS } from '../../../domain/rollup-schemas.ts';
+import {
+  validateDataset,
+  validateRecords,
+  type DataIssue,
+  type DateContext,
+} from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
 import { selectRecords } from '../tabular/select.ts';
 
@@ -16,6 +23,8 @@ export interface AnswerRequest {
   dates: DateContext;
   /** The days (and crossings) asked for: valid records outside them are counted, not kept. */
   asked?: { from: string; to: string; crossingIds?: readonly string[] };
+  /** A roll-up answer (`resolution=`): rows under "data", rejected records under "rejected". */
+  rollup?: { resolution: string };
 }
 
 export type AnswerResult<D extends Dataset = Dataset> =
@@ -26,9 +35,14 @@ export type AnswerResult<D extends Dataset = Dataset> =
       received: number;
       /** records + issues + outsideRange = received. */
       outsideRange: number;
+      /** Roll-ups: the records the rows stand on, as the source counts them. */
+      sourceRecords?: number;
     }
-  /** 'not-json': the body does not parse; 'no-list': no list of records under "data". */
-  | { ok: false; problem: 'not-json' | 'no-list' };
+  /**
+   * 'not-json': the body does not parse; 'no-list': no list of records under "data";
+   * 'wrong-resolution': a roll-up at another resolution than asked.
+   */
+  | { ok: false; problem: 'not-json' | 'no-list' | 'wrong-resolution' };
 
 export function readAnswer<D extends Dataset>(
   request: AnswerRequest & { dataset: D },
@@ -43,6 +57,7 @@ export function readAnswer<D extends Dataset>(
   const data = (json as { data?: unknown } | null)?.data;
   if (!json || typeof json !== 'object' || !Array.isArray(data))
     return { ok: false, problem: 'no-list' };
+  if (request.rollup) return readRollup(request, json as RollupBody, data) as AnswerResult<D>;
   const checked = validateDataset(request.dataset, data, {
     sourceId: request.sourceId,
     dates: request.dates,
@@ -61,5 +76,66 @@ export function readAnswer<D extends Dataset>(
     issues: checked.rejected,
     received: data.length,
     outsideRange: checked.accepted.length - records.length,
+  };
+}
+
+interface RollupBody {
+  rejected?: unknown;
+  meta?: { resolution?: unknown; records?: unknown };
+}
+
+/**
+ * A roll-up answer: every row checked against its schema (a bad row is an issue, never drawn),
+ * and every record the source set aside listed with the reason our schemas give. A record in
+ * `rejected` that our schemas would take is still not used (the source did not count it):
+ * it is listed as set aside by the source, so nothing is dropped in silence.
+ */
+function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): AnswerResult {
+  const { dataset } = request;
+  const resolution = json.meta?.resolution;
+  if (
+    !isRollupDataset(dataset) ||
+    (resolution !== undefined && resolution !== request.rollup?.resolution)
+  )
+    return { ok: false, problem: 'wrong-resolution' };
+  const rows = validateRecords(ROLLUP_SCHEMAS[dataset], data, {
+    sourceId: request.sourceId,
+    dataset,
+  });
+  // Rows for buckets outside the range asked for (a server that ignores it): counted, not used.
+  const asked = request.asked;
+  const inRange = asked
+    ? rows.accepted.filter((r) => {
+        const { bucket } = r as { bucket: string };
+        return bucket >= asked.from && bucket <= asked.to;
+      })
+    : rows.accepted;
+  const setAside = Array.isArray(json.rejected) ? (json.rejected as unknown[]) : [];
+  const checked = validateDataset(dataset, setAside, {
+    sourceId: request.sourceId,
+    dates: request.dates,
+    positionOffset: data.length,
+  });
+  const kept: DataIssue[] = checked.accepted.map((raw, i) => ({
+    sourceId: request.sourceId,
+    dataset,
+    position: data.length + i,
+    record: `hash:set-aside-${i}`,
+    field: '',
+    reason: 'set aside by the source as invalid',
+    raw,
+  }));
+  const records = json.meta?.records;
+  return {
+    ok: true,
+    records: inRange as never[],
+    issues: [...rows.rejected, ...checked.rejected, ...kept],
+    received: data.length + setAside.length,
+    outsideRange: rows.accepted.length - inRange.length,
+    sourceRecords:
+      typeof records === 'number' && Number.isFinite(records)
+        ? records
+        : rows.accepted.reduce((n, r) => n + (r as { records: number }).records, 0) +
+          setAside.length,
   };
 }

@@ -44,6 +44,7 @@ function answerWorker(): Worker {
           issues: job.issues,
           received: reply.received,
           outsideRange: reply.outsideRange,
+          ...(reply.sourceRecords !== undefined ? { sourceRecords: reply.sourceRecords } : {}),
         });
       else if (reply.type === 'failed') job.resolve({ ok: false, problem: reply.problem });
       else job.resolve(readAnswer(job.request)); // the reader crashed: read it here, lose nothing

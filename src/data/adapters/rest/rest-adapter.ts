@@ -8,8 +8,11 @@ import {
   type DataSourceAdapter,
   type QueryRequest,
   type QueryResult,
+  type RollupRequest,
+  type RollupResult,
   type TheatreResult,
 } from '../../contract.ts';
+import type { RollupDataset, RollupRow } from '../../../domain/rollup.ts';
 import { getJson, getJsonBytes, notJson } from './http.ts';
 import { readAnswerOffThread } from './read-answer.ts';
 import { validateTheatre } from './theatre.ts';
@@ -108,6 +111,49 @@ export function createRestAdapter(
         issues: read.issues,
         received: read.received,
         outsideRange: read.outsideRange,
+        fetchedAt: new Date().toISOString(),
+      };
+    },
+
+    async rollup<D extends RollupDataset>(request: RollupRequest<D>): Promise<RollupResult<D>> {
+      const list = (ids?: readonly string[]) => (ids?.length ? ids.join(',') : undefined);
+      const url = endpoint(request.dataset, {
+        from: request.from,
+        to: request.to,
+        resolution: request.resolution,
+        by: request.dataset === 'aid-flow' ? request.by : undefined,
+        crossing: list(request.crossingIds),
+        commodity: request.dataset === 'aid-flow' ? list(request.commodities) : undefined,
+      });
+      const [context, answer] = await Promise.all([
+        dates(),
+        getJsonBytes(source, url, request.signal, fetchImpl),
+      ]);
+      const read = await readAnswerOffThread({
+        dataset: request.dataset,
+        body: answer.bytes,
+        sourceId: source.id,
+        dates: context,
+        rollup: { resolution: request.resolution },
+        asked: { from: request.from, to: request.to },
+      });
+      if (!read.ok)
+        throw read.problem === 'not-json'
+          ? notJson(source, answer.type)
+          : wrongShape(
+              read.problem === 'wrong-resolution'
+                ? `a roll-up at another resolution than the ${request.resolution} asked for`
+                : 'expected a list of roll-up rows under "data"',
+            );
+      return {
+        sourceId: source.id,
+        dataset: request.dataset,
+        resolution: request.resolution,
+        rows: read.records as unknown as RollupRow<D>[],
+        issues: read.issues,
+        received: read.received,
+        outsideRange: read.outsideRange,
+        records: read.sourceRecords ?? read.records.length,
         fetchedAt: new Date().toISOString(),
       };
     },

@@ -1,3 +1,4 @@
+import { rollupFromRecords } from '../rollup-records.ts';
 import { z } from '../../../domain/zod.ts';
 import type { DatasetRecord } from '../../../domain/datasets.ts';
 import { dateBounds } from '../../../domain/date-bounds.ts';
@@ -87,7 +88,7 @@ export function createStaticAdapter(
       };
     });
 
-  return {
+  const adapter: DataSourceAdapter = {
     sourceId: source.id,
     describe: () => ({
       name: source.name,
@@ -129,6 +130,13 @@ export function createStaticAdapter(
       };
     },
 
+    rollup: (request) =>
+      rollupFromRecords(
+        (q) => adapter.query(q),
+        async () => (await theatre()).theatre.timeZone,
+        request,
+      ),
+
     async testConnection(signal) {
       const started = performance.now();
       try {
@@ -165,4 +173,5 @@ export function createStaticAdapter(
       };
     },
   };
+  return adapter;
 }

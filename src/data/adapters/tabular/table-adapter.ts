@@ -1,3 +1,4 @@
+import { rollupFromRecords } from '../rollup-records.ts';
 import { abortable } from '../../../lib/abortable.ts';
 import type { SourceInfo, Theatre } from '../../../domain/schemas.ts';
 import type { DataIssue } from '../../../domain/validate.ts';
@@ -83,7 +84,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
     return signal ? abortable(promise, signal) : promise;
   };
 
-  return {
+  const adapter: DataSourceAdapter = {
     sourceId: source.id,
     describe: () => ({
       name: source.name,
@@ -126,6 +127,13 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
       };
     },
 
+    rollup: (request) =>
+      rollupFromRecords(
+        (q) => adapter.query(q),
+        async () => (await load(request.signal)).reference.theatre.timeZone,
+        request,
+      ),
+
     testConnection: (signal) => parts.testConnection(signal),
 
     async inventory(signal): Promise<Inventory> {
@@ -142,6 +150,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
       };
     },
   };
+  return adapter;
 }
 
 /** The source itself and every publisher its records name. */

@@ -1,0 +1,107 @@
+/**
+ * zod schemas for roll-up rows (docs/api/openapi.yaml, "Roll-ups"), as a client checks them: a
+ * row a source sends is data from outside, validated like any record; a bad row is kept as an
+ * issue with its reason, never drawn.
+ */
+import { z } from './zod.ts';
+import type { RollupDataset } from './rollup.ts';
+import { dayString, verificationSchema } from './schemas.ts';
+import {
+  COMMODITIES,
+  CROSSING_STATES,
+  FUNCTIONALITIES,
+  SERVICES,
+  STAGES,
+  UTILITY_UNITS,
+} from './vocabulary.ts';
+
+const id = z.string().trim().min(1, 'must not be empty').max(80, 'is longer than 80 characters');
+const count = z
+  .number({ error: 'must be a number' })
+  .finite('must be a finite number')
+  .nonnegative('must not be negative');
+const whole = count.int('must be a whole number');
+
+const rollupBase = z.object({
+  bucket: dayString,
+  to: dayString,
+  days: whole.min(1, 'must be at least 1').max(31, 'is more than a month'),
+  sourceId: id,
+  verification: verificationSchema,
+  records: whole,
+  daysReported: whole.max(31, 'is more than a month'),
+  dayMask: whole.max(0xffffffff, 'is not a 32-bit mask'),
+});
+
+/** The checks every row shares beyond its fields: the bucket's days and its mask agree. */
+const consistent = <T extends z.infer<typeof rollupBase>>(row: T, ctx: z.RefinementCtx) => {
+  if (row.to < row.bucket)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before the bucket' });
+  if (row.daysReported > row.days)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['daysReported'],
+      message: 'is more than the days of the bucket',
+    });
+  if (row.dayMask >= 2 ** row.days)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dayMask'],
+      message: 'marks days after the end of the bucket',
+    });
+  let bits = 0;
+  for (let m = row.dayMask >>> 0; m; m &= m - 1) bits++;
+  if (bits !== row.daysReported)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dayMask'],
+      message: `marks ${bits} days but daysReported is ${row.daysReported}`,
+    });
+};
+
+export const aidFlowRollupSchema = rollupBase
+  .extend({
+    crossingId: id.optional(),
+    commodity: z.enum(COMMODITIES).optional(),
+    stage: z.enum(STAGES),
+    trucks: count.optional(),
+    tonnes: count.optional(),
+    litres: count.optional(),
+  })
+  .superRefine(consistent);
+
+const share = z.number().finite().min(0, 'must not be negative').max(1, 'is more than 1');
+export const crossingStatusRollupSchema = rollupBase
+  .extend({
+    crossingId: id,
+    shares: z.record(z.enum([...CROSSING_STATES, 'unreported']), share),
+  })
+  .superRefine(consistent);
+
+export const facilityStatusRollupSchema = rollupBase
+  .extend({
+    facilityDays: z.record(z.enum(FUNCTIONALITIES), whole),
+    facilities: whole,
+    bedsAvailable: z.object({ sum: count, reported: whole }),
+    bedsOccupied: z.object({ sum: count, reported: whole }),
+  })
+  .superRefine(consistent);
+
+export const utilityStatusRollupSchema = rollupBase
+  .extend({
+    areaId: id.optional(),
+    assetId: id.optional(),
+    service: z.enum(SERVICES),
+    unit: z.enum(UTILITY_UNITS),
+    mean: z.number().finite(),
+    min: z.number().finite(),
+    baseline: z.number().finite().optional(),
+  })
+  .superRefine(consistent);
+
+export const ROLLUP_SCHEMAS = {
+  'aid-flow': aidFlowRollupSchema,
+  'crossing-status': crossingStatusRollupSchema,
+  'facility-status': facilityStatusRollupSchema,
+  'utility-status': utilityStatusRollupSchema,
+} as const satisfies Record<RollupDataset, z.ZodType>;
