@@ -1,15 +1,17 @@
 /**
  * How long record validation takes on the main thread (issue 12 item 5): the demo scenario's
- * raw records of every dataset, through `validateDataset` as the adapters call it (schema and
- * date bounds). Prints records per second and milliseconds per 1,700 records (about what one
- * overview answer holds). A measurement to read, not a test with a budget.
+ * raw records of every dataset, through `validateDataset` as the adapters call it (fast path,
+ * zod for the rest, date bounds) and through zod alone (`validateRecords` with the schema and the
+ * same bounds: what every answer cost before the fast path). Prints records per second and
+ * milliseconds per 1,700 records (about one overview answer). To read, not a test with a budget.
  *
  *   npx tsx scripts/measure-validation.ts [--rounds 30]
  */
 import { createScenario } from '../mocks/scenario/index.ts';
 import { dateBounds } from '../src/domain/date-bounds.ts';
-import { validateDataset } from '../src/domain/validate.ts';
-import { DATASETS } from '../src/domain/vocabulary.ts';
+import { DATASET_SCHEMAS } from '../src/domain/datasets.ts';
+import { validateDataset, validateRecords } from '../src/domain/validate.ts';
+import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 30;
@@ -42,23 +44,36 @@ function measure(
   const perSecond = Math.round((items.length / median) * 1000);
   const per1700 = (median * 1700) / items.length;
   console.log(
-    `${label.padEnd(18)} | ${String(items.length).padStart(6)} records | ${perSecond.toLocaleString('en').padStart(10)} records/s | ${per1700.toFixed(1).padStart(6)} ms per 1,700`,
+    `${label.padEnd(28)} | ${String(items.length).padStart(6)} records | ${perSecond.toLocaleString('en').padStart(10)} records/s | ${per1700.toFixed(1).padStart(6)} ms per 1,700`,
   );
 }
 
+type Way = (dataset: Dataset, items: readonly unknown[]) => unknown;
+const WAYS: [string, Way][] = [
+  [
+    'zod alone',
+    (dataset, items) =>
+      validateRecords(DATASET_SCHEMAS[dataset], items, { sourceId: 'demo', dataset, dates }),
+  ],
+  ['fast path', (dataset, items) => validateDataset(dataset, items, { sourceId: 'demo', dates })],
+];
+
 console.log(`median of ${ROUNDS} rounds, Node ${process.version}`);
-const all: { dataset: (typeof DATASETS)[number]; raw: unknown }[] = [];
-for (const dataset of DATASETS) {
-  const items = scenario.records(dataset, range);
-  for (const raw of items) all.push({ dataset, raw });
-  measure(dataset, items, (xs) => validateDataset(dataset, xs, { sourceId: 'demo', dates }));
-}
+const all: { dataset: Dataset; raw: unknown }[] = [];
+for (const dataset of DATASETS)
+  all.push(...scenario.records(dataset, range).map((raw) => ({ dataset, raw })));
 // A mixed answer of 1,700 records in the proportions of the scenario.
 const step = Math.max(1, Math.floor(all.length / 1700));
 const mixed = all.filter((_, i) => i % step === 0).slice(0, 1700);
-measure('mixed 1,700', mixed, (xs) => {
+for (const [way, run] of WAYS) {
   for (const dataset of DATASETS) {
-    const mine = (xs as typeof mixed).filter((x) => x.dataset === dataset).map((x) => x.raw);
-    validateDataset(dataset, mine, { sourceId: 'demo', dates });
+    const items = all.filter((x) => x.dataset === dataset).map((x) => x.raw);
+    measure(`${way}: ${dataset}`, items, (xs) => run(dataset, xs));
   }
-});
+  const byDataset = DATASETS.map(
+    (dataset) => [dataset, mixed.filter((x) => x.dataset === dataset).map((x) => x.raw)] as const,
+  );
+  measure(`${way}: mixed`, mixed, () => {
+    for (const [dataset, items] of byDataset) run(dataset, items);
+  });
+}
