@@ -14,13 +14,13 @@ const CONFIG = {
 };
 
 /** config.json held back until `release()`: the moment between first paint and the config. */
-function slowConfig(body: unknown = CONFIG, status = 200) {
+function slowConfig(body: object = CONFIG) {
   let release!: () => void;
   const arrived = new Promise<void>((resolve) => (release = resolve));
   server.use(
     http.get('/config.json', async () => {
       await arrived;
-      return HttpResponse.json(body, { status });
+      return HttpResponse.json(body);
     }),
   );
   return release;
