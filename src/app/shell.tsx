@@ -22,7 +22,6 @@ export function Shell({
     adapter.describe().synthetic ||
     (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
   const timeZone = theatre.data?.theatre.timeZone;
-  const pathname = usePathname();
 
   const chooseSource = (id: string) => {
     const url = new URL(window.location.href);
@@ -33,23 +32,7 @@ export function Shell({
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div>
-          <p className="app-header__name">{t('app.name')}</p>
-          <p className="app-header__tagline">{t('app.tagline')}</p>
-        </div>
-        <nav aria-label={t('nav.label')} className="app-nav">
-          <PageLink href="/" current={pathname === '/'}>
-            {t('nav.overview')}
-          </PageLink>
-          <PageLink href="/data" current={pathname === '/data'}>
-            {t('nav.data')}
-          </PageLink>
-        </nav>
-        <LanguagePicker />
+      <AppHeader>
         {config.sources.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>
@@ -62,7 +45,7 @@ export function Shell({
             </select>
           </label>
         ) : null}
-      </header>
+      </AppHeader>
       {/* The notices open <main>: all content sits in a landmark, and they are read first. */}
       <main id="main" tabIndex={-1}>
         {synthetic ? (
@@ -89,6 +72,38 @@ export function Shell({
           {t('source.label')}: <bdi>{source.name}</bdi>
         </p>
       </footer>
+    </>
+  );
+}
+
+/**
+ * The skip link and the page header: name, navigation, language, and `children` (the source
+ * picker once config.json is read). The same before and after, so the page does not jump.
+ */
+export function AppHeader({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div>
+          <p className="app-header__name">{t('app.name')}</p>
+          <p className="app-header__tagline">{t('app.tagline')}</p>
+        </div>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <PageLink href="/" current={pathname === '/'}>
+            {t('nav.overview')}
+          </PageLink>
+          <PageLink href="/data" current={pathname === '/data'}>
+            {t('nav.data')}
+          </PageLink>
+        </nav>
+        <LanguagePicker />
+        {children}
+      </header>
     </>
   );
 }
