@@ -95,6 +95,15 @@ describe('Dense bars', () => {
       .poll(() => section.locator('.chart-tooltip').textContent(), { timeout: 10_000 })
       .toMatch(/Entered — /);
 
+    // So does the keyboard: the chart's accessibility layer moves along the buckets.
+    await page.mouse.move(0, 0);
+    await expect.poll(() => section.locator('.chart-tooltip').count()).toBe(0);
+    await svg.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => section.locator('.chart-tooltip').textContent(), { timeout: 10_000 })
+      .toMatch(/Entered — /);
+
     // The exported SVG carries the very same paths, fills renamed to its own patterns.
     const onScreen = await svg.evaluate(readDensePaths);
     const file = await downloadSvg(page, section);
@@ -122,5 +131,16 @@ describe('Dense bars', () => {
       else expect(path.fill).toBe(onScreen[i]!.fill);
     }
     expectCleanPage(page);
+
+    // Right to left, the chart stays left to right: the same bars in the same places.
+    const arabic = await browser.openApp('/?range=all&lang=ar', {
+      baseUrl: inject('demoUrl'),
+      beforeNavigate: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
+    });
+    const arabicSvg = (await showChart(arabic, 'aid-flow')).locator('svg.recharts-surface').first();
+    await arabicSvg.locator('[data-dense-bars] path').first().waitFor({ timeout: 30_000 });
+    expect(await arabicSvg.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await arabicSvg.evaluate(readDensePaths)).toEqual(onScreen);
+    expectCleanPage(arabic);
   });
 });
