@@ -61,7 +61,8 @@ describe('Charts', () => {
       const before = await chartSubtitles(page);
       expect(before.size, 'charts on the overview').toBeGreaterThanOrEqual(8);
 
-      // Not empty: each chart drew marks (bars, lines, areas, symbols; the map its canvas).
+      // Not empty: each chart drew marks (bars, dense bars as paths, lines, areas, symbols; the
+      // map its canvas).
       // Chart bodies load lazily inside ready panels: poll.
       const unmarked = () =>
         page
@@ -71,7 +72,7 @@ describe('Charts', () => {
               .filter(
                 (s) =>
                   s.querySelectorAll(
-                    'svg .recharts-rectangle, svg .recharts-curve, svg .recharts-symbols, svg .recharts-area-area, canvas',
+                    'svg .recharts-rectangle, svg [data-dense-bars] path, svg .recharts-curve, svg .recharts-symbols, svg .recharts-area-area, canvas',
                   ).length === 0,
               )
               .map((s) => s.getAttribute('data-chart')),

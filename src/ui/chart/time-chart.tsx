@@ -14,6 +14,8 @@ import {
 } from 'recharts';
 import type { Band } from '../../domain/series.ts';
 import { PatternDefs } from './chart-frame.tsx';
+import { DenseBars } from './dense-bars-layer.tsx';
+import { barColumns, isDense } from './dense-bars.ts';
 import type { FillPattern } from './palette.ts';
 import { AXIS_TICK, ChartTooltip, eventBandAreas, type TooltipLine } from './recharts-parts.tsx';
 import { labelWidth, pickTicks } from './ticks.ts';
@@ -64,6 +66,8 @@ export interface TimeChartProps {
   label: string;
 }
 
+const BAR_GAP = 1;
+
 /** No vertical grid lines: without this the grid still measures every x label to place them. */
 const NO_LINES = () => [];
 
@@ -105,6 +109,11 @@ export function TimeChart({
     b.pattern === 'solid'
       ? b.colour
       : `url(#am-${b.pattern}-${b.colour.replace('#', '').toLowerCase()})`;
+  const barCategoryGap = rows.length > 40 ? 1 : '15%';
+  const barStrokeWidth = rows.length > 60 ? 0 : 0.5;
+  // Too many bars for the width: one path per series (dense-bars.ts). The <Bar>s stay, hidden,
+  // so that Recharts still stacks them into the value axis and keeps the axis in bands.
+  const dense = isDense(rows.length, barColumns(bars).length, width - yAxisWidth - rightMargin);
   return (
     <ComposedChart
       width={width}
@@ -113,8 +122,8 @@ export function TimeChart({
       accessibilityLayer
       title={label}
       margin={{ top: 16, right: rightMargin, bottom: 0, left: 0 }}
-      barCategoryGap={rows.length > 40 ? 1 : '15%'}
-      barGap={1}
+      barCategoryGap={barCategoryGap}
+      barGap={BAR_GAP}
     >
       {patterns.length ? <PatternDefs patterns={patterns} /> : null}
       <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} stroke="#e3e7ec" />
@@ -141,6 +150,7 @@ export function TimeChart({
         interval={0}
         domain={yDomain ?? [0, 'auto']}
         allowDecimals={false}
+        includeHidden={dense}
       />
       <Tooltip
         content={({ active, label: key }) => (
@@ -156,10 +166,21 @@ export function TimeChart({
           stackId={b.stackId}
           fill={fill(b)}
           stroke="#ffffff"
-          strokeWidth={rows.length > 60 ? 0 : 0.5}
+          strokeWidth={barStrokeWidth}
           isAnimationActive={animate}
+          hide={dense}
         />
       ))}
+      {dense ? (
+        <DenseBars
+          rows={rows}
+          bars={bars.map((b) => ({ dataKey: b.dataKey, stackId: b.stackId, fill: fill(b) }))}
+          barGap={BAR_GAP}
+          barCategoryGap={barCategoryGap}
+          stroke="#ffffff"
+          strokeWidth={barStrokeWidth}
+        />
+      ) : null}
       {lines.map((l) => (
         <Line
           key={l.dataKey}
