@@ -64,6 +64,12 @@ export const rollupQuery = <D extends RollupDataset>(
     refetchInterval: 5 * 60_000,
   });
 
+/** A roll-up of one dataset over a range (see rollupQuery). */
+export function useRollup<D extends RollupDataset>(request: Omit<RollupRequest<D>, 'signal'>) {
+  const { adapter } = useActiveSource();
+  return useQuery(rollupQuery(adapter, request));
+}
+
 export function useTheatre() {
   const { adapter } = useActiveSource();
   return useQuery(theatreQuery(adapter));

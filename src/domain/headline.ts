@@ -54,11 +54,14 @@ export function openCrossingsAt(
  * Per source: facilities fully or partly functional in their latest report on or before `day`
  * (reports older than `maxAgeDays` are too old to count), out of the facilities reporting.
  */
+/** A facility report older than this many days no longer says whether it is functional. */
+export const FUNCTIONAL_MAX_AGE_DAYS = 7;
+
 export function functionalFacilitiesAt(
   reports: readonly FacilityStatus[],
   day: Day,
   filters: Filters,
-  maxAgeDays = 7,
+  maxAgeDays = FUNCTIONAL_MAX_AGE_DAYS,
 ): SourceFigure[] {
   const latest = new Map<string, FacilityStatus>();
   for (const r of reports) {

@@ -332,3 +332,59 @@ export function utilityLinesFromRollups(
   out.shares = rollupShares(shown);
   return out;
 }
+
+/**
+ * The headline's water and power figures from roll-up rows, per source over a period: power
+ * (and telecom) as the mean of the values reported, weighted by the records behind each row;
+ * water as the supply reported over the pre-crisis supply of the same reports (the ratio of
+ * the sums, each row weighted by its records) — a long period is one ratio, not a mean of
+ * daily ratios. Assets are left out: they are part of their governorate's figure.
+ */
+export function utilityAverageFromRollups(
+  rows: readonly UtilityStatusRollup[],
+  range: { from: Day; to: Day },
+  service: UtilityMeasure,
+  filters: Filters,
+): { sourceId: string; value: number | null }[] {
+  const bySource = new Map<string, { value: number; weight: number; baseline: number }>();
+  for (const row of rows) {
+    if (row.service !== service || row.assetId !== undefined || row.areaId === undefined) continue;
+    if (row.bucket < range.from || row.bucket > range.to) continue;
+    if (!matchesFilters(asRecord(row), filters)) continue;
+    if (service === 'water' && !row.baseline) continue;
+    const s = bySource.get(row.sourceId) ?? { value: 0, weight: 0, baseline: 0 };
+    s.value += row.mean * row.records;
+    s.weight += row.records;
+    s.baseline += (row.baseline ?? 0) * row.records;
+    bySource.set(row.sourceId, s);
+  }
+  return [...bySource.entries()]
+    .map(([sourceId, s]) => ({
+      sourceId,
+      value:
+        service === 'water'
+          ? s.baseline
+            ? s.value / s.baseline
+            : null
+          : s.weight
+            ? s.value / s.weight
+            : null,
+    }))
+    .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+}
+
+/** Shares of several lists added per source, in order of first appearance. */
+export function mergeShares(...lists: readonly (readonly SourceShare[])[]): SourceShare[] {
+  const out = new Map<string, SourceShare>();
+  for (const list of lists)
+    for (const s of list) {
+      const had = out.get(s.sourceId);
+      if (!had) {
+        out.set(s.sourceId, { ...s, verification: { ...s.verification } });
+        continue;
+      }
+      had.records += s.records;
+      for (const v of VERIFICATIONS) had.verification[v] += s.verification[v];
+    }
+  return [...out.values()];
+}

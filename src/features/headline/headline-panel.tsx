@@ -1,16 +1,21 @@
 import { memo, useMemo } from 'react';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
+import { useDataset, useRollup, useSourceName, useTheatre } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useFiltersFor, useViewState } from '../../data/view-state.ts';
-import { averageTrucksPerDay } from '../../domain/aid-flow-series.ts';
 import { previousRange } from '../../domain/filters.ts';
 import {
   functionalFacilitiesAt,
+  FUNCTIONAL_MAX_AGE_DAYS,
   openCrossingsAt,
-  utilityAverage,
   type SourceFigure,
 } from '../../domain/headline.ts';
 import { sourceShares } from '../../domain/provenance.ts';
+import {
+  averagePerDayFromRollups,
+  mergeShares,
+  rollupShares,
+  utilityAverageFromRollups,
+} from '../../domain/rollup-series.ts';
 import { shiftDay, startOfTheatreDay } from '../../domain/time.ts';
 import type { DataIssue } from '../../domain/validate.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
@@ -45,6 +50,12 @@ interface Figure {
  * against the period before: crossings open, trucks entered and collected per day against the
  * target, functional hospitals, water as a share of the pre-crisis supply, hours of power a day.
  */
+/** The last days of a period, for the latest state of facilities (older reports do not count). */
+const lastDays = (range: { from: string; to: string }) => {
+  const from = shiftDay(range.to, -FUNCTIONAL_MAX_AGE_DAYS);
+  return { from: from > range.from ? from : range.from, to: range.to };
+};
+
 export const HeadlinePanel = memo(function HeadlinePanel() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
@@ -55,12 +66,21 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   const sourceName = useSourceName();
   const statusNow = useDataset('crossing-status', { from: range.to, to: range.to });
   const statusBefore = useDataset('crossing-status', { from: before.to, to: before.to });
-  const flowsNow = useDataset('aid-flow', range);
-  const flowsBefore = useDataset('aid-flow', before);
-  const facilitiesNow = useDataset('facility-status', range);
-  const facilitiesBefore = useDataset('facility-status', before);
-  const utilitiesNow = useDataset('utility-status', range);
-  const utilitiesBefore = useDataset('utility-status', before);
+  // Averages over a period from monthly roll-ups (a few rows per month, whatever the period);
+  // the facilities' latest state from their last week of reports.
+  const flowAsk = {
+    dataset: 'aid-flow',
+    resolution: 'month',
+    by: 'commodity',
+    crossingIds: filters.crossings,
+  } as const;
+  const flowsNow = useRollup({ ...flowAsk, ...range });
+  const flowsBefore = useRollup({ ...flowAsk, ...before });
+  const facilitiesNow = useDataset('facility-status', lastDays(range));
+  const facilitiesBefore = useDataset('facility-status', lastDays(before));
+  const utilityAsk = { dataset: 'utility-status', resolution: 'month' } as const;
+  const utilitiesNow = useRollup({ ...utilityAsk, ...range });
+  const utilitiesBefore = useRollup({ ...utilityAsk, ...before });
   const queries = [
     statusNow,
     statusBefore,
@@ -94,8 +114,8 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   const trucks = useMemo(
     () =>
       (['entered', 'collected'] as const).map((stage) => [
-        averageTrucksPerDay(flowsNow.data?.records ?? [], range, filters, [stage]),
-        averageTrucksPerDay(flowsBefore.data?.records ?? [], before, filters, [stage]),
+        averagePerDayFromRollups(flowsNow.data?.rows ?? [], range, filters, [stage]),
+        averagePerDayFromRollups(flowsBefore.data?.rows ?? [], before, filters, [stage]),
       ]),
     [flowsNow.data, flowsBefore.data, filters, range, before],
   );
@@ -109,14 +129,19 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   const utilities = useMemo(
     () =>
       (['water', 'power'] as const).map((service) => [
-        utilityAverage(utilitiesNow.data?.records ?? [], range, service, utilityFilters),
-        utilityAverage(utilitiesBefore.data?.records ?? [], before, service, utilityFilters),
+        utilityAverageFromRollups(utilitiesNow.data?.rows ?? [], range, service, utilityFilters),
+        utilityAverageFromRollups(
+          utilitiesBefore.data?.rows ?? [],
+          before,
+          service,
+          utilityFilters,
+        ),
       ]),
     [utilitiesNow.data, utilitiesBefore.data, utilityFilters, range, before],
   );
 
   const target = theatre?.baselines.trucksPerDayTarget;
-  const asTruck = (list: ReturnType<typeof averageTrucksPerDay>): SourceFigure[] =>
+  const asTruck = (list: ReturnType<typeof averagePerDayFromRollups>): SourceFigure[] =>
     list.map((a) => ({ sourceId: a.sourceId, value: a.perDay }));
   const figures: Figure[] = [
     {
@@ -199,12 +224,10 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
 
   const shares = useMemo(
     () =>
-      sourceShares([
-        ...(statusNow.data?.records ?? []),
-        ...(flowsNow.data?.records ?? []),
-        ...(facilitiesNow.data?.records ?? []),
-        ...(utilitiesNow.data?.records ?? []),
-      ]),
+      mergeShares(
+        sourceShares([...(statusNow.data?.records ?? []), ...(facilitiesNow.data?.records ?? [])]),
+        rollupShares([...(flowsNow.data?.rows ?? []), ...(utilitiesNow.data?.rows ?? [])]),
+      ),
     [statusNow.data, flowsNow.data, facilitiesNow.data, utilitiesNow.data],
   );
   const issues: DataIssue[] = [statusNow, flowsNow, facilitiesNow, utilitiesNow].flatMap(
