@@ -94,6 +94,7 @@ function ChartBody({
       state={chart.state}
       headingLevel={headingLevel}
       className={spec.className}
+      resolution={chart.resolution}
       controls={spec.controls ? <OptionControls spec={spec} /> : undefined}
       notices={
         <>

@@ -15,6 +15,7 @@ export function Panel({
   children,
   headingLevel = 2,
   chart,
+  resolution,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -22,6 +23,8 @@ export function Panel({
   className?: string;
   children: ReactNode;
   headingLevel?: 2 | 3;
+  /** The resolution a chart's figures are drawn at (`data-resolution`), when it was asked for one. */
+  resolution?: string;
   /** Marks a chart panel (`data-chart`, anchor `#chart-<id>`), for export, links and tests. */
   chart?: string;
 }) {
@@ -38,6 +41,7 @@ export function Panel({
       aria-busy={state === 'loading'}
       data-state={state}
       data-chart={chart}
+      data-resolution={resolution}
       className={`panel ${className ?? ''}`}
     >
       <header className="panel__header">

@@ -72,7 +72,11 @@ export const serviceChart = (measure: UtilityMeasure) =>
       const lineName = (l: UtilityLine) =>
         sources.length > 1 ? view.sourceName(l.sourceId) : unit;
       return {
-        subtitle: t('utilities.chartSubtitle', { unit, period: periodLabel(range, t, locale) }),
+        subtitle: t('utilities.chartSubtitle', {
+          unit,
+          period: periodLabel(range, t, locale),
+          resolution: t(`chart.resolution.${resolution}`),
+        }),
         legend: sources.map((s, i) => ({
           label: view.sourceName(s),
           colour: seriesColour(0),

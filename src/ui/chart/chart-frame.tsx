@@ -26,6 +26,7 @@ export function ChartFrame({
   notices,
   children,
   className,
+  resolution,
 }: {
   description: ChartDescription;
   table: ChartTable | undefined;
@@ -40,6 +41,8 @@ export function ChartFrame({
   /** The chart (usually a lazy Recharts component inside <Suspense>). */
   children?: ReactNode;
   className?: string;
+  /** The resolution its roll-up was answered at (`day`, `week`, `month`). */
+  resolution?: string;
 }) {
   const { t } = useI18n();
   const { sources, legend, notes } = description;
@@ -56,6 +59,7 @@ export function ChartFrame({
       state={state}
       headingLevel={headingLevel}
       chart={description.id}
+      resolution={resolution}
       className={`chart ${className ?? ''}`}
     >
       <EmbedCaption chartId={id} synthetic={synthetic} place="top" />

@@ -273,7 +273,7 @@ export const ar = {
   'utilities.title': 'الخدمات الأساسية',
   'utilities.subtitle':
     'المياه والكهرباء والاتصالات في كل محافظة، كلٌّ على مقياس واحد لجميع المحافظات.',
-  'utilities.chartSubtitle': '{unit}، حسب المحافظة، {period}.',
+  'utilities.chartSubtitle': '{unit}، حسب المحافظة، {period}؛ {resolution}.',
   'utilities.unit.water': '% من إمدادات المياه قبل الأزمة',
   'utilities.unit.power': 'ساعات الكهرباء يومياً',
   'utilities.unit.telecom': '% من الاتصال',

@@ -257,7 +257,7 @@ export const en = {
   'utilities.title': 'Utilities',
   'utilities.subtitle':
     'Water, power and telecoms per governorate, each on one scale for all governorates.',
-  'utilities.chartSubtitle': '{unit}, per governorate, {period}.',
+  'utilities.chartSubtitle': '{unit}, per governorate, {period}; {resolution}.',
   'utilities.unit.water': '% of pre-crisis water supply',
   'utilities.unit.power': 'hours of power per day',
   'utilities.unit.telecom': '% connectivity',

@@ -260,7 +260,7 @@ export const he = {
   'hospitals.col.reported': 'מועד הדיווח',
   'utilities.title': 'תשתיות',
   'utilities.subtitle': 'מים, חשמל ותקשורת בכל נפה, כל אחד בסולם אחד לכל הנפות.',
-  'utilities.chartSubtitle': '{unit}, לפי נפה, {period}.',
+  'utilities.chartSubtitle': '{unit}, לפי נפה, {period}; {resolution}.',
   'utilities.unit.water': '% מאספקת המים שלפני המשבר',
   'utilities.unit.power': 'שעות חשמל ביום',
   'utilities.unit.telecom': '% קישוריות',
