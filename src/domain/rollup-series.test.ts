@@ -13,7 +13,6 @@ import {
   rollupShares,
 } from './rollup-series.ts';
 import { sourceShares } from './provenance.ts';
-import { matchesFilters } from './filters.ts';
 import type { AidFlow, FacilityStatus } from './schemas.ts';
 import type { Resolution, Series } from './series.ts';
 
