@@ -16,6 +16,15 @@ import { useActiveSource } from './source-context.tsx';
  * its source's time limit.
  */
 
+/**
+ * The dataset a query of a source reads, from its key: `['source', id, dataset, …]` for records,
+ * `['source', id, 'rollup', dataset, …]` for roll-ups, `['source', id, 'theatre']`.
+ */
+export function datasetOfKey(key: readonly unknown[]): Dataset | 'theatre' | undefined {
+  const part = key[2] === 'rollup' ? key[3] : key[2];
+  return typeof part === 'string' ? (part as Dataset | 'theatre') : undefined;
+}
+
 /** Reference data change rarely: keep them for an hour. */
 export const theatreQuery = (adapter: DataSourceAdapter) =>
   queryOptions({

@@ -83,8 +83,8 @@ describe('The whole history', () => {
         const chart = page.locator(`section[data-chart="${id}"]`);
         const resolution = await chart.getAttribute('data-resolution');
         expect(['day', 'week', 'month'], id).toContain(resolution);
-        // Over more than a year, no chart a page wide draws every day.
-        expect(resolution, id).not.toBe('day');
+        // Aid flow draws its groups side by side: over more than a year, days would not fit.
+        if (id === 'aid-flow') expect(resolution).not.toBe('day');
         const subtitle = (await chart.locator('.panel__subtitle').first().textContent()) ?? '';
         expect(subtitle, id).toMatch(RESOLUTION_WORDS[resolution!]!);
       }

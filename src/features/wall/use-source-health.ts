@@ -1,3 +1,4 @@
+import { datasetOfKey } from '../../data/queries.ts';
 import {
   isCancelledError,
   useQueryClient,
@@ -43,8 +44,9 @@ export function createHealthStore(cache: QueryCache, sourceId: string) {
       const at = query.state.dataUpdatedAt;
       if (!at) continue;
       lastSuccessAt = Math.max(lastSuccessAt ?? 0, at);
-      const dataset = query.queryKey[2] as Dataset | 'theatre';
-      if (dataset !== 'theatre') updatedAt[dataset] = Math.max(updatedAt[dataset] ?? 0, at);
+      const dataset = datasetOfKey(query.queryKey);
+      if (dataset && dataset !== 'theatre')
+        updatedAt[dataset] = Math.max(updatedAt[dataset] ?? 0, at);
     }
     return { updatedAt, lastSuccessAt, failingSince, lastError };
   }
