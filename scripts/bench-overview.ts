@@ -108,8 +108,10 @@ async function loadAllPanels(page: Page): Promise<void> {
 }
 
 /**
- * A filter change in the page: tick one commodity box, and time until React has committed and
- * the browser has painted the next frame (a discrete event renders synchronously in React 19).
+ * A filter change in the page: tick one commodity box, and time until React has committed, every
+ * chart panel has settled again (a filter the app sends to the API, as with roll-ups, shows a
+ * panel loading until its answer is in) and the browser has painted the next frame. A discrete
+ * event renders synchronously in React 19, so without a request this is the next frame.
  */
 async function timeFilterChange(page: Page, label: string): Promise<number> {
   await page.locator('summary', { hasText: 'Commodities:' }).evaluate((el) => {
@@ -117,12 +119,23 @@ async function timeFilterChange(page: Page, label: string): Promise<number> {
   });
   const box = page.getByRole('checkbox', { name: label, exact: true });
   return box.evaluate(
-    (el) =>
+    (el, names) =>
       new Promise<number>((done) => {
+        const settled = () =>
+          [...document.querySelectorAll('section[data-state]')].every((section) => {
+            const id = section.getAttribute('aria-labelledby')?.split(' ')[0];
+            const name = ((id && document.getElementById(id)?.textContent) || '').trim();
+            return !names.includes(name) || section.getAttribute('data-state') !== 'loading';
+          });
         const t0 = performance.now();
         (el as HTMLInputElement).click();
-        requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+        const frame = () =>
+          requestAnimationFrame(() =>
+            settled() ? setTimeout(() => done(performance.now() - t0), 0) : frame(),
+          );
+        frame();
       }),
+    CHART_PANELS,
   );
 }
 
