@@ -563,7 +563,9 @@ served from dist/ by the real API server (\`scripts/api-server.ts\`) with a non-
 service worker is involved. KB = 1024 bytes of gzip -9 output. "Board shows data" is the time from
 navigation start to the Crossings section reaching \`data-state="ready"\`, median of ${LOADS} loads,
 each in a fresh browser context (empty cache). Lighthouse 12 runs with its default mobile preset
-(simulated throttling).
+(simulated throttling). Rows \`"all" ÷ "30 days"\` (issue 12, scripts/bench-budgets.ts) load the
+overview at both ranges, alternated in one run, each in a fresh context at 4× CPU, and compare
+medians; a load not settled in time stops its scenario (shown as \`> N s\`).
 
 ## Latest run: ${facts.date}
 
