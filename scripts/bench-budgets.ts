@@ -209,7 +209,10 @@ export function budgetRows(scenario: BudgetScenario, loads: readonly Load[]): Ro
   const where = `${scenario.label}, CPU ${CPU_SLOWDOWN}×, median of ${runs}`;
   // A side whose panels ended in error did not show the data: its figures are not a pass.
   const failed = [...new Set(loads.filter((l) => l.side === SIDES.all).flatMap((l) => l.errors))];
-  const failedNote = failed.length ? `; "all" in error: ${failed.join(', ')}` : '';
+  const cutOff = loads.some((l) => !Number.isFinite(l.readyMs));
+  const failedNote =
+    (failed.length ? `; "all" in error: ${failed.join(', ')}` : '') +
+    (cutOff ? '; taken when the load was cut off' : '');
   const rows: Row[] = [];
   const ratioRow = (
     what: string,
