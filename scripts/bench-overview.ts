@@ -118,25 +118,23 @@ async function timeFilterChange(page: Page, label: string): Promise<number> {
     (el.parentElement as HTMLDetailsElement).open = true;
   });
   const box = page.getByRole('checkbox', { name: label, exact: true });
-  return box.evaluate(
-    (el, names) =>
-      new Promise<number>((done) => {
-        const settled = () =>
-          [...document.querySelectorAll('section[data-state]')].every((section) => {
-            const id = section.getAttribute('aria-labelledby')?.split(' ')[0];
-            const name = ((id && document.getElementById(id)?.textContent) || '').trim();
-            return !names.includes(name) || section.getAttribute('data-state') !== 'loading';
-          });
-        const t0 = performance.now();
-        (el as HTMLInputElement).click();
-        const frame = () =>
-          requestAnimationFrame(() =>
-            settled() ? setTimeout(() => done(performance.now() - t0), 0) : frame(),
-          );
-        frame();
-      }),
-    CHART_PANELS,
-  );
+  // No named functions in here: tsx would wrap them in a helper the page does not have.
+  return box.evaluate(async (el, names) => {
+    const t0 = performance.now();
+    (el as HTMLInputElement).click();
+    for (;;) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      const loading = [...document.querySelectorAll('section[data-state="loading"]')].some(
+        (section) => {
+          const id = section.getAttribute('aria-labelledby')?.split(' ')[0];
+          return names.includes(((id && document.getElementById(id)?.textContent) || '').trim());
+        },
+      );
+      if (!loading) break;
+    }
+    await new Promise((painted) => setTimeout(painted, 0));
+    return performance.now() - t0;
+  }, CHART_PANELS);
 }
 
 /** `map: false` leaves out the map rows (about a minute) while iterating on the chart rows. */
