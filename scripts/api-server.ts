@@ -321,10 +321,14 @@ function parseArgs(argv: string[]): ServerOptions {
       case '--seed':
         options.scenario = { ...options.scenario, seed: Number(value()) };
         break;
+      case '--scale':
+        // Load tests: ~this many times the records (see mocks/scenario/scale.ts).
+        options.scenario = { ...options.scenario, scale: Number(value()) };
+        break;
       case '--help':
       case '-h':
         console.log(
-          'Usage: npm run api -- [--port 8787] [--host 127.0.0.1] [--static dist] [--config config.json] [--seed 2720]',
+          'Usage: npm run api -- [--port 8787] [--host 127.0.0.1] [--static dist] [--config config.json] [--seed 2720] [--scale 1]',
         );
         process.exit(0);
         break;

@@ -25,7 +25,13 @@ const API_CONFIG = {
 };
 const CROSSINGS = ['kerem-shalom', 'rafah', 'kissufim', 'erez', 'zikim', 'gate-96', 'erez-west'];
 const TIMEOUT = Number(process.env.BENCH_LARGE_TIMEOUT ?? 300_000);
-const CHART_PANELS = ['Headline figures', 'Aid flow', 'Hospital capacity', 'Utilities', 'Events'];
+export const CHART_PANELS = [
+  'Headline figures',
+  'Aid flow',
+  'Hospital capacity',
+  'Utilities',
+  'Events',
+];
 
 /** `count` well-formed aid-flow records over the days up to yesterday, in the API envelope. */
 export function largeAidFlowBody(count: number, today = new Date()): string {
@@ -56,7 +62,7 @@ export function largeAidFlowBody(count: number, today = new Date()): string {
 }
 
 /** Records, before any page script, every long task and the heap, for the bench to read. */
-const OBSERVE_LONG_TASKS = `(() => {
+export const OBSERVE_LONG_TASKS = `(() => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push(e.duration);
@@ -65,11 +71,15 @@ const OBSERVE_LONG_TASKS = `(() => {
 
 /**
  * Scrolls every deferred panel in and waits until the chart panels have settled, with cheap DOM
- * checks run in the page every 250 ms: playwright's role queries walk the accessibility tree
- * on the page's main thread and would themselves show up as long tasks over a large DOM.
+ * checks run in the page every `polling` ms (250 by default): playwright's role queries walk the
+ * accessibility tree on the page's main thread and would themselves show up as long tasks over
+ * a large DOM. Returns the page's clock (ms since navigation start) when it saw them settled.
  */
-export async function loadAllPanels(page: Page): Promise<void> {
-  await page.waitForFunction(
+export async function loadAllPanels(
+  page: Page,
+  { polling = 250, timeout = TIMEOUT }: { polling?: number; timeout?: number } = {},
+): Promise<number> {
+  const at = await page.waitForFunction(
     (names) => {
       const deferred = document.querySelector('[data-deferred]');
       if (deferred) {
@@ -83,11 +93,12 @@ export async function loadAllPanels(page: Page): Promise<void> {
         if (['ready', 'empty', 'error'].includes(section.getAttribute('data-state') ?? ''))
           settled.add(name.trim());
       }
-      return names.every((n) => settled.has(n));
+      return names.every((n) => settled.has(n)) && performance.now();
     },
     CHART_PANELS,
-    { polling: 250, timeout: TIMEOUT },
+    { polling, timeout },
   );
+  return Number(await at.jsonValue());
 }
 
 /**

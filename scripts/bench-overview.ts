@@ -108,22 +108,33 @@ async function loadAllPanels(page: Page): Promise<void> {
 }
 
 /**
- * A filter change in the page: tick one commodity box, and time until React has committed and
- * the browser has painted the next frame (a discrete event renders synchronously in React 19).
+ * A filter change in the page: tick one commodity box, and time until React has committed, every
+ * chart panel has settled again (a filter the app sends to the API, as with roll-ups, shows a
+ * panel loading until its answer is in) and the browser has painted the next frame. A discrete
+ * event renders synchronously in React 19, so without a request this is the next frame.
  */
 async function timeFilterChange(page: Page, label: string): Promise<number> {
   await page.locator('summary', { hasText: 'Commodities:' }).evaluate((el) => {
     (el.parentElement as HTMLDetailsElement).open = true;
   });
   const box = page.getByRole('checkbox', { name: label, exact: true });
-  return box.evaluate(
-    (el) =>
-      new Promise<number>((done) => {
-        const t0 = performance.now();
-        (el as HTMLInputElement).click();
-        requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
-      }),
-  );
+  // No named functions in here: tsx would wrap them in a helper the page does not have.
+  return box.evaluate(async (el, names) => {
+    const t0 = performance.now();
+    (el as HTMLInputElement).click();
+    for (;;) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      const loading = [...document.querySelectorAll('section[data-state="loading"]')].some(
+        (section) => {
+          const id = section.getAttribute('aria-labelledby')?.split(' ')[0];
+          return names.includes(((id && document.getElementById(id)?.textContent) || '').trim());
+        },
+      );
+      if (!loading) break;
+    }
+    await new Promise((painted) => setTimeout(painted, 0));
+    return performance.now() - t0;
+  }, CHART_PANELS);
 }
 
 /** `map: false` leaves out the map rows (about a minute) while iterating on the chart rows. */

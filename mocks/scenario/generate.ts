@@ -21,6 +21,7 @@ import {
   FACILITIES,
   UTILITY_BASELINES,
   type CrossingProfile,
+  type ExtraPublisher,
   type FacilityProfile,
 } from './geography.ts';
 import { type Rng, stream, unit } from './random.ts';
@@ -45,6 +46,8 @@ export interface Context {
   timeZone: string;
   crossings: (CrossingProfile & { target: number })[];
   timeline: Timeline;
+  /** Synthetic publishers besides the border authority and the UN (scale ≥ 4 only). */
+  publishers: readonly ExtraPublisher[];
 }
 
 export const BA = 'border-authority';
@@ -267,6 +270,26 @@ export function aidFlowDay(ctx: Context, day: number): Item[] {
         push(k, 'delivered', delivered, pDelivered, ms, UN);
       });
     }
+
+    // Synthetic publishers (load tests): their own stages, report times and verification.
+    for (const p of ctx.publishers) {
+      if (missed(ctx, day, p.id, c.id, 0.06)) continue;
+      const rr = stream(seed, day, c.id, p.id, 'report');
+      const { reportedAt, ms } = reportTime(ctx, rr, day, 22 * 60);
+      const verification = rr.weighted({ verified: 0.4, reported: 0.5, unverified: 0.1 });
+      const provenance = { sourceId: p.id, reportedAt, verification, method: p.method };
+      commodities.forEach((k, i) => {
+        for (const [stage, share] of Object.entries(p.stages))
+          push(
+            k,
+            stage as Stage,
+            Math.round(actual[i]! * share * rr.noise(0.05)),
+            provenance,
+            ms,
+            p.id,
+          );
+      });
+    }
   });
 
   if (invalidToday(ctx, day, 'bad-aid-flow', 2)) items.push(invalidAidFlow(ctx, day));
@@ -460,6 +483,15 @@ export function crossingStatusDay(ctx: Context, day: number): Item[] {
           observersPresent ? 'verified' : 'reported',
           r,
         );
+    }
+
+    // Synthetic publishers (load tests): the state as their convoy teams found it.
+    for (const p of ctx.publishers) {
+      if (missed(ctx, day, p.id, c.id, 0.06)) continue;
+      const rp = stream(seed, day, c.id, p.id, 'crossing-status');
+      const fields: Record<string, unknown> = { ...hours, observersPresent: null };
+      if (cd.note) fields.note = cd.note;
+      observe(c, p.id, rp.int(10 * 60, 16 * 60), cd.state, fields, 'reported', rp, p.method);
     }
   });
 

@@ -208,6 +208,44 @@ export const CROSSINGS: CrossingProfile[] = [
   },
 ];
 
+/** The land border's stretch in each governorate, as BORDER indices (see the comments there). */
+const BORDER_AREAS: { from: number; to: number; areaId: AreaId }[] = [
+  { from: 0, to: 4, areaId: 'north-gaza' },
+  { from: 4, to: 7, areaId: 'gaza' },
+  { from: 7, to: 9, areaId: 'deir-al-balah' },
+  { from: 9, to: 11, areaId: 'khan-younis' },
+  { from: 11, to: 13, areaId: 'rafah' },
+];
+
+/**
+ * Made-up gates for load tests (scenario `scale` > 1), numbered from 101 like the real Gate 96,
+ * named in English, Arabic and Hebrew, spread evenly along the land border. Not real places.
+ */
+export function syntheticCrossings(count: number): CrossingProfile[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = 101 + i;
+    // A point along the border, between its first and last vertex, inclusive of neither.
+    const at = ((i + 0.5) / count) * (BORDER.length - 1);
+    const k = Math.min(Math.floor(at), BORDER.length - 2);
+    const [lon0, lat0] = b(k);
+    const [lon1, lat1] = b(k + 1);
+    const f = at - k;
+    const round = (v: number) => Math.round(v * 1e4) / 1e4;
+    return {
+      id: `gate-${n}`,
+      names: { en: `Gate ${n}`, ar: `البوابة ${n}`, he: `שער ${n}` },
+      aliases: [`Synthetic gate ${n}`],
+      location: { lat: round(lat0 + f * (lat1 - lat0)), lon: round(lon0 + f * (lon1 - lon0)) },
+      passes: ['goods'],
+      border: 'Israel–Gaza',
+      weight: 30 + (i % 3) * 5,
+      fragility: 0.6 + (i % 4) * 0.08,
+      shabbat: true,
+      areaId: BORDER_AREAS.find((a) => k >= a.from && k < a.to)!.areaId,
+    };
+  });
+}
+
 export const CORRIDORS = [
   {
     id: 'salah-al-din',
@@ -587,6 +625,33 @@ export const SOURCES = [
     synthetic: true,
   },
 ];
+
+/**
+ * Synthetic publishers of aid flow and crossing status for load tests (scenario `scale` ≥ 4),
+ * each with its own provenance: which stages it counts, as a share of the trucks that moved.
+ */
+export const EXTRA_PUBLISHERS = [
+  {
+    id: 'logistics-cluster',
+    name: 'Logistics Cluster (synthetic)',
+    licence: 'CC BY 4.0 (synthetic demo data)',
+    kind: 'logistics cluster: convoys received from the crossings and dispatched to partners',
+    synthetic: true,
+    method: 'Convoy manifests consolidated by the Logistics Cluster',
+    stages: { entered: 0.93, delivered: 0.78 },
+  },
+  {
+    id: 'ngo-forum',
+    name: 'NGO Forum (synthetic)',
+    licence: 'CC BY 4.0 (synthetic demo data)',
+    kind: 'NGO partners: trucks collected at the crossings and delivered to their distribution points',
+    synthetic: true,
+    method: 'Partner NGOs’ daily returns',
+    stages: { collected: 0.7, delivered: 0.64 },
+  },
+] as const;
+
+export type ExtraPublisher = (typeof EXTRA_PUBLISHERS)[number];
 
 export const THEATRE_BASE = {
   id: 'gaza',

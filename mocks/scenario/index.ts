@@ -19,7 +19,17 @@ import {
   type Context,
   type Item,
 } from './generate.ts';
-import { AREAS, CORRIDORS, CROSSINGS, FACILITIES, SOURCES, THEATRE_BASE } from './geography.ts';
+import {
+  AREAS,
+  CORRIDORS,
+  CROSSINGS,
+  EXTRA_PUBLISHERS,
+  FACILITIES,
+  SOURCES,
+  THEATRE_BASE,
+  syntheticCrossings,
+} from './geography.ts';
+import { scalePlan, scaledStart } from './scale.ts';
 import { Timeline } from './timeline.ts';
 
 export { MARKUP_NOTE } from './generate.ts';
@@ -39,6 +49,12 @@ export interface ScenarioOptions {
    * end. Default: the real clock, re-evaluated at every query.
    */
   now?: string | number;
+  /**
+   * Load tests only: about this many times the records of the same options at 1 (1..20),
+   * from a longer history (`start` moves back), synthetic crossings and synthetic publishers
+   * (see scale.ts). Default 1: the demo as it is.
+   */
+  scale?: number;
 }
 
 export interface RecordQuery {
@@ -85,8 +101,9 @@ const DAY_GENERATORS: Record<DayDataset, (ctx: Context, day: number) => Item[]> 
 export function createScenario(options: ScenarioOptions = {}): Scenario {
   const seed = options.seed ?? DEFAULT_SEED;
   const count = Math.max(6, Math.min(8, Math.round(options.crossings ?? 7)));
-  const startDay = dayNumber(options.start ?? DEFAULT_START);
-  if (Number.isNaN(startDay)) throw new RangeError(`start is not a day: ${options.start}`);
+  const plan = scalePlan(options.scale ?? 1, count);
+  const givenStart = dayNumber(options.start ?? DEFAULT_START);
+  if (Number.isNaN(givenStart)) throw new RangeError(`start is not a day: ${options.start}`);
   const fixedEnd = options.end === undefined ? undefined : dayNumber(options.end);
   if (fixedEnd !== undefined && Number.isNaN(fixedEnd))
     throw new RangeError(`end is not a day: ${options.end}`);
@@ -101,8 +118,10 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
 
   const now = () => fixedNow ?? Date.now();
   const endDay = () => fixedEnd ?? dayNumber(theatreDay(now(), TIME_ZONE));
+  // A longer history reaches back from the end as it is now (the end may move on later).
+  const startDay = scaledStart(givenStart, endDay(), plan.years);
 
-  const profiles = CROSSINGS.slice(0, count);
+  const profiles = [...CROSSINGS.slice(0, count), ...syntheticCrossings(plan.crossings - count)];
   const weights = profiles.reduce((s, c) => s + c.weight, 0);
   const targets = profiles.map((c) => Math.round((600 * c.weight) / weights));
   targets[0]! += 600 - targets.reduce((s, t) => s + t, 0);
@@ -111,6 +130,7 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
     timeZone: TIME_ZONE,
     crossings: profiles.map((c, i) => ({ ...c, target: targets[i]! })),
     timeline: new Timeline(seed),
+    publishers: EXTRA_PUBLISHERS.slice(0, plan.extraPublishers),
   };
 
   const theatre = {
@@ -135,7 +155,16 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
       areaId: f.areaId,
       designedBeds: f.designedBeds,
     })),
-    sources: SOURCES,
+    sources: [
+      ...SOURCES,
+      ...ctx.publishers.map(({ id, name, licence, kind, synthetic }) => ({
+        id,
+        name,
+        licence,
+        kind,
+        synthetic,
+      })),
+    ],
     coverage: { from: dayLabel(startDay) },
   };
 
@@ -239,7 +268,8 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
               .map((c) => c.id)
               .filter((id) => !q.crossingIds || q.crossingIds.includes(id))
           : CORRIDORS.map((c) => c.id);
-      const sources = ['border-authority', 'un-monitor'].filter(
+      const publishers = dataset === 'crossing-status' ? ctx.publishers.map((p) => p.id) : [];
+      const sources = ['border-authority', 'un-monitor', ...publishers].filter(
         (s) => !q.sourceId || s === q.sourceId,
       );
       const wanted = new Set(entities.flatMap((e) => sources.map((s) => `${e}|${s}`)));
