@@ -8,6 +8,7 @@ import {
   type IngestSummary,
 } from '../tabular/ingest.ts';
 import type { TheatreRef } from '../tabular/row-mapper.ts';
+import type { ReadTable } from '../tabular/table-store.ts';
 
 export interface HxlProgress {
   bytesRead: number;
@@ -52,13 +53,6 @@ export async function readHxlStream(
     reader.releaseLock();
   }
   return ingest.finish();
-}
-
-/** Everything a table yielded, gathered. */
-export interface ReadTable {
-  summary: IngestSummary;
-  records: unknown[];
-  issues: DataIssue[];
 }
 
 /** Reads a whole HXL text at once (tests, small files, the main-thread fallback). */
