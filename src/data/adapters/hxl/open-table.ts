@@ -6,7 +6,7 @@ import { TableError, type IngestOptions } from '../tabular/ingest.ts';
 import type { TheatreRef } from '../tabular/row-mapper.ts';
 import { localTable, type TableHost } from '../tabular/table-host.ts';
 import type { ReadTable, TableFacts } from '../tabular/table-store.ts';
-import { readHxlStream, type HxlProgress } from './read-hxl.ts';
+import { blobStream, readHxlStream, type HxlProgress } from './read-hxl.ts';
 import type { TableEndpoint, TableReply, TableRequest } from './table-protocol.ts';
 
 /** The slice of a theatre rows are matched against (small enough to post to a worker). */
@@ -48,8 +48,7 @@ export function openHxlTable(
     : startTableWorker,
 ): Promise<TableHost> {
   const ref = theatreRef(theatre);
-  if (!startWorker || typeof blob.stream !== 'function')
-    return readHere(blob, ref, options, onProgress).then(localTable);
+  if (!startWorker) return readHere(blob, ref, options, onProgress).then(localTable);
 
   return new Promise<TableHost>((resolveOpen, rejectOpen) => {
     const worker = startWorker();
@@ -154,20 +153,18 @@ async function readHere(
   options: IngestOptions,
   onProgress?: (progress: HxlProgress) => void,
 ): Promise<ReadTable> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let i = 0; i < bytes.length; i += 256 * 1024)
-        controller.enqueue(bytes.subarray(i, i + 256 * 1024));
-      controller.close();
-    },
-  });
   const records: unknown[] = [];
   const issues: DataIssue[] = [];
-  const summary = await readHxlStream(stream, bytes.length, theatre, options, (batch, progress) => {
-    for (const r of batch.records) records.push(r);
-    for (const i of batch.issues) issues.push(i);
-    onProgress?.(progress);
-  });
+  const summary = await readHxlStream(
+    blobStream(blob),
+    blob.size,
+    theatre,
+    options,
+    (batch, progress) => {
+      for (const r of batch.records) records.push(r);
+      for (const i of batch.issues) issues.push(i);
+      onProgress?.(progress);
+    },
+  );
   return { summary, records, issues };
 }

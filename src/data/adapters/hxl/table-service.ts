@@ -1,4 +1,4 @@
-import { readHxlStream } from './read-hxl.ts';
+import { blobStream, readHxlStream } from './read-hxl.ts';
 import { TableError } from '../tabular/ingest.ts';
 import type { TableReply, TableRequest } from './table-protocol.ts';
 import { createTableStore, type ReadTable, type TableStore } from '../tabular/table-store.ts';
@@ -16,7 +16,7 @@ export function serveTable(post: (reply: TableReply) => void) {
     const table: ReadTable = { summary: undefined!, records: [], issues: [] };
     try {
       table.summary = await readHxlStream(
-        blob.stream(),
+        blobStream(blob),
         blob.size,
         theatre,
         options,
