@@ -49,6 +49,13 @@ export interface TableRollupAnswer {
  */
 export function createTableStore(table: ReadTable) {
   const { summary, records } = table;
+  const byDay = dayIndex(records, summary.dataset);
+  /** The records a range can concern: a binary search in the day index where there is one. */
+  const candidates = (from: string, to: string): readonly unknown[] => {
+    if (!byDay) return records;
+    // Every day up to `to` sorts before `to` followed by the highest character.
+    return byDay.records.slice(lowerBound(byDay.days, from), lowerBound(byDay.days, `${to}\uffff`));
+  };
   return {
     facts(): TableFacts {
       const publishers = new Set<string>();
@@ -65,13 +72,13 @@ export function createTableStore(table: ReadTable) {
 
     query<D extends Dataset>(request: TableQuery & { dataset: D }, timeZone: string) {
       if (request.dataset !== summary.dataset) return [] as DatasetRecord<D>[];
-      return selectRecords<D>(records, request, timeZone);
+      return selectRecords<D>(candidates(request.from, request.to), request, timeZone);
     },
 
     rollup(request: TableRollup, clock: RollupClock): TableRollupAnswer {
       if (request.dataset !== summary.dataset) return { rows: [], records: 0 };
       // The records the range asks for (with the carry-in of status datasets), then the buckets.
-      const picked = selectRecords(records, request, clock.timeZone);
+      const picked = selectRecords(candidates(request.from, request.to), request, clock.timeZone);
       return {
         rows: rollUpDataset(request.dataset, picked, request, request.resolution, request, clock),
         records: picked.length,
@@ -81,3 +88,33 @@ export function createTableStore(table: ReadTable) {
 }
 
 export type TableStore = ReturnType<typeof createTableStore>;
+
+/** Datasets whose records belong to one day (`date`), with no carry-in from earlier days. */
+const DAY_DATASETS: ReadonlySet<Dataset> = new Set([
+  'aid-flow',
+  'facility-status',
+  'utility-status',
+]);
+
+/**
+ * The records of a day-keyed table in day order (file order within a day), with their days,
+ * so a two-week window of a ten-year table reads two weeks of records, not the table.
+ */
+function dayIndex(records: readonly unknown[], dataset: Dataset) {
+  if (!DAY_DATASETS.has(dataset)) return undefined;
+  const order = records.map((r, i) => ({ day: String((r as { date?: unknown }).date), i }));
+  order.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.i - b.i));
+  return { days: order.map((o) => o.day), records: order.map((o) => records[o.i]) };
+}
+
+/** The first index whose day is not before `day`. */
+function lowerBound(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
