@@ -195,6 +195,31 @@ describe('an HXL table held by its worker', () => {
     expect(worker.ended()).toBe(true);
   });
 
+  it('gives up a read when its signal aborts, but a read table outlives that signal', async () => {
+    const early = new AbortController();
+    const reading = openHxlTable(
+      generated(),
+      demoTheatre,
+      options,
+      undefined,
+      early.signal,
+      fakeWorker().start,
+    );
+    early.abort();
+    await expect(reading).rejects.toThrow();
+    const late = new AbortController();
+    const host = await openHxlTable(
+      generated(),
+      demoTheatre,
+      options,
+      undefined,
+      late.signal,
+      fakeWorker().start,
+    );
+    late.abort();
+    expect((await host.rollup(ROLLUPS[0]!, clock)).rows.length).toBeGreaterThan(0);
+  });
+
   it('rejects a file that is not HXL with the reader’s own words', async () => {
     const blob = new Blob(['Date,Crossing\n2025-03-01,Rafah\n']);
     await expect(

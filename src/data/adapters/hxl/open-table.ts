@@ -107,7 +107,9 @@ export function openHxlTable(
         case 'progress':
           return onProgress?.(reply.progress);
         case 'loaded':
+          // The signal was the read's: from now on the table serves every caller.
           opened = true;
+          signal?.removeEventListener('abort', stop);
           return resolveOpen(host(reply.facts));
         case 'load-failed':
           end();
@@ -123,6 +125,7 @@ export function openHxlTable(
     worker.onerror = (event) => {
       event.preventDefault();
       end();
+      if (closing && !pending.size) return; // let go already: nothing to answer
       // The worker could not start or died: read the blob here and answer from that copy.
       fallback = readHere(blob, ref, options, onProgress).then(localTable);
       const jobs = [...pending.values()];
