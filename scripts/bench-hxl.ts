@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createScenario } from '../mocks/scenario/index.ts';
-import { theatreRef } from '../src/data/adapters/hxl/parse-hxl.ts';
+import { theatreRef } from '../src/data/adapters/hxl/open-table.ts';
 import { readHxlStream } from '../src/data/adapters/hxl/read-hxl.ts';
 import { validateTheatre } from '../src/data/adapters/rest/theatre.ts';
 import { startServer } from './api-server.ts';

@@ -4,8 +4,9 @@ import type { QueryRequest, QueryResult, RollupRequest, RollupResult } from '../
 
 /**
  * A roll-up from a source's own records, with the semantics the API states (one function,
- * `rollUpDataset`): for the sources that hold their table — a file, a CKAN resource, a static
- * snapshot. Rejected rows travel beside the roll-up as issues, as in the API's `rejected`.
+ * `rollUpDataset`), on the page: for static snapshots, whose files are a snapshot's size. Files
+ * and CKAN tables roll up in their `TableHost` instead (tabular/table-store.ts). Rejected rows
+ * travel beside the roll-up as issues, as in the API's `rejected`.
  */
 export async function rollupFromRecords<D extends RollupDataset>(
   query: <Q extends Dataset>(request: QueryRequest<Q>) => Promise<QueryResult<Q>>,

@@ -5,8 +5,9 @@ import { SourceError, type ConnectionTest, type DataSourceAdapter } from '../../
 import { fetchFrom, readText } from '../rest/http.ts';
 import { HXL_DATASETS, isHashtagRow, parseHashtag } from '../tabular/hxl.ts';
 import { createIngest } from '../tabular/ingest.ts';
-import { theatreRef } from '../hxl/parse-hxl.ts';
+import { theatreRef } from '../hxl/open-table.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
+import { localTable } from '../tabular/table-host.ts';
 import { absolute, loadTheatreUrl } from '../tabular/theatre-url.ts';
 import { createPaging, pageUrl } from './paging.ts';
 
@@ -153,9 +154,11 @@ export function createCkanAdapter(
       }
       const summary = ingest.finish();
       return {
-        summary: { ...summary, warnings: [...summary.warnings, ...paging.notices()] },
-        records,
-        issues,
+        host: localTable({
+          summary: { ...summary, warnings: [...summary.warnings, ...paging.notices()] },
+          records,
+          issues,
+        }),
         fetchedAt: new Date().toISOString(),
       };
     },

@@ -4,7 +4,7 @@ import type { HxlSourceConfig } from '../../config.ts';
 import { TableError, type IngestSummary } from '../tabular/ingest.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
 import type { HxlProgress } from './read-hxl.ts';
-import { parseHxl } from './parse-hxl.ts';
+import { openHxlTable } from './open-table.ts';
 
 export interface DroppedFileEvents {
   progress(progress: HxlProgress): void;
@@ -14,7 +14,7 @@ export interface DroppedFileEvents {
 }
 
 /**
- * Starts reading a dropped file at once (in the worker), matched to the reference source's
+ * Starts reading a dropped file at once (into its own table worker), matched to the reference source's
  * theatre, and returns the adapter that answers from it when it is read.
  */
 export function openDroppedFile(
@@ -26,14 +26,14 @@ export function openDroppedFile(
   const reading = reference.theatre().then(
     async (reference) => {
       try {
-        const read = await parseHxl(
+        const host = await openHxlTable(
           file,
           reference.theatre,
           { sourceId: source.id, dataset: source.dataset },
           events.progress,
         );
-        events.ready(read.summary, read.issues.length);
-        return { reference, table: { ...read, fetchedAt: new Date().toISOString() } };
+        events.ready(host.facts.summary, host.facts.issues.length);
+        return { reference, table: { host, fetchedAt: new Date().toISOString() } };
       } catch (error) {
         events.failed(
           `${file.name}: ${error instanceof TableError || error instanceof Error ? error.message : String(error)}`,

@@ -8,11 +8,11 @@ import { createIngest, TableError } from '../tabular/ingest.ts';
 import { createTableAdapter } from '../tabular/table-adapter.ts';
 import { absolute, loadTheatreUrl } from '../tabular/theatre-url.ts';
 import type { TheatreRef } from '../tabular/row-mapper.ts';
-import { parseHxl } from './parse-hxl.ts';
+import { openHxlTable } from './open-table.ts';
 
 /**
  * An HXL-tagged CSV at a URL (a static host, or a shared spreadsheet's "publish as CSV" link).
- * The file is fetched whole, then parsed in a Web Worker; rows are matched to the theatre at
+ * The file is fetched whole, then read into a table its own Web Worker holds and rolls up; rows are matched to the theatre at
  * `theatreUrl`. See docs/adapters.md for the hashtag mapping.
  */
 export function createHxlAdapter(
@@ -41,13 +41,13 @@ export function createHxlAdapter(
           response.headers.get('content-type') ?? '',
         );
       const blob = await readBlob(source, response);
-      const read = await parseHxl(blob, theatre, {
+      const host = await openHxlTable(blob, theatre, {
         sourceId: source.id,
         dataset: source.dataset,
         verification: source.verification,
         dayFirst: source.dayFirst,
       });
-      return { ...read, fetchedAt: new Date().toISOString() };
+      return { host, fetchedAt: new Date().toISOString() };
     },
     testConnection: (signal) => testHxlUrl(source, url, signal, fetchImpl),
   });

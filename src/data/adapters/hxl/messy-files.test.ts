@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoTheatre } from '../../../../test/adapters/theatre.ts';
-import { theatreRef } from './parse-hxl.ts';
+import { theatreRef } from './open-table.ts';
 import { readHxlStream, readHxlText } from './read-hxl.ts';
 
 /** Files as people really save them (issue 10, item 1): line ends, title rows, encodings. */

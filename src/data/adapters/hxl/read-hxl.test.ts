@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoTheatre } from '../../../../test/adapters/theatre.ts';
-import { theatreRef } from './parse-hxl.ts';
+import { theatreRef } from './open-table.ts';
 import { readHxlText } from './read-hxl.ts';
 
 const fixture = (name: string) =>

@@ -8,6 +8,7 @@ import {
   type IngestSummary,
 } from '../tabular/ingest.ts';
 import type { TheatreRef } from '../tabular/row-mapper.ts';
+import type { ReadTable } from '../tabular/table-store.ts';
 
 export interface HxlProgress {
   bytesRead: number;
@@ -54,11 +55,20 @@ export async function readHxlStream(
   return ingest.finish();
 }
 
-/** Everything a table yielded, gathered. */
-export interface ReadTable {
-  summary: IngestSummary;
-  records: unknown[];
-  issues: DataIssue[];
+/** A blob's bytes as a stream, in pieces (jsdom's Blob has no `stream()`: read it whole first). */
+export function blobStream(blob: Blob): ReadableStream<Uint8Array> {
+  if (typeof blob.stream === 'function') return blob.stream();
+  const CHUNK = 256 * 1024;
+  let bytes: Uint8Array | undefined;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      bytes ??= new Uint8Array(await blob.arrayBuffer());
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, offset + CHUNK));
+      offset += CHUNK;
+    },
+  });
 }
 
 /** Reads a whole HXL text at once (tests, small files, the main-thread fallback). */

@@ -5,7 +5,7 @@ import { csvCell } from '../../../domain/csv.ts';
 import { parseConfig, type CkanSourceConfig } from '../../config.ts';
 import { SourceError } from '../../contract.ts';
 import { createCkanAdapter } from '../ckan/ckan-adapter.ts';
-import { theatreRef } from '../hxl/parse-hxl.ts';
+import { theatreRef } from '../hxl/open-table.ts';
 import { readHxlText } from '../hxl/read-hxl.ts';
 import { TableError } from './ingest.ts';
 

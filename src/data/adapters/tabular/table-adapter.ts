@@ -1,4 +1,3 @@
-import { rollupFromRecords } from '../rollup-records.ts';
 import { abortable } from '../../../lib/abortable.ts';
 import type { SourceInfo, Theatre } from '../../../domain/schemas.ts';
 import type { DataIssue } from '../../../domain/validate.ts';
@@ -11,16 +10,18 @@ import {
   type Inventory,
   type QueryRequest,
   type QueryResult,
+  type RollupRequest,
+  type RollupResult,
   type TheatreResult,
 } from '../../contract.ts';
-import { TableError, type IngestSummary } from './ingest.ts';
-import { coverageOf, selectRecords } from './select.ts';
+import type { RollupDataset, RollupRow } from '../../../domain/rollup.ts';
+import type { DatasetRecord } from '../../../domain/datasets.ts';
+import { TableError } from './ingest.ts';
+import type { TableHost } from './table-host.ts';
 
-/** A whole table as read: its validated records and its rejected rows. */
+/** A whole table as read, held where it was read (a worker for HXL files), and when. */
 export interface LoadedTable {
-  summary: IngestSummary;
-  records: unknown[];
-  issues: DataIssue[];
+  host: TableHost;
   fetchedAt: string;
 }
 
@@ -77,6 +78,12 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
         throw error;
       }
     })();
+    // The table read before is let go (its worker ends) once this one replaces it.
+    const previous = cache?.promise;
+    promise.then(
+      () => previous?.then(({ table }) => table.host.close()).catch(() => undefined),
+      () => undefined,
+    );
     cache = { at: Date.now(), promise };
     promise.catch(() => {
       if (cache?.promise === promise) cache = undefined;
@@ -101,8 +108,8 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
         sourceId: source.id,
         theatre: {
           ...reference.theatre,
-          sources: tableSources(source, reference.theatre, table),
-          coverage: coverageOf(table.records, table.summary.dataset) ?? reference.theatre.coverage,
+          sources: tableSources(source, reference.theatre, table.host),
+          coverage: table.host.facts.coverage ?? reference.theatre.coverage,
         },
         issues: reference.issues,
         fetchedAt: table.fetchedAt,
@@ -111,12 +118,22 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
 
     async query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>> {
       const { reference, table } = await load(request.signal);
-      const empty = request.dataset !== table.summary.dataset;
-      const records = empty
+      const { facts } = table.host;
+      const empty = request.dataset !== facts.summary.dataset;
+      // The table selects the range where it is held: only those records reach the page.
+      const records: DatasetRecord<D>[] = empty
         ? []
-        : selectRecords<D>(table.records, request, reference.theatre.timeZone);
+        : await table.host.query<D>(
+            {
+              dataset: request.dataset,
+              from: request.from,
+              to: request.to,
+              ...(request.crossingIds ? { crossingIds: request.crossingIds } : {}),
+            },
+            reference.theatre.timeZone,
+          );
       // Every rejected row of the table is reported with the dataset it was meant for.
-      const issues = empty ? [] : table.issues;
+      const issues = empty ? [] : facts.issues;
       return {
         sourceId: source.id,
         dataset: request.dataset,
@@ -127,25 +144,42 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
       };
     },
 
-    rollup: (request) =>
-      rollupFromRecords(
-        (q) => adapter.query(q),
-        async () => (await load(request.signal)).reference.theatre.timeZone,
-        request,
-      ),
+    async rollup<D extends RollupDataset>(request: RollupRequest<D>): Promise<RollupResult<D>> {
+      const { reference, table } = await load(request.signal);
+      const { facts } = table.host;
+      const issues = request.dataset === facts.summary.dataset ? facts.issues : [];
+      // Rolled up where the table is held; crossing-status days need the theatre's zone and now.
+      const { dataset, from, to, resolution, by, crossingIds, commodities } = request;
+      const asked = { dataset, from, to, resolution, by, crossingIds, commodities };
+      const answer = await table.host.rollup(asked, {
+        timeZone: reference.theatre.timeZone,
+        now: Date.now(),
+      });
+      return {
+        sourceId: source.id,
+        dataset: request.dataset,
+        resolution: request.resolution,
+        rows: answer.rows as RollupRow<D>[],
+        issues,
+        received: answer.rows.length + issues.length,
+        records: answer.records + issues.length,
+        fetchedAt: table.fetchedAt,
+      };
+    },
 
     testConnection: (signal) => parts.testConnection(signal),
 
     async inventory(signal): Promise<Inventory> {
       const { table } = await load(signal);
+      const { summary, issues } = table.host.facts;
       return {
         sourceId: source.id,
-        datasets: [table.summary.dataset],
-        rowsRead: table.summary.rowsRead,
-        accepted: table.summary.accepted,
-        rejected: table.issues,
-        blankRows: table.summary.blankRows,
-        warnings: table.summary.warnings,
+        datasets: [summary.dataset],
+        rowsRead: summary.rowsRead,
+        accepted: summary.accepted,
+        rejected: issues,
+        blankRows: summary.blankRows,
+        warnings: summary.warnings,
         fetchedAt: table.fetchedAt,
       };
     },
@@ -154,11 +188,9 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
 }
 
 /** The source itself and every publisher its records name. */
-function tableSources(source: TableSource, reference: Theatre, table: LoadedTable): SourceInfo[] {
+function tableSources(source: TableSource, reference: Theatre, table: TableHost): SourceInfo[] {
   const licence = source.licence ?? 'not stated';
-  const named = new Set<string>();
-  for (const r of table.records as { provenance?: { sourceId?: string } }[])
-    if (r.provenance?.sourceId) named.add(r.provenance.sourceId);
+  const { summary, publisherIds: named } = table.facts;
   const out: SourceInfo[] = [
     {
       id: source.id,
@@ -170,7 +202,7 @@ function tableSources(source: TableSource, reference: Theatre, table: LoadedTabl
   ];
   for (const id of named) {
     if (id === source.id) continue;
-    const publisher = table.summary.publishers.find((p) => p.id === id);
+    const publisher = summary.publishers.find((p) => p.id === id);
     const known = reference.sources.find((s) => s.id === id);
     out.push(
       known ?? {
