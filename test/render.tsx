@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { AppProviders } from '../src/app/providers.tsx';
 import { parseConfig, type AppConfig } from '../src/data/config.ts';
@@ -46,4 +46,19 @@ export function appWrapper(config: AppConfig = testConfig) {
       </AppProviders>
     );
   };
+}
+
+/**
+ * Opens every chart's "Show as table" under `container` (tables are built when opened) and
+ * returns the container, for `within(openTables(panel)).getByRole('table')`.
+ */
+export function openTables<E extends HTMLElement>(container: E): E {
+  act(() => {
+    for (const details of container.querySelectorAll<HTMLDetailsElement>('details.chart__table'))
+      if (!details.open) {
+        details.open = true;
+        details.dispatchEvent(new Event('toggle'));
+      }
+  });
+  return container;
 }

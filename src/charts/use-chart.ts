@@ -1,7 +1,7 @@
 import type { Day } from '../domain/time.ts';
 import { dataSpan } from '../domain/date-bounds.ts';
 import {
-  keepPreviousData,
+  hashKey,
   useQueries,
   useQuery,
   useQueryClient,
@@ -42,6 +42,15 @@ export function useDatasets(datasets: readonly Dataset[], range: { from: string;
   });
   const queries: PanelQuery[] = [theatreQuery, ...results];
   return { theatreQuery, results, answers, queries };
+}
+
+/**
+ * Two roll-up keys that differ at most in their resolution (index 6 of rollupQuery's key): the
+ * rows of one stand in for the other while it loads.
+ */
+function sameShape(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const without = (k: readonly unknown[]) => hashKey(k.filter((_, i) => i !== 6));
+  return without(a) === without(b);
 }
 
 /** Each dataset's records under its name, as `build` reads them. */
@@ -110,16 +119,21 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
   const ask = spec.rollup?.ask(view);
   // A new resolution or a pushed-down filter keeps the rows shown until the new ones arrive:
   // the chart filters what it has at once, then draws the exact answer.
+  const rollupOptions = rollupQuery(adapter, {
+    dataset: spec.rollup?.dataset ?? 'aid-flow',
+    from: range.from,
+    to: range.to,
+    resolution: ask?.resolution ?? 'day',
+    ...ask,
+  });
+  const rollupKey = rollupOptions.queryKey;
   const rolled = useQuery({
-    ...rollupQuery(adapter, {
-      dataset: spec.rollup?.dataset ?? 'aid-flow',
-      from: range.from,
-      to: range.to,
-      resolution: ask?.resolution ?? 'day',
-      ...ask,
-    }),
+    ...rollupOptions,
     enabled: spec.rollup !== undefined,
-    placeholderData: keepPreviousData,
+    // Only rows of the same shape and the same filters at the source: another resolution
+    // draws correctly meanwhile; rows summed another way or over other crossings would not.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameShape(previousQuery.queryKey, rollupKey) ? previous : undefined,
   });
   const allQueries: PanelQuery[] = spec.rollup ? [...queries, rolled] : queries;
 

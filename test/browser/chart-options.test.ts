@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectCleanPage, setUpBrowser, showChart, waitForReady } from './harness.ts';
+import { expectCleanPage, openTable, setUpBrowser, showChart, waitForReady } from './harness.ts';
 
 const browser = setUpBrowser();
 
@@ -20,7 +20,9 @@ async function fingerprint(section: Locator) {
   return {
     subtitle: await section.locator('.panel__subtitle').textContent(),
     legend: await section.locator('.chart-legend__item').allTextContents(),
-    columns: await section.locator('.chart__table thead th').allTextContents(),
+    columns: await openTable(section).then(() =>
+      section.locator('.chart__table thead th').allTextContents(),
+    ),
     checked: await section
       .locator('input:checked')
       .evaluateAll((all) => all.map((i) => i.parentElement?.textContent ?? '')),

@@ -8,7 +8,14 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { expectCleanPage, problemsOf, setUpBrowser, showChart, waitForReady } from './harness.ts';
+import {
+  expectCleanPage,
+  openTable,
+  problemsOf,
+  setUpBrowser,
+  showChart,
+  waitForReady,
+} from './harness.ts';
 import { CHART_IDS } from '../../src/domain/panels.ts';
 
 const browser = setUpBrowser();
@@ -173,7 +180,7 @@ describe('Export', () => {
     const shown =
       id === 'map'
         ? await section.locator('.map-list li, .place-list li').count()
-        : await section.locator('.chart__table tbody tr').count();
+        : await openTable(section).then(() => section.locator('.chart__table tbody tr').count());
     if (id === 'map') expect(rows.length - 1).toBeGreaterThan(10);
     else expect(rows.length - 1).toBe(shown);
     expect(rows.every((r) => r.length === header.length)).toBe(true);

@@ -328,3 +328,11 @@ export async function showChart(page: Page, id: string): Promise<Locator> {
   await waitForReady(page, section);
   return section;
 }
+
+/** Opens a chart's "Show as table" (its table is built when opened) and waits for the table. */
+export async function openTable(section: Locator): Promise<void> {
+  const details = section.locator('details.chart__table').first();
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await details.locator('summary').click();
+  await details.locator('table').waitFor({ timeout: READY_TIMEOUT });
+}

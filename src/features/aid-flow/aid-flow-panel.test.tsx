@@ -6,7 +6,7 @@ import { createScenario } from '../../../mocks/scenario/index.ts';
 import { theatreDay } from '../../domain/time.ts';
 import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 // A test of two panels side by side: the one place a feature's test renders another feature.
 // eslint-disable-next-line import-x/no-restricted-paths
 import { HospitalsPanel } from '../hospitals/hospitals-panel.tsx';
@@ -24,7 +24,9 @@ describe('Aid flow chart', () => {
     expect(panel()).toHaveAttribute('data-chart', 'aid-flow');
     await ready();
     expect(within(panel()).getByText(/trucks per day by commodity/)).toBeInTheDocument();
-    const table = within(panel()).getByRole('table', { name: /Aid flow in trucks per day/ });
+    const table = within(openTables(panel())).getByRole('table', {
+      name: /Aid flow in trucks per day/,
+    });
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(20);
     // Both sources that count trucks entered are named, side by side.
     expect(
@@ -49,7 +51,14 @@ describe('Aid flow chart', () => {
     await userEvent.click(within(panel()).getByRole('radio', { name: 'crossing' }));
     await userEvent.click(within(panel()).getByRole('radio', { name: 'Tonnes' }));
     expect(within(panel()).getByText(/tonnes per day by crossing/)).toBeInTheDocument();
-    expect(within(panel()).getByRole('columnheader', { name: 'Kerem Shalom' })).toBeInTheDocument();
+    // Stacking by crossing asks for rows by crossing: the table follows when they arrive.
+    expect(
+      await within(openTables(panel())).findByRole(
+        'columnheader',
+        { name: 'Kerem Shalom' },
+        { timeout: 8000 },
+      ),
+    ).toBeInTheDocument();
     expect(within(panel()).getByText(/Fuel is counted in litres/)).toBeInTheDocument();
     // The choice is in the URL, so Copy link and Copy embed code reproduce it.
     const params = new URLSearchParams(window.location.search);
@@ -80,7 +89,7 @@ describe('Aid flow chart', () => {
     expect(panel()).toHaveAttribute('data-state', 'error');
     const beds = () => screen.getByRole('region', { name: 'Beds available and occupied' });
     await waitFor(() => expect(beds()).toHaveAttribute('data-state', 'ready'), { timeout: 8000 });
-    expect(within(beds()).getAllByRole('row').length).toBeGreaterThan(5);
+    expect(within(openTables(beds())).getAllByRole('row').length).toBeGreaterThan(5);
   });
 
   it('two sources that disagree are both shown and labelled, never summed', async () => {
@@ -120,7 +129,7 @@ describe('Aid flow chart', () => {
     );
     renderWithApp(<AidFlowPanel />);
     await ready();
-    const table = within(panel()).getByRole('table', { name: /Aid flow/ });
+    const table = within(openTables(panel())).getByRole('table', { name: /Aid flow/ });
     const rowsOfDay = within(table)
       .getAllByRole('row')
       .filter((r) => /300|180/.test(r.textContent ?? ''));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFails } from '../../../mocks/overrides.ts';
 import { chartCsvLines, chooseFullRange, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { EventsPanel } from './events-panel.tsx';
 
 const server = setUpMockApi();
@@ -14,7 +14,7 @@ describe('Events timeline', () => {
     window.history.replaceState(null, '', '/?range=1y');
     renderWithApp(<EventsPanel />);
     await waitFor(() => expect(panel()).toHaveAttribute('data-state', 'ready'), { timeout: 8000 });
-    const table = within(panel()).getByRole('table', { name: /Events in the period/ });
+    const table = within(openTables(panel())).getByRole('table', { name: /Events in the period/ });
     const rows = within(table).getAllByRole('row');
     expect(rows.length).toBeGreaterThan(3);
     expect(

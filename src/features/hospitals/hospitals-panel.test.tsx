@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFails } from '../../../mocks/overrides.ts';
 import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { HospitalsPanel } from './hospitals-panel.tsx';
 
 const server = setUpMockApi();
@@ -20,12 +20,14 @@ describe('Hospital capacity', () => {
       await waitFor(() => expect(region(name)).toHaveAttribute('data-state', 'ready'), {
         timeout: 8000,
       });
-    const functionality = within(region('Facilities by functionality')).getByRole('table');
+    const functionality = within(openTables(region('Facilities by functionality'))).getByRole(
+      'table',
+    );
     expect(within(functionality).getAllByRole('row').length).toBeGreaterThan(10);
     expect(
       within(functionality).getByRole('columnheader', { name: 'Not functional' }),
     ).toBeInTheDocument();
-    const fuel = within(region('Fuel stock per facility')).getByRole('table');
+    const fuel = within(openTables(region('Fuel stock per facility'))).getByRole('table');
     const values = within(fuel)
       .getAllByRole('row')
       .slice(1)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
 import { chartCsvLines, chooseFullRange, isoDays, withExportScope } from '../../../test/export.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { UtilitiesPanel } from './utilities-panel.tsx';
 
 const server = setUpMockApi();
@@ -18,7 +18,7 @@ describe('Utilities', () => {
       });
     const water = region('Water production');
     expect(within(water).getByRole('heading', { name: 'Khan Younis' })).toBeInTheDocument();
-    const table = within(water).getByRole('table');
+    const table = within(openTables(water)).getByRole('table');
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(20);
     expect(within(table).getByRole('columnheader', { name: 'North Gaza' })).toBeInTheDocument();
     await waitFor(() => expect(water.querySelectorAll('svg.recharts-surface').length).toBe(5), {
@@ -73,7 +73,7 @@ describe('Utilities', () => {
     await waitFor(() => expect(region('Power')).toHaveAttribute('data-state', 'ready'), {
       timeout: 8000,
     });
-    const table = within(region('Power')).getByRole('table');
+    const table = within(openTables(region('Power'))).getByRole('table');
     expect(
       within(table).getByRole('columnheader', {
         name: 'Gaza — UN Monitoring Mechanism (synthetic)',

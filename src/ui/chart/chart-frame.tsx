@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { collectPlot } from '../export/collect-plot.ts';
 import { EmbedCaption } from '../export/embed-caption.tsx';
 import { useEmbeddedChart } from '../export/export-context.tsx';
@@ -102,41 +102,52 @@ export function ChartFrame({
   );
 }
 
+/**
+ * The chart's figures as a table, built when the reader opens it: over five years a few tables
+ * hold thousands of rows, and keeping them all in the page costs more than every chart together.
+ */
 function TableAlternative({ table }: { table: ChartTable }) {
   const { t } = useI18n();
+  const [open, setOpen] = useState(false);
   return (
-    <details className="chart__table">
+    <details className="chart__table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('chart.showTable')}</summary>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c, i) => (
-                <th key={i} scope="col" className={c.numeric ? 'data-table__num' : undefined}>
-                  {c.label}
-                </th>
+      {open ? <TableBody table={table} /> : null}
+    </details>
+  );
+}
+
+function TableBody({ table }: { table: ChartTable }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c, i) => (
+              <th key={i} scope="col" className={c.numeric ? 'data-table__num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.header}</th>
+              {row.cells.map((cell, i) => (
+                <td
+                  key={i}
+                  className={table.columns[i + 1]?.numeric ? 'data-table__num' : undefined}
+                >
+                  {cell}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.header}</th>
-                {row.cells.map((cell, i) => (
-                  <td
-                    key={i}
-                    className={table.columns[i + 1]?.numeric ? 'data-table__num' : undefined}
-                  >
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
