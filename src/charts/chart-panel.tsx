@@ -77,8 +77,8 @@ function ChartBody({
 }) {
   const { source } = useActiveSource();
   const sourceName = useSourceName();
-  const [plotRef, width] = useChartWidth<HTMLDivElement>();
-  const chart = useChart(spec, width);
+  const [plotRef, width, widthKnown] = useChartWidth<HTMLDivElement>();
+  const chart = useChart(spec, width, widthKnown);
   const { notices } = useChartOptions(spec.urlPrefix, spec.options);
   const report = useContext(GroupReport);
   const { state, queries, issues, outsideRange } = chart;

@@ -85,6 +85,8 @@ export interface ChartState<R extends RendererKind> {
 export function useChart<D extends Dataset, O extends OptionsSpec, R extends RendererKind>(
   spec: ChartSpec<D, O, R>,
   width: number,
+  /** False until the width is measured: a roll-up sized to a guess would be fetched twice. */
+  widthKnown = true,
 ): ChartState<R> {
   const { t, locale } = useI18n();
   const { adapter } = useActiveSource();
@@ -129,7 +131,7 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
   const rollupKey = rollupOptions.queryKey;
   const rolled = useQuery({
     ...rollupOptions,
-    enabled: spec.rollup !== undefined,
+    enabled: spec.rollup !== undefined && widthKnown,
     // Only rows of the same shape and the same filters at the source: another resolution
     // draws correctly meanwhile; rows summed another way or over other crossings would not.
     placeholderData: (previous, previousQuery) =>

@@ -91,3 +91,41 @@ export function ChartTooltip({
 }
 
 export const AXIS_TICK = { fontSize: 11, fill: '#4a5868' };
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  textAnchor?: string;
+  verticalAnchor?: string;
+  orientation?: string;
+}
+
+/**
+ * An axis label as one plain <text>: Recharts' own <Text> measures every word of every label in
+ * the DOM to wrap it (a forced layout each); over five years of small multiples that was more
+ * than a second of the first draw. Our labels never wrap.
+ */
+export function plainTick(format: (value: string) => string) {
+  return function PlainTick({ x, y, payload, textAnchor, verticalAnchor, orientation }: TickProps) {
+    const dy =
+      verticalAnchor === 'start' || orientation === 'bottom'
+        ? '0.71em'
+        : verticalAnchor === 'end'
+          ? '0'
+          : '0.355em';
+    return (
+      <text
+        x={x}
+        y={y}
+        dy={dy}
+        textAnchor={(textAnchor ?? 'middle') as 'start' | 'middle' | 'end'}
+        fontSize={AXIS_TICK.fontSize}
+        fill={AXIS_TICK.fill}
+        className="recharts-cartesian-axis-tick-value"
+      >
+        {format(String(payload?.value ?? ''))}
+      </text>
+    );
+  };
+}

@@ -2,6 +2,7 @@
  * The one Recharts time chart behind every time-based panel: stacked or grouped bars, lines,
  * reference lines and event bands over buckets of days. Loaded lazily (see lazy.tsx).
  */
+import { useMemo } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -17,7 +18,13 @@ import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
 import { barColumns, isDense } from './dense-bars.ts';
 import type { FillPattern } from './palette.ts';
-import { AXIS_TICK, ChartTooltip, eventBandAreas, type TooltipLine } from './recharts-parts.tsx';
+import {
+  AXIS_TICK,
+  ChartTooltip,
+  eventBandAreas,
+  plainTick,
+  type TooltipLine,
+} from './recharts-parts.tsx';
 import { labelWidth, pickTicks } from './ticks.ts';
 
 export interface BarSpec {
@@ -105,6 +112,8 @@ export function TimeChart({
           (i) => labelWidth(tickFormat(rows[i]!.key), AXIS_TICK.fontSize)!,
           minTickGap,
         ).map((i) => rows[i]!.key);
+  const xTick = useMemo(() => plainTick(tickFormat), [tickFormat]);
+  const yTick = useMemo(() => plainTick((v) => valueFormat(Number(v))), [valueFormat]);
   const fill = (b: BarSpec) =>
     b.pattern === 'solid'
       ? b.colour
@@ -136,14 +145,15 @@ export function TimeChart({
       )}
       <XAxis
         dataKey="key"
-        tick={AXIS_TICK}
+        tick={ticks ? xTick : AXIS_TICK}
         tickFormatter={tickFormat}
         ticks={ticks}
         minTickGap={minTickGap}
-        interval="preserveStartEnd"
+        // Labels picked above (measured on a canvas) are all shown: Recharts measures none.
+        interval={ticks ? 0 : 'preserveStartEnd'}
       />
       <YAxis
-        tick={AXIS_TICK}
+        tick={yTick}
         tickFormatter={valueFormat}
         width={yAxisWidth}
         // A handful of value ticks always fit the height: show them all, unmeasured.

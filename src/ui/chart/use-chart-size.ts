@@ -3,11 +3,12 @@ import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 /**
  * The width a chart has, measured by a ResizeObserver. Charts need it twice: to draw, and to
  * decide how many points they can show (never more than they have pixels). Where nothing can
- * be measured (jsdom, before layout) it answers `fallback`.
+ * be measured (jsdom, before layout) it answers `fallback`; the third value says whether the
+ * width is known, so that data sized to it are not asked for twice (the fallback, then the real).
  */
 export function useChartWidth<T extends HTMLElement>(
   fallback = 640,
-): [(el: T | null) => void, number] {
+): [(el: T | null) => void, number, boolean] {
   const [width, setWidth] = useState(0);
   const observer = useRef<ResizeObserver | null>(null);
   const ref = useCallback((el: T | null) => {
@@ -23,7 +24,9 @@ export function useChartWidth<T extends HTMLElement>(
     });
     observer.current.observe(el);
   }, []);
-  return [ref, width > 0 ? width : fallback];
+  // Measured, or never will be (no ResizeObserver): a chart may ask for data sized to it.
+  const known = width > 0 || typeof ResizeObserver === 'undefined';
+  return [ref, width > 0 ? width : fallback, known];
 }
 
 const QUERY = '(prefers-reduced-motion: reduce)';
