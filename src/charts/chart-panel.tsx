@@ -98,6 +98,8 @@ function ChartBody({
       controls={spec.controls ? <OptionControls spec={spec} /> : undefined}
       notices={
         <>
+          {/* Always there, as wide as the plot: the width is known before the data arrive. */}
+          <div ref={plotRef} className="chart__measure" />
           {grouped ? null : <QueryErrorNotices queries={chart.queries} sourceName={source.name} />}
           <UrlNotices notices={notices} />
           {grouped ? null : <RejectedRecords issues={chart.issues} sourceName={sourceName} />}
@@ -105,7 +107,7 @@ function ChartBody({
         </>
       }
     >
-      <div ref={plotRef}>
+      <div>
         {chart.model ? (
           <ChartPlot model={chart.model} width={width} label={chart.description.title} />
         ) : null}

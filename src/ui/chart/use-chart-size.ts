@@ -10,13 +10,17 @@ export function useChartWidth<T extends HTMLElement>(
   fallback = 640,
 ): [(el: T | null) => void, number, boolean] {
   const [width, setWidth] = useState(0);
+  const [measured, setMeasured] = useState(false);
   const observer = useRef<ResizeObserver | null>(null);
   const ref = useCallback((el: T | null) => {
     observer.current?.disconnect();
     observer.current = null;
     if (!el || typeof ResizeObserver === 'undefined') return;
     // Round to 8 px so that small layout jitter does not re-aggregate or redraw.
-    const measure = (w: number) => setWidth(Math.floor(w / 8) * 8);
+    const measure = (w: number) => {
+      setWidth(Math.floor(w / 8) * 8);
+      setMeasured(true);
+    };
     measure(el.clientWidth);
     observer.current = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width;
@@ -24,8 +28,9 @@ export function useChartWidth<T extends HTMLElement>(
     });
     observer.current.observe(el);
   }, []);
-  // Measured, or never will be (no ResizeObserver): a chart may ask for data sized to it.
-  const known = width > 0 || typeof ResizeObserver === 'undefined';
+  // Measured once (a box that has no width yet gets the fallback), or never will be (no
+  // ResizeObserver): a chart may ask for data sized to it.
+  const known = measured || typeof ResizeObserver === 'undefined';
   return [ref, width > 0 ? width : fallback, known];
 }
 
