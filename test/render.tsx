@@ -49,12 +49,15 @@ export function appWrapper(config: AppConfig = testConfig) {
 }
 
 /**
- * Opens every chart's "Show as table" under `container` (tables are built when opened) and
+ * Opens every chart's "Show as table" and rejected-records list under `container` (both are
+ * built when opened) and
  * returns the container, for `within(openTables(panel)).getByRole('table')`.
  */
 export function openTables<E extends HTMLElement>(container: E): E {
   act(() => {
-    for (const details of container.querySelectorAll<HTMLDetailsElement>('details.chart__table'))
+    for (const details of container.querySelectorAll<HTMLDetailsElement>(
+      'details.chart__table, details.notice__details',
+    ))
       if (!details.open) {
         details.open = true;
         details.dispatchEvent(new Event('toggle'));

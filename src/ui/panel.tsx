@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { FilterNotice } from '../domain/filters.ts';
 import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
@@ -174,39 +174,74 @@ export function RejectedRecords({
           {isolated(t, 'source.rejected', { source: sourceName(sourceId) }, { count: list.length })}
         </p>
       ))}
-      <details>
-        <summary>{t('source.rejected.show')}</summary>
-        <table className="issues-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('source.label')}</th>
-              <th scope="col">{t('source.rejected.dataset')}</th>
-              <th scope="col">{t('source.rejected.field')}</th>
-              <th scope="col">{t('source.rejected.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((issue) => (
-              <tr key={issueKey(issue)}>
-                <td>
-                  <bdi>{sourceName(issue.sourceId)}</bdi>
-                </td>
-                <td>
-                  {issue.dataset} ·{' '}
-                  {t('source.rejected.position', { position: issue.position + 1 })}
-                </td>
-                <td>
-                  <code>{issue.field || '—'}</code>
-                </td>
-                <td>
-                  <bdi>{issue.reason}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <RejectedDetails issues={issues} sourceName={sourceName} />
     </div>
+  );
+}
+
+/** Rows shown at first: over years a source can have sent thousands of bad records. */
+const REJECTED_SHOWN = 200;
+
+/**
+ * The rejected records, built when the reader opens the list: the first ones with a way to see
+ * them all (the Data issues page lists every one, with its record for download).
+ */
+function RejectedDetails({
+  issues,
+  sourceName,
+}: {
+  issues: readonly DataIssue[];
+  sourceName: (sourceId: string) => string;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [all, setAll] = useState(false);
+  const shown = all ? issues : issues.slice(0, REJECTED_SHOWN);
+  return (
+    <details className="notice__details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('source.rejected.show')}</summary>
+      {open ? (
+        <>
+          <table className="issues-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('source.label')}</th>
+                <th scope="col">{t('source.rejected.dataset')}</th>
+                <th scope="col">{t('source.rejected.field')}</th>
+                <th scope="col">{t('source.rejected.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((issue) => (
+                <tr key={issueKey(issue)}>
+                  <td>
+                    <bdi>{sourceName(issue.sourceId)}</bdi>
+                  </td>
+                  <td>
+                    {issue.dataset} ·{' '}
+                    {t('source.rejected.position', { position: issue.position + 1 })}
+                  </td>
+                  <td>
+                    <code>{issue.field || '—'}</code>
+                  </td>
+                  <td>
+                    <bdi>{issue.reason}</bdi>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length < issues.length ? (
+            <p>
+              {t('source.rejected.more', { shown: shown.length, total: issues.length })}{' '}
+              <button type="button" className="link-button" onClick={() => setAll(true)}>
+                {t('source.rejected.showAll')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </details>
   );
 }
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sourceAnswersMalformed, sourceFails, sourceReturns } from '../../../mocks/overrides.ts';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { CrossingsBoard } from './crossings-board.tsx';
 
 const server = setUpMockApi();
@@ -91,7 +91,7 @@ describe('Crossings board', () => {
     );
     renderWithApp(<CrossingsBoard />);
     await ready();
-    const rejected = within(board()).getByTestId('rejected-records');
+    const rejected = openTables(within(board()).getByTestId('rejected-records'));
     expect(rejected).toHaveTextContent(
       /\d+ records from Demo scenario \(synthetic\) were rejected/,
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createScenario } from '../../../mocks/scenario/index.ts';
 import { sourceReturns, theatreReturns } from '../../../mocks/overrides.ts';
 import { setUpMockApi } from '../../../test/msw.ts';
-import { renderWithApp } from '../../../test/render.tsx';
+import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { fakeMapFactory } from './fake-map.ts';
 import { LAYER_IDS, SOURCES } from './layers.ts';
@@ -174,7 +174,7 @@ describe('Map panel', () => {
     expect(drawn).not.toContain(theatre.crossings[1]!.id);
     expect(drawn).not.toContain(theatre.crossings[2]!.id);
     expect(drawn).toHaveLength(theatre.crossings.length - 2);
-    const rejected = within(panel()).getByTestId('rejected-records');
+    const rejected = openTables(within(panel()).getByTestId('rejected-records'));
     const leftOff = within(rejected)
       .getAllByRole('row')
       .filter((row) => /left off the map/.test(row.textContent ?? ''));

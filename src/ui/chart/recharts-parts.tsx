@@ -19,7 +19,7 @@ export function eventBandAreas(
   bucketIndex: (key: string) => number,
   minLabelShare = 0.08,
 ) {
-  return bands.map((band) => {
+  return drawnBands(bands, bucketIndex).map((band) => {
     const style = BAND_STYLE[band.kind] ?? { colour: '#999', opacity: 0.15 };
     const span = bucketIndex(band.x2) - bucketIndex(band.x1) + 1;
     return (
@@ -40,6 +40,43 @@ export function eventBandAreas(
       />
     );
   });
+}
+
+/** Bands of one kind beyond this many are merged where they overlap. */
+const MERGE_BEYOND = 20;
+
+/**
+ * The bands to draw. A kind with few bands (cease-fire phases, pauses) keeps each one, labelled;
+ * a kind with many (five years of closures at monthly buckets) has its overlapping or touching
+ * bands drawn as one area (the first one's label), a few areas instead of a thousand stacked
+ * ones. The legend and the notes still list every event.
+ */
+export function drawnBands(bands: readonly Band[], bucketIndex: (key: string) => number): Band[] {
+  const byKind = new Map<string, Band[]>();
+  for (const b of bands) {
+    const list = byKind.get(b.kind);
+    if (list) list.push(b);
+    else byKind.set(b.kind, [b]);
+  }
+  const out: Band[] = [];
+  for (const list of byKind.values()) {
+    if (list.length <= MERGE_BEYOND) {
+      out.push(...list);
+      continue;
+    }
+    const sorted = [...list].sort((a, b) => bucketIndex(a.x1) - bucketIndex(b.x1));
+    let current: Band | undefined;
+    for (const b of sorted) {
+      if (current && bucketIndex(b.x1) <= bucketIndex(current.x2) + 1) {
+        if (bucketIndex(b.x2) > bucketIndex(current.x2)) current = { ...current, x2: b.x2 };
+        out[out.length - 1] = current;
+        continue;
+      }
+      current = b;
+      out.push(b);
+    }
+  }
+  return out;
 }
 
 export interface TooltipLine {

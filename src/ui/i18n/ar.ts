@@ -62,6 +62,8 @@ export const ar = {
     many: 'رُفض {count} سجلاً من {source} ولا تظهر.',
     other: 'رُفض {count} سجل من {source} ولا تظهر.',
   },
+  'source.rejected.more': 'تُعرض هنا أول {shown} من أصل {total}؛ وتعرضها صفحة مشكلات البيانات كلها.',
+  'source.rejected.showAll': 'اعرضها كلها هنا',
   'source.rejected.show': 'لماذا رُفضت السجلات؟',
   'source.rejected.position': 'السجل {position}',
   'source.rejected.dataset': 'مجموعة البيانات',

@@ -53,6 +53,9 @@ export const en = {
     one: '{count} record from {source} was rejected and is not shown.',
     other: '{count} records from {source} were rejected and are not shown.',
   },
+  'source.rejected.more':
+    'The first {shown} of {total} are listed here; the Data issues page lists them all.',
+  'source.rejected.showAll': 'Show all here',
   'source.rejected.show': 'Why were records rejected?',
   'source.rejected.position': 'Record {position}',
   'source.rejected.dataset': 'Dataset',

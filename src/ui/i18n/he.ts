@@ -53,6 +53,9 @@ export const he = {
     two: 'שתי רשומות מ-{source} נדחו ואינן מוצגות.',
     other: '{count} רשומות מ-{source} נדחו ואינן מוצגות.',
   },
+  'source.rejected.more':
+    'כאן מוצגות {shown} הראשונות מתוך {total}; דף בעיות הנתונים מציג את כולן.',
+  'source.rejected.showAll': 'הצג את כולן כאן',
   'source.rejected.show': 'מדוע נדחו רשומות?',
   'source.rejected.position': 'רשומה {position}',
   'source.rejected.dataset': 'מערך נתונים',

@@ -4,6 +4,7 @@ import { RejectedRecords, SourceErrorNotice } from '../panel.tsx';
 import { I18nProvider } from './context.tsx';
 import { eachIsolated, isolate, isolated } from './isolate.tsx';
 import { createTranslator } from './translate.ts';
+import { openTables } from '../../../test/render.tsx';
 
 const t = createTranslator('en');
 const RLO = '\u202E';
@@ -66,6 +67,7 @@ describe('data text in notices', () => {
         />
       </I18nProvider>,
     );
+    openTables(document.body);
     const isolatedTexts = [...document.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(isolatedTexts).toEqual(
       expect.arrayContaining([
