@@ -102,13 +102,17 @@ describe('a CKAN DataStore source', () => {
   let app: RunningServer;
   let url = '';
 
-  /** 25 status reports for today: the last one per crossing is "closed" for Kerem Shalom, "open" elsewhere; one is invalid. */
+  /**
+   * 25 status reports over the last 25 minutes: the last one per crossing is "closed" for Kerem
+   * Shalom, "open" elsewhere; one is invalid. (Fixed hours of "today" were in the future for
+   * the first hours after midnight in Gaza, and the board rightly said "Unknown".)
+   */
+  const start = Date.now();
   function records() {
-    const today = gazaDay();
     return Array.from({ length: 25 }, (_, i) => ({
       _id: i + 1,
       Crossing: CROSSINGS[i % CROSSINGS.length],
-      Reported: `${today}T${String(1 + Math.floor(i / 7)).padStart(2, '0')}:${String(i).padStart(2, '0')}:00+02:00`,
+      Reported: new Date(start - (25 - i) * 60_000).toISOString().slice(0, 19) + 'Z',
       Status: i === 12 ? 'half-open' : i >= 18 && i % 7 === 0 ? 'closed' : 'open',
       Publisher: 'Test CKAN portal',
     }));
