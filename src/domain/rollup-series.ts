@@ -5,7 +5,7 @@
  * levels of one source) OR their day masks, so "days reported" stays exact; sources are never
  * merged in the aid-flow chart, and per-day averages divide by the days a source reported.
  */
-import type { FlowGroup, AidFlowSeries, FlowMeasure, StackBy } from './aid-flow-series.ts';
+import type { AidFlowOptions, AidFlowSeries, FlowGroup } from './aid-flow-series.ts';
 import { matchesFilters, type Filters } from './filters.ts';
 import type { HospitalSeries } from './hospital-series.ts';
 import type { SourceShare } from './provenance.ts';
@@ -73,16 +73,8 @@ export function rollupShares(rows: readonly RollupBase[]): SourceShare[] {
   return [...out.values()];
 }
 
-export interface AidFlowRollupOptions {
-  range: { from: Day; to: Day };
-  filters: Filters;
-  measure: FlowMeasure;
-  stackBy: StackBy;
-  stages?: readonly Stage[];
-  crossingOrder?: readonly string[];
-  /** The rows' resolution. */
-  resolution: Resolution;
-}
+/** As for records; `resolution` is the rows' own. */
+export type AidFlowRollupOptions = AidFlowOptions;
 
 /**
  * `aidFlowSeries` from roll-up rows: per source × stage, stacked by commodity or crossing,

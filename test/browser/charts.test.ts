@@ -4,27 +4,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { crossingsSection, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
+import { expectCleanPage, loadEveryPanel, setUpBrowser } from './harness.ts';
 
 const browser = setUpBrowser();
 
 /** Charts of the state at the end of the period (not over it): their subtitle names a moment. */
 const AS_OF_CHARTS = new Set(['map', 'hospitals-fuel']);
-
-/** Scroll through the overview until every deferred panel has loaded. */
-async function loadEveryPanel(page: Page): Promise<void> {
-  await waitForReady(page, crossingsSection(page));
-  for (let i = 0; i < 30; i++) {
-    const placeholders = page.locator('[data-deferred]');
-    if ((await placeholders.count()) === 0) return;
-    await placeholders
-      .first()
-      .evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      .catch(() => {});
-    await page.waitForTimeout(250);
-  }
-  throw new Error('some panels never loaded');
-}
 
 /** Every chart with its subtitle (which names the period), once all are ready. */
 async function chartSubtitles(page: Page): Promise<Map<string, string>> {

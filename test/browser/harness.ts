@@ -336,3 +336,18 @@ export async function openTable(section: Locator): Promise<void> {
     await details.locator('summary').click();
   await details.locator('table').waitFor({ timeout: READY_TIMEOUT });
 }
+
+/** Scroll through the overview until every deferred panel has loaded (the board first). */
+export async function loadEveryPanel(page: Page, tries = 40): Promise<void> {
+  await waitForReady(page, crossingsSection(page));
+  for (let i = 0; i < tries; i++) {
+    const placeholders = page.locator('[data-deferred]');
+    if ((await placeholders.count()) === 0) return;
+    await placeholders
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      .catch(() => {});
+    await page.waitForTimeout(250);
+  }
+  throw new Error('some panels never loaded');
+}

@@ -3,10 +3,9 @@
  * drawn from roll-ups says the resolution it shows, and no request asks a dataset for raw
  * records over more than the few weeks the board, the map and the latest states need.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CHART_IDS } from '../../src/domain/panels.ts';
-import { crossingsSection, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
+import { expectCleanPage, loadEveryPanel, setUpBrowser } from './harness.ts';
 
 const browser = setUpBrowser();
 
@@ -26,20 +25,6 @@ const RESOLUTION_WORDS: Record<string, RegExp> = {
 };
 /** The longest range raw records are asked for (the board's and the map's windows). */
 const RAW_DAYS_MAX = 62;
-
-async function loadEveryPanel(page: Page): Promise<void> {
-  await waitForReady(page, crossingsSection(page));
-  for (let i = 0; i < 40; i++) {
-    const placeholders = page.locator('[data-deferred]');
-    if ((await placeholders.count()) === 0) return;
-    await placeholders
-      .first()
-      .evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      .catch(() => {});
-    await page.waitForTimeout(250);
-  }
-  throw new Error('some panels never loaded');
-}
 
 const daysOf = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 

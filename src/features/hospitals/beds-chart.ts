@@ -1,39 +1,33 @@
 import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
 import type { HospitalSeries } from '../../domain/hospital-series.ts';
-import type { FacilityStatusRollup } from '../../domain/rollup.ts';
-import { hospitalSeriesFromRollups } from '../../domain/rollup-series.ts';
-import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
+import { bandsFor } from '../../domain/series.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { bucketTooltip, HEIGHT, hospitalWords } from './hospital-words.ts';
+import {
+  bucketTooltip,
+  facilityRollup,
+  facilitySeries,
+  HEIGHT,
+  hospitalWords,
+} from './hospital-words.ts';
 
 /** Beds available against occupied, one point per pixel at most. */
 export const bedsChart = defineChart({
   id: 'hospitals-beds',
   title: 'hospitals.beds.title',
   datasets: [],
-  rollup: {
-    dataset: 'facility-status',
-    ask: (view) => ({
-      resolution: view.full ? 'day' : chooseResolution(dayCount(view.range), view.width - 70),
-    }),
-  },
+  rollup: facilityRollup((width) => width - 70),
   bands: true,
   urlPrefix: 'hospitals-beds',
   options: {},
   renderer: 'time',
   build({ rollup, events }, view) {
-    const { t, locale, range, filters } = view;
+    const { t, locale, range } = view;
     const words = hospitalWords(view);
-    const resolution = rollup?.resolution ?? 'day';
-    const { shares, ...s } = hospitalSeriesFromRollups(
-      (rollup?.rows ?? []) as readonly FacilityStatusRollup[],
-      range,
-      filters,
-      resolution,
-    );
+    const { shares, ...s } = facilitySeries(rollup, view);
+    const { resolution } = s;
     const bands = bandsFor(events, s.buckets, view.timeZone);
     const available = t('hospitals.beds.available');
     const occupied = t('hospitals.beds.occupied');

@@ -1,42 +1,34 @@
 import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
 import type { HospitalSeries } from '../../domain/hospital-series.ts';
-import type { FacilityStatusRollup } from '../../domain/rollup.ts';
-import { hospitalSeriesFromRollups } from '../../domain/rollup-series.ts';
-import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
+import { bandsFor } from '../../domain/series.ts';
 import { FUNCTIONALITIES } from '../../domain/vocabulary.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { FUNCTIONALITY_STYLE } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { bucketTooltip, HEIGHT, hospitalWords } from './hospital-words.ts';
+import {
+  bucketTooltip,
+  facilityRollup,
+  facilitySeries,
+  HEIGHT,
+  hospitalWords,
+} from './hospital-words.ts';
 
 /** Facilities by functionality over time, stacked, one bar per bucket. */
 export const functionalityChart = defineChart({
   id: 'hospitals-functionality',
   title: 'hospitals.functionality.title',
   datasets: [],
-  rollup: {
-    dataset: 'facility-status',
-    ask: (view) => ({
-      resolution: view.full
-        ? 'day'
-        : chooseResolution(dayCount(view.range), Math.floor((view.width - 70) / 4)),
-    }),
-  },
+  rollup: facilityRollup((width) => Math.floor((width - 70) / 4)),
   bands: true,
   urlPrefix: 'hospitals-functionality',
   options: {},
   renderer: 'time',
   build({ rollup, events }, view) {
-    const { t, locale, range, filters } = view;
+    const { t, locale, range } = view;
     const words = hospitalWords(view);
-    const resolution = rollup?.resolution ?? 'day';
-    const { shares, ...s } = hospitalSeriesFromRollups(
-      (rollup?.rows ?? []) as readonly FacilityStatusRollup[],
-      range,
-      filters,
-      resolution,
-    );
+    const { shares, ...s } = facilitySeries(rollup, view);
+    const { resolution } = s;
     const bands = bandsFor(events, s.buckets, view.timeZone);
     return {
       subtitle: t('hospitals.functionality.subtitle', {

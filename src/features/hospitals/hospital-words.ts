@@ -1,4 +1,8 @@
-import type { ChartWords } from '../../charts/chart-spec.ts';
+import type { ChartData, ChartView, ChartWords, RollupAsk } from '../../charts/chart-spec.ts';
+import type { OptionsSpec } from '../../domain/chart-options.ts';
+import type { FacilityStatusRollup } from '../../domain/rollup.ts';
+import { hospitalSeriesFromRollups } from '../../domain/rollup-series.ts';
+import { chooseResolution, dayCount } from '../../domain/series.ts';
 import { matchesFilters, type Filters } from '../../domain/filters.ts';
 import { sourceShares } from '../../domain/provenance.ts';
 import type { FacilityStatus } from '../../domain/schemas.ts';
@@ -40,4 +44,28 @@ export function bucketTooltip(
     const b = s.buckets[i];
     return b ? { title: bucketLabel(b, s.resolution, t, locale), lines: lines(i) } : undefined;
   };
+}
+
+/**
+ * A hospital chart's roll-up: facility status at the finest resolution its width can draw
+ * (`maxBuckets` of the width), daily for the full-range CSV.
+ */
+export const facilityRollup = (maxBuckets: (width: number) => number) => ({
+  dataset: 'facility-status' as const,
+  ask: (view: Pick<ChartView<OptionsSpec>, 'full' | 'range' | 'width'>): RollupAsk => ({
+    resolution: view.full ? 'day' : chooseResolution(dayCount(view.range), maxBuckets(view.width)),
+  }),
+});
+
+/** The series a hospital chart draws, from its roll-up's rows. */
+export function facilitySeries(
+  rollup: ChartData<never>['rollup'],
+  { range, filters }: Pick<ChartView<OptionsSpec>, 'range' | 'filters'>,
+) {
+  return hospitalSeriesFromRollups(
+    (rollup?.rows ?? []) as readonly FacilityStatusRollup[],
+    range,
+    filters,
+    rollup?.resolution ?? 'day',
+  );
 }
