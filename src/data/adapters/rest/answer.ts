@@ -2,6 +2,8 @@ import type { DatasetRecord } from '../../../domain/datasets.ts';
 import { isRollupDataset } from '../../../domain/rollup.ts';
 import { ROLLUP_SCHEMAS } from '../../../domain/rollup-schemas.ts';
 import {
+  numberRepeats,
+  recordIdentity,
   validateDataset,
   validateRecords,
   type DataIssue,
@@ -116,15 +118,25 @@ function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): 
     dates: request.dates,
     positionOffset: data.length,
   });
-  const kept: DataIssue[] = checked.accepted.map((raw, i) => ({
-    sourceId: request.sourceId,
-    dataset,
-    position: data.length + i,
-    record: `hash:set-aside-${i}`,
-    field: '',
-    reason: 'set aside by the source as invalid',
-    raw,
-  }));
+  // Records the source set aside that our schemas would take are still not drawn (the roll-up
+  // does not count them): listed, named by their content as every issue is.
+  const refused = new Set(checked.rejected.map((issue) => issue.position));
+  const repeat = numberRepeats();
+  const kept: DataIssue[] = setAside.flatMap((raw, i) =>
+    refused.has(data.length + i)
+      ? []
+      : [
+          {
+            sourceId: request.sourceId,
+            dataset,
+            position: data.length + i,
+            record: repeat(recordIdentity(raw)),
+            field: '',
+            reason: 'set aside by the source as invalid',
+            raw,
+          },
+        ],
+  );
   const records = json.meta?.records;
   return {
     ok: true,

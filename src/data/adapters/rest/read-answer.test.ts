@@ -76,3 +76,75 @@ describe('reading a large answer off the main thread', () => {
     });
   });
 });
+
+describe('a roll-up answer', () => {
+  const row = (over: Record<string, unknown> = {}) => ({
+    bucket: '2025-03-01',
+    to: '2025-03-02',
+    days: 2,
+    sourceId: 's',
+    verification: 'reported',
+    records: 2,
+    daysReported: 2,
+    dayMask: 3,
+    crossingId: 'rafah',
+    commodity: 'food',
+    stage: 'entered',
+    trucks: 10,
+    ...over,
+  });
+  const flow = (trucks: number) => ({
+    date: '2025-03-01',
+    crossingId: 'rafah',
+    commodity: 'food',
+    stage: 'entered',
+    trucks,
+    provenance,
+  });
+  const answer = () =>
+    readAnswer({
+      dataset: 'aid-flow',
+      body: JSON.stringify({
+        // A good row, a row whose mask disagrees with its days reported, one outside the range.
+        data: [
+          row(),
+          row({ dayMask: 1 }),
+          row({ bucket: '2025-04-01', to: '2025-04-01', days: 1, dayMask: 1, daysReported: 1 }),
+        ],
+        // One record our schema refuses too, one it would take: both listed, neither drawn.
+        rejected: [flow(-5), flow(7)],
+        meta: { resolution: 'week', records: 6 },
+      }),
+      sourceId: 's',
+      dates,
+      rollup: { resolution: 'week' },
+      asked: { from: '2025-03-01', to: '2025-03-02' },
+    });
+
+  it('keeps good rows, lists bad rows and set-aside records, counts rows outside the range', () => {
+    const read = answer();
+    if (!read.ok) throw new Error('not read');
+    expect(read.records).toHaveLength(1);
+    expect(read.outsideRange).toBe(1);
+    expect(read.issues.map((i) => i.field)).toEqual(['dayMask', 'trucks', '']);
+    expect(read.issues.at(-1)!.reason).toBe('set aside by the source as invalid');
+    // accepted + rejected + outside the range = received
+    expect(read.records.length + read.issues.length + read.outsideRange).toBe(read.received);
+    expect(read.sourceRecords).toBe(6);
+    // The same records are the same issues however often they are fetched.
+    const again = answer();
+    if (!again.ok) throw new Error('not read');
+    expect(again.issues.map((i) => i.record)).toEqual(read.issues.map((i) => i.record));
+  });
+
+  it('refuses a roll-up at another resolution than asked', () => {
+    const read = readAnswer({
+      dataset: 'aid-flow',
+      body: JSON.stringify({ data: [], meta: { resolution: 'month' } }),
+      sourceId: 's',
+      dates,
+      rollup: { resolution: 'week' },
+    });
+    expect(read).toEqual({ ok: false, problem: 'wrong-resolution' });
+  });
+});
