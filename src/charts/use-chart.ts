@@ -119,8 +119,8 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
     [range, filters, timeZone, values, width, t, locale, sourceName],
   );
   const ask = spec.rollup?.ask(view);
-  // A new resolution or a pushed-down filter keeps the rows shown until the new ones arrive:
-  // the chart filters what it has at once, then draws the exact answer.
+  // Filters the rows carry (verification, the dimension kept) apply here at once, without a
+  // request; a new resolution keeps the rows shown until the new ones arrive (below).
   const rollupOptions = rollupQuery(adapter, {
     dataset: spec.rollup?.dataset ?? 'aid-flow',
     from: range.from,
