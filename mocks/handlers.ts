@@ -246,7 +246,7 @@ export function datasetAnswer(scenario: Scenario, dataset: Dataset, q: ApiQuery)
       timeZone: (scenario.theatre as { timeZone: string }).timeZone,
       now: Date.now(),
       ...(q.since !== undefined ? { since: q.since } : {}),
-      ...(q.by !== undefined ? { by: q.by } : {}),
+      ...(q.by !== undefined ? { shape: { by: q.by } } : {}),
     });
     return datasetEnvelope(dataset, q, answer.data, answer);
   }

@@ -82,19 +82,15 @@ export function sourceReturns(
         .sort();
       const range =
         options?.ignoresRange && days.length ? { from: days[0]!, to: days.at(-1)! } : { from, to };
-      // The filters a server applies before rolling up (a record it cannot read stays).
-      const picked = records.filter((raw) => {
-        const r = (raw ?? {}) as { crossingId?: unknown; commodity?: unknown };
-        if (q.crossingIds?.length && typeof r.crossingId === 'string')
-          if (!q.crossingIds.includes(r.crossingId)) return false;
-        if (q.commodities?.length && typeof r.commodity === 'string')
-          if (!q.commodities.includes(r.commodity)) return false;
-        return true;
-      });
-      const answer = rollupAnswer(dataset, picked, range, q.resolution, {
+      // The filters a server applies, as the API states them (rollUpDataset).
+      const answer = rollupAnswer(dataset, records, range, q.resolution, {
         timeZone: 'Asia/Gaza',
         now: Date.now(),
-        ...(q.by ? { by: q.by } : {}),
+        shape: {
+          ...(q.by ? { by: q.by } : {}),
+          ...(q.crossingIds ? { crossingIds: q.crossingIds } : {}),
+          ...(q.commodities ? { commodities: q.commodities } : {}),
+        },
       });
       return HttpResponse.json(datasetEnvelope(dataset, q, answer.data, answer));
     }

@@ -9,21 +9,12 @@ import {
   isRollupDataset,
   ROLLUP_DATASETS,
   resolveResolution,
-  rollUpAidFlow,
-  rollUpCrossingStatus,
-  rollUpFacilityStatus,
-  rollUpUtilityStatus,
-  type AidFlowBy,
+  rollUpDataset,
+  type RollupShape,
   type RequestedResolution,
   type RollupDataset,
   type RollupResolution,
 } from '../src/domain/rollup.ts';
-import type {
-  AidFlow,
-  CrossingStatus,
-  FacilityStatus,
-  UtilityStatus,
-} from '../src/domain/schemas.ts';
 import { bucketsFor } from '../src/domain/series.ts';
 import { theatreDay, type Day } from '../src/domain/time.ts';
 import type { Dataset } from '../src/domain/vocabulary.ts';
@@ -85,7 +76,7 @@ export function rollupAnswer(
   raw: readonly unknown[],
   range: { from: Day; to: Day },
   requested: RequestedResolution,
-  options: { timeZone: string; now: number; since?: number; by?: AidFlowBy },
+  options: { timeZone: string; now: number; since?: number; shape?: RollupShape },
 ): RollupAnswer {
   const resolution = resolveResolution(requested, range);
   const valid: unknown[] = [];
@@ -95,7 +86,14 @@ export function rollupAnswer(
     if (verdict.ok) valid.push(verdict.record);
     else rejected.push(record);
   }
-  let data: unknown[] = rollUp(dataset, valid, range, resolution, options);
+  let data: unknown[] = rollUpDataset(
+    dataset,
+    valid,
+    range,
+    resolution,
+    options.shape ?? {},
+    options,
+  );
   if (options.since !== undefined) {
     const touched = changedBuckets(dataset, valid, range, resolution, options);
     data = data.filter((row) => touched.has((row as { bucket: Day }).bucket));
@@ -107,31 +105,6 @@ export function rollupAnswer(
     };
   }
   return { data, rejected, resolution, records: raw.length };
-}
-
-function rollUp(
-  dataset: RollupDataset,
-  valid: unknown[],
-  range: { from: Day; to: Day },
-  resolution: RollupResolution,
-  options: { timeZone: string; now: number; by?: AidFlowBy },
-): unknown[] {
-  switch (dataset) {
-    case 'aid-flow':
-      return rollUpAidFlow(valid as AidFlow[], range, resolution, options.by);
-    case 'facility-status':
-      return rollUpFacilityStatus(valid as FacilityStatus[], range, resolution);
-    case 'utility-status':
-      return rollUpUtilityStatus(valid as UtilityStatus[], range, resolution);
-    case 'crossing-status':
-      return rollUpCrossingStatus(
-        valid as CrossingStatus[],
-        range,
-        resolution,
-        options.timeZone,
-        options.now,
-      );
-  }
 }
 
 /** The first days of the buckets that hold a valid record reported after `since`. */

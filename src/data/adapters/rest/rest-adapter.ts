@@ -14,6 +14,7 @@ import {
 } from '../../contract.ts';
 import type { RollupDataset, RollupRow } from '../../../domain/rollup.ts';
 import { getJson, getJsonBytes, notJson } from './http.ts';
+import type { AnswerRequest } from './answer.ts';
 import { readAnswerOffThread } from './read-answer.ts';
 import { validateTheatre } from './theatre.ts';
 
@@ -69,6 +70,25 @@ export function createRestAdapter(
     return { timeZone, bounds: dateBounds(now(), timeZone, facts?.earliestDay) };
   };
 
+  /** GET an answer and read it (in the answer worker when large), with the date bounds. */
+  const fetchAndRead = async <D extends Dataset>(
+    url: string,
+    signal: AbortSignal | undefined,
+    read: Omit<AnswerRequest, 'body' | 'sourceId' | 'dates'> & { dataset: D },
+  ) => {
+    const [context, answer] = await Promise.all([
+      dates(),
+      getJsonBytes(source, url, signal, fetchImpl),
+    ]);
+    const result = await readAnswerOffThread({
+      ...read,
+      body: answer.bytes,
+      sourceId: source.id,
+      dates: context,
+    });
+    return { result, type: answer.type };
+  };
+
   return {
     sourceId: source.id,
 
@@ -89,20 +109,13 @@ export function createRestAdapter(
         to: request.to,
         crossing: request.crossingIds?.length ? request.crossingIds.join(',') : undefined,
       });
-      const [context, answer] = await Promise.all([
-        dates(),
-        getJsonBytes(source, url, request.signal, fetchImpl),
-      ]);
-      const read = await readAnswerOffThread({
+      const { result: read, type } = await fetchAndRead(url, request.signal, {
         dataset: request.dataset,
-        body: answer.bytes,
-        sourceId: source.id,
-        dates: context,
         asked: { from: request.from, to: request.to, crossingIds: request.crossingIds },
       });
       if (!read.ok)
         throw read.problem === 'not-json'
-          ? notJson(source, answer.type)
+          ? notJson(source, type)
           : wrongShape('expected a list of records under "data"');
       return {
         sourceId: source.id,
@@ -125,21 +138,14 @@ export function createRestAdapter(
         crossing: list(request.crossingIds),
         commodity: request.dataset === 'aid-flow' ? list(request.commodities) : undefined,
       });
-      const [context, answer] = await Promise.all([
-        dates(),
-        getJsonBytes(source, url, request.signal, fetchImpl),
-      ]);
-      const read = await readAnswerOffThread({
+      const { result: read, type } = await fetchAndRead(url, request.signal, {
         dataset: request.dataset,
-        body: answer.bytes,
-        sourceId: source.id,
-        dates: context,
         rollup: { resolution: request.resolution },
         asked: { from: request.from, to: request.to },
       });
       if (!read.ok)
         throw read.problem === 'not-json'
-          ? notJson(source, answer.type)
+          ? notJson(source, type)
           : wrongShape(
               read.problem === 'wrong-resolution'
                 ? `a roll-up at another resolution than the ${request.resolution} asked for`
