@@ -112,6 +112,23 @@ describe('Arabic and Hebrew on a phone', () => {
     const english = new Set(englishMessages(c.lang));
     const left = (await pageTexts(page)).filter((text) => english.has(text));
     expect(left, 'English interface text on the page').toEqual([]);
+
+    // The script's glyphs are the app's own font, loaded from this origin, not the device's.
+    const family = c.lang === 'ar' ? 'Noto Sans Arabic' : 'Noto Sans Hebrew';
+    const fonts = await page.evaluate(async (name) => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((face) => face.family.replace(/["']/g, '') === name)
+        .map((face) => ({ status: face.status, weight: face.weight }));
+    }, family);
+    expect(fonts.filter((f) => f.status === 'loaded').length, `${family} loaded`).toBeGreaterThan(
+      0,
+    );
+    const rendered = await page.evaluate(
+      (name) => document.fonts.check(`16px "${name}"`, document.title),
+      family,
+    );
+    expect(rendered, `${family} covers the page's title`).toBe(true);
     expectCleanPage(page);
   });
 

@@ -3,6 +3,7 @@
  * This module is only ever imported dynamically, so none of it is in the initial chunk.
  */
 import notoSansArabic from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import notoSansHebrew from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff2?url';
 import notoSansLatinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import notoSansLatin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import {
@@ -22,7 +23,7 @@ setWorkerUrl(workerUrl);
 
 const absolute = (url: string) => new URL(url, window.location.href).href;
 
-/** Label fonts by script (unicode ranges as in @fontsource's CSS): Latin and Arabic. */
+/** Label fonts by script (unicode ranges as in @fontsource's CSS): Latin, Arabic and Hebrew. */
 const FONT_FACES = {
   [LABEL_FONT]: [
     {
@@ -83,6 +84,17 @@ const FONT_FACES = {
         'U+FB50-FDFF',
         'U+FE70-FE74',
         'U+FE76-FEFC',
+      ],
+    },
+    {
+      url: absolute(notoSansHebrew),
+      'unicode-range': [
+        'U+0307-0308',
+        'U+0590-05FF',
+        'U+200C-2010',
+        'U+20AA',
+        'U+25CC',
+        'U+FB1D-FB4F',
       ],
     },
   ],

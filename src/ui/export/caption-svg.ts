@@ -15,7 +15,7 @@ const MUTED = '#4a5868';
 const PAD = 16;
 const MIN_WIDTH = 560;
 export const EXPORT_FONT_FAMILY =
-  "'Access Monitor Sans', 'Noto Sans', 'Noto Sans Arabic', sans-serif";
+  "'Access Monitor Sans', 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', sans-serif";
 
 /** A legend line in an image: a chart's entry, a map symbol (16×16 path), or a group heading. */
 export type CaptionLegendEntry =

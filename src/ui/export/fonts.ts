@@ -1,15 +1,17 @@
 /**
  * The fonts an exported SVG carries inside it: Noto Sans (Latin, regular and bold) always, and
- * Latin Extended and Arabic only when the text needs them. The woff2 files are the app's own
+ * Latin Extended, Arabic and Hebrew only when the text needs them. The woff2 files are the app's own
  * (bundled by Vite), fetched from its origin at export time and inlined as data: URIs, so the
  * file renders the same anywhere and refers to nothing outside itself.
  */
 import arabic700 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2?url';
 import arabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import hebrew700 from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-700-normal.woff2?url';
+import hebrew400 from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff2?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import { hasArabic } from './text-layout.ts';
+import { hasArabic, hasHebrew } from './text-layout.ts';
 
 const FAMILY = 'Access Monitor Sans';
 
@@ -26,6 +28,7 @@ const LATIN_EXT =
   'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF';
 const ARABIC =
   'U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC';
+const HEBREW = 'U+0307-0308, U+0590-05FF, U+200C-2010, U+20AA, U+25CC, U+FB1D-FB4F';
 
 const FACES: Face[] = [
   { url: latin400, weight: 400, range: LATIN, needed: () => true },
@@ -38,6 +41,8 @@ const FACES: Face[] = [
   },
   { url: arabic400, weight: 400, range: ARABIC, needed: hasArabic },
   { url: arabic700, weight: 700, range: ARABIC, needed: hasArabic },
+  { url: hebrew400, weight: 400, range: HEBREW, needed: hasHebrew },
+  { url: hebrew700, weight: 700, range: HEBREW, needed: hasHebrew },
 ];
 
 const cache = new Map<string, Promise<string>>();

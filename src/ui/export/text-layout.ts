@@ -73,6 +73,9 @@ export function wrapText(
   return kept;
 }
 
-/** "Arabic or other right-to-left script in here" (the SVG then needs the Arabic font). */
+/** Arabic script in here (the SVG then needs the Arabic font). */
 export const hasArabic = (text: string) =>
   /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text);
+
+/** Hebrew script in here (the SVG then needs the Hebrew font). */
+export const hasHebrew = (text: string) => /[\u0590-\u05FF\uFB1D-\uFB4F]/.test(text);
