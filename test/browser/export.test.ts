@@ -189,6 +189,58 @@ describe('Export', () => {
     expectCleanPage(page);
   });
 
+  it.each([
+    {
+      lang: 'ar',
+      title: 'تدفق المساعدات',
+      font: /U\+6\?\?|U\+0600/,
+      png: 'تنزيل PNG',
+      svg: 'تنزيل SVG',
+    },
+    {
+      lang: 'he',
+      title: 'זרימת הסיוע',
+      font: /U\+0?590-0?5FF/i,
+      png: 'הורדת PNG',
+      svg: 'הורדת SVG',
+    },
+  ])('in $lang the image reads right to left with its script in its own font', async (c) => {
+    const page = await open(`/?range=90d&lang=${c.lang}`);
+    const section = await showChart(page, 'aid-flow');
+    const menu = await openMenu(section);
+    const svg = await download(page, menu, c.svg);
+    const source = svg.bytes.toString('utf8');
+    const facts = await svgFacts(page, source);
+    expect(facts.errors).toBe(0);
+    expect(facts.external).toEqual([]);
+    expect(facts.text).toContain(c.title);
+    // The script's face is inside the file (a reader's machine may not have it).
+    const faces = source.match(/@font-face\{[^}]*\}/g) ?? [];
+    expect(faces.some((face) => c.font.test(face))).toBe(true);
+    const title = await (
+      await workbench(page)
+    ).evaluate(
+      ([text, wanted]) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const t = [...doc.querySelectorAll('svg > text')].find((el) => el.textContent === wanted);
+        return t && { direction: t.getAttribute('direction'), x: Number(t.getAttribute('x')) };
+      },
+      [source, c.title] as const,
+    );
+    expect(title?.direction).toBe('rtl');
+    expect(title!.x).toBeGreaterThan(facts.width / 2);
+    const png = await download(page, menu, c.png);
+    const look = await pngLook(page, png.bytes);
+    expect(look.colours).toBeGreaterThan(30);
+    // For checking by eye: SHOTS_DIR=/some/dir keeps the images.
+    if (process.env.SHOTS_DIR) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(`${process.env.SHOTS_DIR}/export-${c.lang}.png`, png.bytes);
+      await writeFile(`${process.env.SHOTS_DIR}/export-${c.lang}.svg`, svg.bytes);
+    }
+    expectCleanPage(page);
+  });
+
   it('copies a permalink and an iframe embed code with a title', async () => {
     const page = await open('/?range=90d&commodities=food');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

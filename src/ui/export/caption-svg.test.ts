@@ -81,6 +81,44 @@ describe('caption SVG', () => {
     expect(doc.documentElement.getAttribute('height')).toBe(String(out.height));
   });
 
+  it('mirrors the caption for a right-to-left language and leaves the plot as drawn', () => {
+    const ltr = buildCaptionSvg(input());
+    const rtl = buildCaptionSvg(input({ direction: 'rtl', title: 'تدفق المساعدات إلى غزة' }));
+    const doc = parse(rtl.svg);
+    const title = [...doc.querySelectorAll('text')].find(
+      (t) => t.textContent === 'تدفق المساعدات إلى غزة',
+    )!;
+    // Text starts at the right edge, read right to left.
+    expect(title.getAttribute('direction')).toBe('rtl');
+    expect(Number(title.getAttribute('x'))).toBe(rtl.width - 16);
+    const root = doc.documentElement;
+    const captionTexts = [
+      ...root.querySelectorAll(':scope > text, :scope > [data-part="legend"] > text'),
+    ];
+    expect(captionTexts.length).toBeGreaterThan(8);
+    for (const t of captionTexts)
+      expect(t.getAttribute('direction'), t.textContent ?? '').toBe('rtl');
+    // Each legend mark sits to the right of its label; the left-to-right copy has it on the left.
+    const markAndLabel = (svg: string) => {
+      const legendPart = parse(svg).querySelector('[data-part="legend"]')!;
+      const mark = legendPart.querySelector('g')!.getAttribute('transform')!;
+      const label = [...legendPart.querySelectorAll('text')].find((t) => t.textContent === 'Food')!;
+      return {
+        mark: Number(/translate\(([-\d.]+)/.exec(mark)![1]),
+        label: Number(label.getAttribute('x')),
+      };
+    };
+    const l = markAndLabel(ltr.svg);
+    const r = markAndLabel(rtl.svg);
+    expect(l.mark).toBeLessThan(l.label);
+    expect(r.mark).toBeGreaterThan(r.label);
+    expect(r.mark + 24).toBe(rtl.width - l.mark);
+    // The chart itself is not mirrored: time still runs left to right.
+    const plot = (svg: string) =>
+      parse(svg).querySelector('svg > g[transform]')!.getAttribute('transform');
+    expect(plot(rtl.svg)).toBe(plot(ltr.svg));
+  });
+
   it('draws the synthetic mark for synthetic data', () => {
     const doc = parse(buildCaptionSvg(input()).svg);
     const marks = [...doc.querySelectorAll('text[data-synthetic]')].map((t) => t.textContent);

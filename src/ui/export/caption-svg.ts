@@ -50,6 +50,12 @@ export interface CaptionInput {
     /** e.g. "Access Monitor · https://…/?range=all#chart-aid-flow" */
     footer: string;
   };
+  /**
+   * The reading direction of the caption's language. Right to left mirrors the caption (text
+   * from the right edge, legend marks to the right of their labels); the plot keeps its own
+   * layout, time flowing left to right as on the page.
+   */
+  direction?: 'ltr' | 'rtl';
   /** @font-face rules with data: URIs (see fonts.ts); none in unit tests. */
   fontFaceCss?: string;
   transparent?: boolean;
@@ -79,6 +85,12 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
 
   const width = Math.round(Math.max(MIN_WIDTH, input.plotSize.width) + 2 * PAD);
   const inner = width - 2 * PAD;
+  const rtl = input.direction === 'rtl';
+  /** Where a box `w` wide that starts `x` from the reading edge sits, in SVG x. */
+  const at = (x: number, w = 0) => (rtl ? width - x - w : x);
+  /** Caption text starting `x` from the reading edge, in the reading direction. */
+  const textAt = (x: number, attrs: Record<string, string | number | undefined>) =>
+    el('text', { x: at(x), direction: rtl ? 'rtl' : undefined, ...attrs });
   const root = el('svg', { width, viewBox: `0 0 ${width} 0` });
   root.setAttribute('font-family', EXPORT_FONT_FAMILY);
   const title = el('title');
@@ -115,8 +127,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
     });
     const lineHeight = Math.round(o.size * 1.35);
     lines.forEach((line, i) => {
-      const t = el('text', {
-        x,
+      const t = textAt(x, {
         y: y + lineHeight * i + o.size,
         'font-size': o.size,
         'font-weight': o.bold ? 700 : undefined,
@@ -134,8 +145,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
     root.append(
       el('rect', { x: 0, y: 0, width, height: h, fill: '#ffe08a', 'data-synthetic': 'true' }),
     );
-    const t = el('text', {
-      x: PAD,
+    const t = textAt(PAD, {
       y: 18,
       'font-size': 13,
       'font-weight': 700,
@@ -172,6 +182,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
     );
     const t = el('text', {
       x: PAD + inner / 2,
+      direction: rtl ? 'rtl' : undefined,
       y: plotTop + plotHeight / 2 + 6,
       'text-anchor': 'middle',
       'font-size': 16,
@@ -210,6 +221,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
       x: PAD + inner / 2,
       y: plotTop + plotHeight / 2,
       'text-anchor': 'middle',
+      direction: rtl ? 'rtl' : undefined,
       'dominant-baseline': 'middle',
       'font-size': Math.max(14, Math.min(30, inner / 28)),
       'font-weight': 700,
@@ -241,8 +253,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
     for (const entry of input.legend) {
       if (entry.shape === 'heading') {
         if (x > PAD) newRow();
-        const t = el('text', {
-          x: PAD,
+        const t = textAt(PAD, {
           y: rowTop + 13,
           'font-size': 12,
           'font-weight': 700,
@@ -259,10 +270,9 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
       const lines = wrapText(entry.label, labelMax, 12, { maxLines: 2, measure });
       const itemWidth = swatch + 6 + Math.max(...lines.map((l) => measure(l, 12, false))) + 16;
       if (x > PAD && x + itemWidth > PAD + inner) newRow();
-      legend.append(legendMark(el, entry, x, rowTop + 2, patterns));
+      legend.append(legendMark(el, entry, at(x, swatch), rowTop + 2, patterns));
       lines.forEach((line, i) => {
-        const t = el('text', {
-          x: x + swatch + 6,
+        const t = textAt(x + swatch + 6, {
           y: rowTop + 13 + i * 15,
           'font-size': 12,
           fill: INK,
@@ -287,7 +297,7 @@ export function buildCaptionSvg(input: CaptionInput): CaptionSvg {
   }
   if (input.sources.length) y += 4;
   for (const note of input.notes) {
-    const t = el('text', { x: PAD, y: y + 11, 'font-size': 11, fill: MUTED });
+    const t = textAt(PAD, { y: y + 11, 'font-size': 11, fill: MUTED });
     t.textContent = '•';
     root.append(t);
     paragraph(note, { size: 11, colour: MUTED, maxLines: 4, x: PAD + 10, width: inner - 10 });

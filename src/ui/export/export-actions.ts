@@ -5,7 +5,7 @@
 import type { ChartTable, SourceCredit } from '../chart/chart-model.ts';
 import { periodLabel } from '../chart/time-labels.ts';
 import { formatDateTime, formatZone } from '../format.ts';
-import type { Translate } from '../i18n/translate.ts';
+import { isLocale, LOCALES, type Translate } from '../i18n/translate.ts';
 import {
   buildCaptionSvg,
   type CaptionLegendEntry,
@@ -97,6 +97,7 @@ export async function buildSvg(
     plots: plot.pieces,
     plotSize: { width: plot.width, height: plot.height },
     text,
+    direction: isLocale(locale) ? LOCALES[locale] : 'ltr',
     fontFaceCss: await embeddedFontCss(allText),
     transparent: options.transparent,
     measure: canvasMeasure(),

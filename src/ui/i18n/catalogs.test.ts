@@ -176,6 +176,19 @@ describe('plurals and numbers', () => {
     );
   });
 
+  it('a parameter made of isolated parts reads in its own direction, not left to right', () => {
+    // A period is two isolated dates joined by a dash; FSI would skip them and lay it out LTR.
+    const ar = createTranslator('ar');
+    const period = ar('chart.period', { from: 'الأربعاء، 2 سبتمبر', to: 'الاثنين، 30 نوفمبر' });
+    const when = ar('export.when', { period, asOf: '30 نوفمبر', zone: 'Asia/Gaza' });
+    expect(when).toContain(`\u2067${period}\u2069`);
+    const he = createTranslator('he');
+    const mixed = he('chart.period', { from: 'Sep 2', to: 'Nov 30' });
+    expect(he('export.when', { period: mixed, asOf: 'x', zone: 'y' })).toContain(
+      `\u2066${mixed}\u2069`,
+    );
+  });
+
   it('a category missing from an entry falls back to other', () => {
     // en gives one/other only: Arabic rules would ask for "few" of an English entry.
     const t = createTranslator('en');

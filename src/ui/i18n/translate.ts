@@ -32,9 +32,28 @@ function pluralForm(entry: PluralForms, category: Intl.LDMLPluralRule): string {
   return entry[category] ?? entry.other;
 }
 
-/** First-strong isolate … pop directional isolate: a run of text laid out on its own. */
+/** Isolates (left-to-right, right-to-left, first-strong) … pop: a run of text laid out on its own. */
+const LRI = '\u2066';
+const RLI = '\u2067';
 const FSI = '\u2068';
 const PDI = '\u2069';
+
+const LETTER = /\p{L}/u;
+const RTL_LETTER =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/**
+ * A parameter between FSI and PDI; one that holds isolates of its own is isolated in the
+ * direction of its first letter, looking inside them. FSI would not do there: it skips nested
+ * isolates, so "⁨Wed 2 Sep⁩ – ⁨Mon 30 Nov⁩" (a period made of two isolated dates) would be laid
+ * out left to right and read backwards in an Arabic sentence.
+ */
+function isolateParam(text: string): string {
+  if (!/[\u2066-\u2068]/.test(text)) return `${FSI}${text}${PDI}`;
+  const letter = LETTER.exec(text)?.[0];
+  const open = letter === undefined ? FSI : RTL_LETTER.test(letter) ? RLI : LRI;
+  return `${open}${text}${PDI}`;
+}
 
 /**
  * A translator over one catalog. Numbers in parameters are formatted with the locale's
@@ -48,7 +67,7 @@ export function createTranslator(locale: Locale): Translate {
   const tag = intlLocale(locale);
   const plural = new Intl.PluralRules(tag);
   const numbers = new Intl.NumberFormat(tag);
-  const isolate = LOCALES[locale] === 'rtl' ? (text: string) => `${FSI}${text}${PDI}` : String;
+  const isolate = LOCALES[locale] === 'rtl' ? isolateParam : String;
   return (key, params = {}) => {
     const entry = catalog[key] ?? en[key];
     const template =
