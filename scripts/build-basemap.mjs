@@ -26,7 +26,7 @@ const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../public/basemap/
 const ROADS = [
   {
     id: 'salah-al-din',
-    names: { en: 'Salah al-Din Road', ar: 'شارع صلاح الدين' },
+    names: { en: 'Salah al-Din Road', ar: 'شارع صلاح الدين', he: 'כביש צלאח א-דין' },
     coordinates: [
       [34.533, 31.556],
       [34.502, 31.534],
@@ -44,7 +44,7 @@ const ROADS = [
   },
   {
     id: 'al-rashid',
-    names: { en: 'Al-Rashid Road', ar: 'شارع الرشيد' },
+    names: { en: 'Al-Rashid Road', ar: 'شارع الرشيد', he: 'כביש אל-רשיד' },
     coordinates: [
       [34.49, 31.585],
       [34.464, 31.556],
@@ -62,30 +62,40 @@ const ROADS = [
 ];
 
 const PLACES = [
-  { id: 'gaza-city', names: { en: 'Gaza City', ar: 'مدينة غزة' }, at: [34.4668, 31.5017], rank: 1 },
+  {
+    id: 'gaza-city',
+    names: { en: 'Gaza City', ar: 'مدينة غزة', he: 'העיר עזה' },
+    at: [34.4668, 31.5017],
+    rank: 1,
+  },
   {
     id: 'khan-younis',
-    names: { en: 'Khan Younis', ar: 'خان يونس' },
+    names: { en: 'Khan Younis', ar: 'خان يونس', he: "ח'אן יונס" },
     at: [34.3063, 31.3402],
     rank: 1,
   },
-  { id: 'rafah', names: { en: 'Rafah', ar: 'رفح' }, at: [34.2436, 31.2969], rank: 1 },
+  { id: 'rafah', names: { en: 'Rafah', ar: 'رفح', he: 'רפיח' }, at: [34.2436, 31.2969], rank: 1 },
   {
     id: 'deir-al-balah',
-    names: { en: 'Deir al-Balah', ar: 'دير البلح' },
+    names: { en: 'Deir al-Balah', ar: 'دير البلح', he: 'דיר אל-בלח' },
     at: [34.3517, 31.4181],
     rank: 2,
   },
-  { id: 'jabalia', names: { en: 'Jabalia', ar: 'جباليا' }, at: [34.4836, 31.5272], rank: 2 },
+  {
+    id: 'jabalia',
+    names: { en: 'Jabalia', ar: 'جباليا', he: "ג'באליה" },
+    at: [34.4836, 31.5272],
+    rank: 2,
+  },
   {
     id: 'beit-lahia',
-    names: { en: 'Beit Lahia', ar: 'بيت لاهيا' },
+    names: { en: 'Beit Lahia', ar: 'بيت لاهيا', he: 'בית להיא' },
     at: [34.4951, 31.5464],
     rank: 2,
   },
   {
     id: 'beit-hanoun',
-    names: { en: 'Beit Hanoun', ar: 'بيت حانون' },
+    names: { en: 'Beit Hanoun', ar: 'بيت حانون', he: 'בית חאנון' },
     at: [34.5361, 31.5389],
     rank: 2,
   },
@@ -103,7 +113,7 @@ const PLACES = [
   },
   {
     id: 'sheikh-zuweid',
-    names: { en: 'Sheikh Zuweid', ar: 'الشيخ زويد' },
+    names: { en: 'Sheikh Zuweid', ar: 'الشيخ زويد', he: "שייח' זוויד" },
     at: [34.1106, 31.2125],
     rank: 2,
   },
@@ -217,6 +227,7 @@ function main() {
           id: road.id,
           name_en: road.names.en,
           name_ar: road.names.ar,
+          name_he: road.names.he,
           approximate: true,
         },
         geometry: { type: 'LineString', coordinates: road.coordinates },
