@@ -5,6 +5,7 @@ import { lazyAdapter } from './adapters/lazy.ts';
 import type { IngestSummary } from './adapters/tabular/ingest.ts';
 import { HXL_READABLE, type HxlSourceConfig } from './config.ts';
 import type { DataSourceAdapter } from './contract.ts';
+import { LICENCE_NOT_STATED } from '../domain/licence.ts';
 
 /**
  * Files the user dropped or picked: parsed in the browser (a Web Worker), held in memory for
@@ -68,7 +69,7 @@ export function addDroppedFile(
     demo: false,
     timeoutMs: 15_000,
     attribution: `${file.name} (a file opened on this device)`,
-    licence: 'not stated',
+    licence: LICENCE_NOT_STATED,
   };
   let last = 0;
   const adapter = lazyAdapter(

@@ -2,6 +2,7 @@ import { HXL_READABLE, type SourceConfig } from './config.ts';
 import type { DataSourceAdapter } from './contract.ts';
 import { lazyAdapter } from './adapters/lazy.ts';
 import { createRestAdapter } from './adapters/rest/rest-adapter.ts';
+import { LICENCE_NOT_STATED, LICENCE_PER_PUBLISHER } from '../domain/licence.ts';
 
 /**
  * Builds the adapter a configured source names. New adapters register here. Only REST (the
@@ -12,7 +13,7 @@ export function createAdapter(source: SourceConfig): DataSourceAdapter {
     name: source.name,
     adapter: source.adapter,
     attribution: source.attribution ?? source.name,
-    licence: source.licence ?? 'not stated',
+    licence: source.licence ?? LICENCE_NOT_STATED,
     synthetic: false,
   };
   switch (source.adapter) {
@@ -35,7 +36,7 @@ export function createAdapter(source: SourceConfig): DataSourceAdapter {
         source.id,
         {
           ...description,
-          licence: source.licence ?? 'see each publisher',
+          licence: source.licence ?? LICENCE_PER_PUBLISHER,
           capabilities: source.datasets,
         },
         () =>

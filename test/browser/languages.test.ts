@@ -132,6 +132,27 @@ describe('Arabic and Hebrew on a phone', () => {
     expectCleanPage(page);
   });
 
+  it.each([
+    { lang: 'ar', path: '/data', ready: 'section[aria-labelledby]' },
+    { lang: 'he', path: '/data', ready: 'section[aria-labelledby]' },
+    { lang: 'ar', path: '/wall', ready: 'section.crossings-board[data-state="ready"]' },
+    { lang: 'he', path: '/wall', ready: 'section.crossings-board[data-state="ready"]' },
+  ] as const)('$path?lang=$lang leaves no English interface text', async (c) => {
+    const page = await browser.openApp(`${c.path}?lang=${c.lang}`, {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 1280, height: 800 },
+    });
+    await page.locator(c.ready).first().waitFor({ timeout: 20_000 });
+    // Let the sources page finish its checks and the wall its first cycle.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const english = new Set(englishMessages(c.lang));
+    const left = (await pageTexts(page)).filter((text) => english.has(text));
+    expect(left, 'English interface text on the page').toEqual([]);
+    expectCleanPage(page);
+  });
+
   it('the language picker switches to Hebrew and the address keeps it', async () => {
     const page = await browser.openApp('/', {
       baseUrl: inject('demoUrl'),

@@ -41,6 +41,8 @@ export interface MapInit {
   bounds: BBox;
   /** The accessible name of the map canvas (MapLibre makes it a region). */
   label: string;
+  /** The zoom buttons' names, in the reader's language (MapLibre's own are English). */
+  controls: { zoomIn: string; zoomOut: string };
   style: (fontFaces: StyleSpecification['font-faces']) => StyleSpecification;
   icons: () => Icon[];
 }

@@ -127,7 +127,14 @@ function removeMap(map: MapLibreMap) {
   dropOrphanFontFaces();
 }
 
-export const createMapLibreMap: MapFactory = async ({ container, bounds, label, style, icons }) => {
+export const createMapLibreMap: MapFactory = async ({
+  container,
+  bounds,
+  label,
+  controls,
+  style,
+  icons,
+}) => {
   // Also those a load still pending at the last removal added after it.
   dropOrphanFontFaces();
   const map = new MapLibreMap({
@@ -140,7 +147,11 @@ export const createMapLibreMap: MapFactory = async ({ container, bounds, label, 
     localIdeographFontFamily: 'sans-serif',
     // Lets an image of the map be read back (export, and the browser test's pixel check).
     canvasContextAttributes: { preserveDrawingBuffer: true },
-    locale: { 'Map.Title': label },
+    locale: {
+      'Map.Title': label,
+      'NavigationControl.ZoomIn': controls.zoomIn,
+      'NavigationControl.ZoomOut': controls.zoomOut,
+    },
     dragRotate: false,
     pitchWithRotate: false,
     maxPitch: 0,

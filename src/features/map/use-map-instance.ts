@@ -62,6 +62,7 @@ export function useMapInstance({
       container,
       bounds,
       label: t('map.canvasLabel'),
+      controls: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
       icons: createIcons,
       style: (fontFaces) =>
         mapStyle({

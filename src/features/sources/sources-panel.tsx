@@ -17,6 +17,7 @@ import { isolated } from '../../ui/i18n/isolate.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { navigate } from '../../lib/url-state.ts';
 import { Panel } from '../../ui/panel.tsx';
+import { licenceText } from '../../ui/licence-text.ts';
 
 /**
  * Every configured source and every file opened on this device: adapter, attribution and
@@ -129,7 +130,7 @@ function SourceItem({
         </dd>
         <dt>{t('sources.licence')}</dt>
         <dd>
-          <bdi>{description.licence}</bdi>
+          <bdi>{licenceText(description.licence, t)}</bdi>
         </dd>
         <dt>{t('sources.answers')}</dt>
         <dd>{description.capabilities.map((d) => t(`adapters.dataset.${d}`)).join(', ')}</dd>
@@ -142,7 +143,9 @@ function SourceItem({
         <dt>{t('sources.health')}</dt>
         <dd data-health={health.kind}>
           <strong>{health.word}</strong>
-          {connection.data ? (
+          {/* The health word says it answered; only a failure's detail (technical, as the
+              adapter words it) is worth adding. */}
+          {connection.data && !connection.data.ok ? (
             <>
               {' — '}
               <bdi>{connection.data.message}</bdi>

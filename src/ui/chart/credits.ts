@@ -4,6 +4,7 @@ import { VERIFICATIONS } from '../../domain/vocabulary.ts';
 import { formatPercent } from '../format.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { SourceCredit } from './chart-model.ts';
+import { licenceText } from '../licence-text.ts';
 
 /**
  * The source line of a chart: each source that gave the figures shown, its licence, and how far
@@ -27,7 +28,7 @@ export function sourceCredits(
       .join(', ');
     return {
       name: info?.name ?? share.sourceId,
-      licence: info?.licence,
+      licence: licenceText(info?.licence, t),
       synthetic: info?.synthetic,
       verification,
     };

@@ -313,6 +313,8 @@ export const ar = {
   'sources.adapter': 'المحوّل',
   'sources.attribution': 'الإسناد',
   'sources.licence': 'الترخيص',
+  'licence.notStated': 'الترخيص غير مذكور',
+  'licence.perPublisher': 'انظر ترخيص كل ناشر',
   'sources.answers': 'يمكنه تقديم',
   'sources.synthetic': 'بيانات مُصطنعة',
   'sources.synthetic.yes': 'نعم — أرقام مختلقة للعرض التجريبي',
@@ -453,6 +455,8 @@ export const ar = {
   'map.loading': 'جارٍ تحميل الخريطة…',
   'map.failed':
     'تعذّر رسم الخريطة في هذا المتصفح ({detail}). القائمة أدناه ما زالت تعرض كل الأماكن.',
+  'map.zoomIn': 'تكبير',
+  'map.zoomOut': 'تصغير',
   'map.canvasLabel':
     'خريطة منطقة العمليات. كل مكان عليها مذكور أيضاً في قائمة «الأماكن على الخريطة».',
   'map.attribution':

@@ -298,6 +298,8 @@ export const en = {
   'sources.adapter': 'Adapter',
   'sources.attribution': 'Attribution',
   'sources.licence': 'Licence',
+  'licence.notStated': 'licence not stated',
+  'licence.perPublisher': 'see each publisher’s licence',
   'sources.answers': 'Can answer',
   'sources.synthetic': 'Synthetic',
   'sources.synthetic.yes': 'Yes — made-up figures for the demo',
@@ -431,6 +433,8 @@ export const en = {
   'map.loading': 'Loading the map…',
   'map.failed':
     'The map could not be drawn in this browser ({detail}). The list below still shows every place.',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
   'map.canvasLabel':
     'Map of the theatre. Every place on it is also in the list “Places on the map”.',
   'map.attribution':

@@ -300,6 +300,8 @@ export const he = {
   'sources.adapter': 'מתאם',
   'sources.attribution': 'ייחוס',
   'sources.licence': 'רישיון',
+  'licence.notStated': 'הרישיון לא צוין',
+  'licence.perPublisher': 'ראו את הרישיון של כל מפרסם',
   'sources.answers': 'יכול לספק',
   'sources.synthetic': 'סינתטי',
   'sources.synthetic.yes': 'כן — נתונים בדויים לצורכי הדגמה',
@@ -434,6 +436,8 @@ export const he = {
   'map.subtitle': 'מעברים, מסדרונות, מתקני בריאות ונפות נכון ל-{time}.',
   'map.loading': 'טוען את המפה…',
   'map.failed': 'לא ניתן היה לשרטט את המפה בדפדפן זה ({detail}). הרשימה שלמטה עדיין מציגה כל מקום.',
+  'map.zoomIn': 'הגדלת התצוגה',
+  'map.zoomOut': 'הקטנת התצוגה',
   'map.canvasLabel': 'מפת אזור הפעילות. כל מקום בה מופיע גם ברשימה „מקומות על המפה”.',
   'map.attribution':
     'מפת בסיס © תורמי OpenStreetMap ‏(ODbL) דרך @geo-maps; הכבישים והמקומות משוערים.',

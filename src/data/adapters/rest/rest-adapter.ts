@@ -17,6 +17,7 @@ import { getJson, getJsonBytes, notJson } from './http.ts';
 import type { AnswerRequest } from './answer.ts';
 import { readAnswerOffThread } from './read-answer.ts';
 import { validateTheatre } from './theatre.ts';
+import { LICENCE_PER_PUBLISHER } from '../../../domain/licence.ts';
 
 /**
  * Used for date bounds when the theatre cannot be read: the zone whose day begins first
@@ -96,7 +97,7 @@ export function createRestAdapter(
       name: source.name,
       adapter: 'rest',
       attribution: source.attribution ?? source.name,
-      licence: source.licence ?? 'see each publisher',
+      licence: source.licence ?? LICENCE_PER_PUBLISHER,
       synthetic: source.demo,
       capabilities: DATASETS,
     }),

@@ -17,6 +17,7 @@ import { getJson } from '../rest/http.ts';
 import { validateTheatre } from '../rest/theatre.ts';
 import { selectRecords } from '../tabular/select.ts';
 import { absolute } from '../tabular/theatre-url.ts';
+import { LICENCE_PER_PUBLISHER } from '../../../domain/licence.ts';
 
 const listEnvelope = z.object({ data: z.array(z.unknown()) });
 
@@ -94,7 +95,7 @@ export function createStaticAdapter(
       name: source.name,
       adapter: 'static',
       attribution: source.attribution ?? source.name,
-      licence: source.licence ?? 'see each publisher',
+      licence: source.licence ?? LICENCE_PER_PUBLISHER,
       synthetic: false,
       capabilities: source.datasets,
     }),

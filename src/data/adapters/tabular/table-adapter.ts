@@ -18,6 +18,7 @@ import type { RollupDataset, RollupRow } from '../../../domain/rollup.ts';
 import type { DatasetRecord } from '../../../domain/datasets.ts';
 import { TableError } from './ingest.ts';
 import type { TableHost } from './table-host.ts';
+import { LICENCE_NOT_STATED } from '../../../domain/licence.ts';
 
 /** A whole table as read, held where it was read (a worker for HXL files), and when. */
 export interface LoadedTable {
@@ -97,7 +98,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
       name: source.name,
       adapter: parts.kind,
       attribution: source.attribution ?? source.name,
-      licence: source.licence ?? 'not stated',
+      licence: source.licence ?? LICENCE_NOT_STATED,
       synthetic: false,
       capabilities: parts.capabilities,
     }),
@@ -189,7 +190,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
 
 /** The source itself and every publisher its records name. */
 function tableSources(source: TableSource, reference: Theatre, table: TableHost): SourceInfo[] {
-  const licence = source.licence ?? 'not stated';
+  const licence = source.licence ?? LICENCE_NOT_STATED;
   const { summary, publisherIds: named } = table.facts;
   const out: SourceInfo[] = [
     {
