@@ -43,7 +43,7 @@ const THROTTLED = {
 const MARK_PHONE_READY = `(() => {
   const check = () => {
     const list = document.querySelector('section.crossings-board[data-state="ready"] .phone-answer');
-    if (!list) return !!document.querySelector('section.crossings-board[data-state="ready"] tr th[scope=row]');
+    if (!list) return false;
     const items = [...list.querySelectorAll('[data-crossing]')];
     return items.length > 0 && items.every((item) =>
       item.querySelector('.status') && item.querySelector('.phone-answer__figures'));

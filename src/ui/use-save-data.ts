@@ -36,5 +36,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** savingData(), following the connection as it changes. */
 export function useSaveData(): boolean {
-  return useSyncExternalStore(subscribe, () => savingData(), () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => savingData(),
+    () => false,
+  );
 }
