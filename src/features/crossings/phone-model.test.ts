@@ -11,7 +11,7 @@ const crossing = (id: string): Crossing => ({
   id,
   names: { en: id, ar: id, he: id },
   aliases: [],
-  location: { type: 'Point', coordinates: [34.3, 31.3] },
+  location: { lat: 31.3, lon: 34.3 },
   passes: ['goods'],
   border: 'Israel–Gaza',
 });
