@@ -85,6 +85,8 @@ describe('Arabic and Hebrew on a phone', () => {
       viewport: { width: 360, height: 640 },
     });
     await waitForReady(page, page.getByRole('region', { name: 'Crossings', exact: true }));
+    // On a phone the pickers are folded under one labelled disclosure.
+    await page.locator('summary', { hasText: 'Language and source' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('he');
     await waitForReady(page, page.getByRole('region', { name: 'מעברים', exact: true }));
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
