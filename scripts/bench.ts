@@ -40,7 +40,7 @@ const ONLY_ROWS: Record<string, (browser: Browser) => Promise<Row[]>> = {
   'large-answer': benchLargeAnswer,
   board: (browser) => withApiServer((url) => boardRows(browser, url, [])),
   charts: (browser) => benchOverview(browser, { map: false }),
-  phone: (browser) => benchPhone(browser),
+  phone: (browser) => benchPhone(browser, []),
   budgets: (browser) => benchBudgets(browser),
   'budgets-5y': (browser) => benchBudgets(browser, 'budgets-5y'),
   'budgets-demo': (browser) => benchBudgets(browser, 'budgets-demo'),
@@ -144,6 +144,8 @@ async function main(): Promise<void> {
     });
     try {
       rows.push(...(await boardRows(browser, server.url, notes)));
+      step(`Phone first screen, 360×640, ${LOADS} fresh loads throttled (issue 13)`);
+      rows.push(...(await benchPhone(browser, notes)));
 
       if (!QUICK) {
         step('Map and charts');
