@@ -21,6 +21,7 @@ import { benchExport } from './bench-export.ts';
 import { benchHxl } from './bench-hxl.ts';
 import { benchLargeAnswer } from './bench-large-answer.ts';
 import { benchOverview } from './bench-overview.ts';
+import { benchPhone } from './bench-phone.ts';
 import { benchWall } from './bench-wall.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
@@ -39,6 +40,7 @@ const ONLY_ROWS: Record<string, (browser: Browser) => Promise<Row[]>> = {
   'large-answer': benchLargeAnswer,
   board: (browser) => withApiServer((url) => boardRows(browser, url, [])),
   charts: (browser) => benchOverview(browser, { map: false }),
+  phone: (browser) => benchPhone(browser, []),
   budgets: (browser) => benchBudgets(browser),
   'budgets-5y': (browser) => benchBudgets(browser, 'budgets-5y'),
   'budgets-demo': (browser) => benchBudgets(browser, 'budgets-demo'),
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
     });
     try {
       rows.push(...(await boardRows(browser, server.url, notes)));
+      step(`Phone first screen, 360×640, ${LOADS} fresh loads throttled (issue 13)`);
+      rows.push(...(await benchPhone(browser, notes)));
 
       if (!QUICK) {
         step('Map and charts');

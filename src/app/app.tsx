@@ -3,6 +3,9 @@ import { PANELS } from '../domain/panels.ts';
 import { ExportScopeFromView } from '../features/export/export-scope.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
+import { formatKilobytes } from '../ui/format.ts';
+import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
+import { useSaveData } from '../ui/use-save-data.ts';
 import { WhenVisible } from '../ui/when-visible.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
 import { Embed } from './embed.tsx';
@@ -30,14 +33,16 @@ const WallView = lazy(() =>
 function Deferred({
   label,
   height,
+  onRequest,
   children,
 }: {
   label: string;
   height: string;
+  onRequest?: string;
   children: ReactNode;
 }) {
   return (
-    <WhenVisible minBlockSize={height} label={label}>
+    <WhenVisible minBlockSize={height} label={label} onRequest={onRequest}>
       {children}
     </WhenVisible>
   );
@@ -70,23 +75,57 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
   );
 }
 
+/**
+ * The overview. On a phone the crossings answer comes first and the filters after it, folded;
+ * when the reader saves data (or is on 2G), the map and the charts wait for a button press.
+ */
 function Overview() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const phone = useMediaQuery(NARROW_SCREEN);
+  const saveData = useSaveData();
+  const [first, ...rest] = PANELS.map(({ id }) => {
+    const view = PANEL_VIEWS[id];
+    const label = t(view.title);
+    return view.height ? (
+      <Deferred
+        key={id}
+        label={label}
+        height={view.height}
+        onRequest={
+          saveData && view.heavyKB
+            ? t('deferred.load', { panel: label, size: formatKilobytes(view.heavyKB, locale) })
+            : undefined
+        }
+      >
+        {view.render()}
+      </Deferred>
+    ) : (
+      <Fragment key={id}>{view.render()}</Fragment>
+    );
+  });
+  const notice = saveData ? (
+    <p key="save-data" className="notice save-data-notice" role="note">
+      {t('deferred.saveData')}
+    </p>
+  ) : null;
   return (
     <>
       <h1 className="visually-hidden">{t('app.name')}</h1>
       <div className="overview">
-        <FilterBar />
-        {PANELS.map(({ id }) => {
-          const view = PANEL_VIEWS[id];
-          return view.height ? (
-            <Deferred key={id} label={t(view.title)} height={view.height}>
-              {view.render()}
-            </Deferred>
-          ) : (
-            <Fragment key={id}>{view.render()}</Fragment>
-          );
-        })}
+        {phone ? (
+          <>
+            {first}
+            <FilterBar collapsed />
+            {notice}
+          </>
+        ) : (
+          <>
+            <FilterBar />
+            {notice}
+            {first}
+          </>
+        )}
+        {rest}
       </div>
     </>
   );

@@ -38,7 +38,16 @@ export interface PanelView {
   render: () => ReactNode;
   /** The panel on the wall, when it differs. */
   wall?: () => ReactNode;
+  /**
+   * Heavy panels (the map, the charts): about how many KB (gzip) loading it costs, said on its
+   * "load" button when the reader is saving data. Measured on the build of 2026-11-30: the map
+   * is MapLibre 285 + its worker 147 + styles and panel 20; a chart panel is Recharts 108 plus
+   * the chart frame and export code ~40 (shared: the second chart panel costs much less).
+   */
+  heavyKB?: number;
 }
+
+const CHART_KB = 150;
 
 /**
  * How each panel of `domain/panels.ts` is drawn: its component, title and place holder. The
@@ -52,9 +61,29 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
     wall: () => <CrossingsBoard variant="compact" />,
   },
   headline: { title: 'headline.title', height: '12rem', render: () => <HeadlinePanel /> },
-  map: { title: 'map.title', height: '36rem', render: () => <ViewMap /> },
-  'aid-flow': { title: 'aidFlow.title', height: '30rem', render: () => <AidFlowPanel /> },
-  hospitals: { title: 'hospitals.title', height: '40rem', render: () => <HospitalsPanel /> },
-  utilities: { title: 'utilities.title', height: '40rem', render: () => <UtilitiesPanel /> },
-  events: { title: 'events.title', height: '20rem', render: () => <EventsPanel /> },
+  map: { title: 'map.title', height: '36rem', heavyKB: 460, render: () => <ViewMap /> },
+  'aid-flow': {
+    title: 'aidFlow.title',
+    height: '30rem',
+    heavyKB: CHART_KB,
+    render: () => <AidFlowPanel />,
+  },
+  hospitals: {
+    title: 'hospitals.title',
+    height: '40rem',
+    heavyKB: CHART_KB,
+    render: () => <HospitalsPanel />,
+  },
+  utilities: {
+    title: 'utilities.title',
+    height: '40rem',
+    heavyKB: CHART_KB,
+    render: () => <UtilitiesPanel />,
+  },
+  events: {
+    title: 'events.title',
+    height: '20rem',
+    heavyKB: CHART_KB,
+    render: () => <EventsPanel />,
+  },
 };

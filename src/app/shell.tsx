@@ -5,6 +5,7 @@ import { useI18n } from '../ui/i18n/context.tsx';
 import { isolated } from '../ui/i18n/isolate.tsx';
 import { LanguagePicker } from '../ui/i18n/language-picker.tsx';
 import { formatZone } from '../ui/format.ts';
+import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
 import { navigate, usePathname } from '../lib/url-state.ts';
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
@@ -83,6 +84,14 @@ export function Shell({
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   const pathname = usePathname();
+  // On a phone the pickers fold into one labelled disclosure: the header keeps to two lines.
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  const pickers = (
+    <>
+      <LanguagePicker />
+      {children}
+    </>
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -101,8 +110,14 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             {t('nav.data')}
           </PageLink>
         </nav>
-        <LanguagePicker />
-        {children}
+        {narrow ? (
+          <details className="app-header__settings">
+            <summary>{t(children ? 'header.settings' : 'language.label')}</summary>
+            <div className="app-header__pickers">{pickers}</div>
+          </details>
+        ) : (
+          pickers
+        )}
       </header>
     </>
   );

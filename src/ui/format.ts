@@ -137,3 +137,32 @@ export function formatMonth(day: string, locale: string) {
       }),
   ).format(new Date(`${day}T12:00:00Z`));
 }
+
+/** Day, month and time of an instant in the theatre's zone, without the year: "26 Nov, 14:05". */
+export function formatShortDateTime(
+  instant: string | number | Date,
+  locale: string,
+  timeZone: string,
+) {
+  return cached(
+    `sdt|${locale}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(new Date(instant));
+}
+
+/** An approximate download size in kilobytes, in the reader's language: "about" is the caller's. */
+export function formatKilobytes(kb: number, locale: string) {
+  return formatNumber(Math.round(kb), locale, {
+    style: 'unit',
+    unit: 'kilobyte',
+    unitDisplay: 'short',
+  });
+}

@@ -24,7 +24,7 @@ export function StatusBadge({ state }: { state: CrossingState }) {
   );
 }
 
-const VERIFICATION_MARKS: Record<Verification, string> = {
+export const VERIFICATION_MARKS: Record<Verification, string> = {
   verified: '✓',
   reported: '•',
   disputed: '⚠',

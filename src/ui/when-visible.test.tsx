@@ -63,4 +63,44 @@ describe('WhenVisible', () => {
     expect(screen.getByText('The map')).toBeInTheDocument();
     expect(after).toHaveFocus();
   });
+
+  it('on request (saving data), loads nothing by scrolling or tabbing, only by its button', async () => {
+    /** An observer that says the placeholder is in view as soon as it is observed. */
+    class AlwaysIntersecting {
+      constructor(private report: IntersectionObserverCallback) {}
+      observe() {
+        this.report([{ isIntersecting: true } as IntersectionObserverEntry], this as never);
+      }
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', AlwaysIntersecting);
+    let asked = 0;
+    let arrive: (m: { default: () => ReactNode }) => void = () => {};
+    const Panel = lazy(() => {
+      asked++;
+      return new Promise<{ default: () => ReactNode }>((r) => (arrive = r));
+    });
+    render(
+      <WhenVisible minBlockSize="36rem" label="Map" onRequest="Load Map (about 460 kB)">
+        <Panel />
+      </WhenVisible>,
+    );
+    const placeholder = screen.getByRole('region', { name: 'Map' });
+    // In view, yet not loaded: and no space is held for what will not come by itself.
+    expect(placeholder).toHaveAttribute('aria-busy', 'false');
+    expect(placeholder.style.minBlockSize).toBe('');
+    await userEvent.tab();
+    const button = screen.getByRole('button', { name: 'Load Map (about 460 kB)' });
+    expect(button).toHaveFocus();
+    expect(asked).toBe(0);
+
+    await userEvent.keyboard('{Enter}');
+    expect(asked).toBe(1);
+    expect(placeholder).toHaveAttribute('aria-busy', 'true');
+    await act(async () => arrive({ default: () => <p>The map</p> }));
+    expect(screen.getByText('The map')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Load Map/ })).toBeNull();
+    // The reader stays where the button was.
+    expect(document.activeElement).toHaveClass('when-visible');
+  });
 });

@@ -24,22 +24,28 @@ export function WhenVisible({
   children,
   minBlockSize,
   label,
+  onRequest,
 }: {
   children: ReactNode;
   /** The space to hold meanwhile, as a CSS length. */
   minBlockSize: string;
   /** The panel's title: the placeholder's heading. */
   label: string;
+  /**
+   * When set (the reader saves data), the panel loads only when this button is pressed, never
+   * by scrolling or tabbing: its text says what loading costs.
+   */
+  onRequest?: string;
 }) {
   const [phase, setPhase] = useState<Phase>(() =>
-    typeof IntersectionObserver === 'undefined' ? 'loading' : 'waiting',
+    typeof IntersectionObserver === 'undefined' && onRequest === undefined ? 'loading' : 'waiting',
   );
   const slot = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const load = useCallback(() => setPhase((p) => (p === 'waiting' ? 'loading' : p)), []);
 
   useEffect(() => {
-    if (phase !== 'waiting' || !slot.current) return;
+    if (phase !== 'waiting' || !slot.current || onRequest !== undefined) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) load();
@@ -48,7 +54,7 @@ export function WhenVisible({
     );
     observer.observe(slot.current);
     return () => observer.disconnect();
-  }, [phase, load]);
+  }, [phase, load, onRequest]);
 
   // The panel has committed (its chunk came): the placeholder goes, and focus on it stays here.
   const loaded = useCallback(() => {
@@ -64,15 +70,27 @@ export function WhenVisible({
     <div ref={slot} className="when-visible" tabIndex={-1}>
       {phase !== 'loaded' ? (
         <section
-          className="deferred"
-          style={{ minBlockSize }}
+          className={onRequest === undefined ? 'deferred' : 'deferred deferred--on-request'}
+          // On request nothing arrives by itself, so no space is held for it.
+          style={onRequest === undefined ? { minBlockSize } : undefined}
           aria-labelledby={titleId}
           aria-busy={phase === 'loading'}
           data-deferred=""
         >
-          <h2 id={titleId} className="deferred__title" tabIndex={0} onFocus={load}>
-            {label}
-          </h2>
+          {onRequest === undefined ? (
+            <h2 id={titleId} className="deferred__title" tabIndex={0} onFocus={load}>
+              {label}
+            </h2>
+          ) : (
+            <>
+              <h2 id={titleId} className="deferred__title">
+                {label}
+              </h2>
+              <button type="button" className="deferred__load" onClick={load}>
+                {onRequest}
+              </button>
+            </>
+          )}
         </section>
       ) : null}
       {phase !== 'waiting' ? (

@@ -302,6 +302,38 @@ export async function boardRows(section: Locator): Promise<BoardRow[]> {
   );
 }
 
+/** A crossing of the phone answer (at 600 px and narrower), as the reader sees it. */
+export interface PhoneRow {
+  id: string;
+  /** The crossing's name (its disclosure button). */
+  name: string;
+  /** The status word, as rendered. */
+  status: string;
+  /** Each source column's text: a count and its day, or a dash. */
+  figures: string[];
+  /** Where the crossing's rows end on screen (px from the top of the viewport). */
+  bottom: number;
+}
+
+/** The phone answer's crossings in `section` (each a tbody[data-crossing]). */
+export async function phoneRows(section: Locator): Promise<PhoneRow[]> {
+  return section.locator('tbody[data-crossing]').evaluateAll((groups) =>
+    groups.map((group) => ({
+      id: group.getAttribute('data-crossing') ?? '',
+      name: (group.querySelector('button[aria-expanded]')?.textContent ?? '').trim(),
+      status: (group.querySelector('.status__word')?.textContent ?? '').trim(),
+      figures: [...group.querySelectorAll('tr.phone-answer__figures td')].map((td) =>
+        (td.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ),
+      bottom: Math.max(
+        ...[...group.querySelectorAll(':scope > tr:not(.phone-answer__details)')].map(
+          (tr) => tr.getBoundingClientRect().bottom,
+        ),
+      ),
+    })),
+  );
+}
+
 /**
  * The first status word (Open / Restricted / Closed / Unknown) that starts a text node of the
  * row's cells: the word as rendered on its own, not a word inside a sentence of a note.

@@ -84,7 +84,8 @@ export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName
   );
 }
 
-function TruckList({
+/** Per source and stage: trucks today (or the last reported day), or the week against the target. */
+export function TruckList({
   counts,
   sourceName,
   show,
@@ -170,56 +171,71 @@ export function CrossingDetails({
   timeZone: string;
   sourceName: (id: string) => string;
 }) {
+  return (
+    <tr role="row" className="board__details">
+      <td role="cell" colSpan={5}>
+        <CrossingDetailsBody row={row} timeZone={timeZone} sourceName={sourceName} />
+      </td>
+    </tr>
+  );
+}
+
+/** Other names, what the crossing passes and the week's status reports (the board's and the phone's). */
+export function CrossingDetailsBody({
+  row,
+  timeZone,
+  sourceName,
+}: {
+  row: BoardRow;
+  timeZone: string;
+  sourceName: (id: string) => string;
+}) {
   const { t, locale } = useI18n();
   const { crossing } = row;
   const otherNames = otherPlaceNames(crossing.names, crossing.aliases, locale);
   return (
-    <tr role="row" className="board__details">
-      <td role="cell" colSpan={5}>
-        <div className="details">
-          {otherNames.length ? (
-            <p lang="">
-              {isolated(t, 'crossings.aliases', { names: eachIsolated(otherNames, ' · ') })}
-            </p>
-          ) : null}
-          <p>
-            {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })}{' '}
-            · <bdi>{crossing.border}</bdi>
-          </p>
-          <h3 className="details__title">{t('crossings.history')}</h3>
-          <ol className="history">
-            {row.history.map((s) => (
-              <li key={`${s.provenance.sourceId}-${s.at}`}>
-                <StatusBadge state={s.status} />{' '}
-                <span>
-                  {isolated(
-                    t,
-                    'crossings.reportBy',
-                    { source: sourceName(s.provenance.sourceId) },
-                    {
-                      time: formatDateTime(s.at, locale, timeZone),
-                      verification: t(`verification.${s.provenance.verification}`),
-                    },
-                  )}
-                </span>
-                {s.hours ? <span> · {t('crossings.hours', s.hours)}</span> : null}
-                {s.observersPresent !== null ? (
-                  <span>
-                    {' '}
-                    · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}
-                  </span>
-                ) : null}
-                {s.note ? (
-                  <p className="history__note">
-                    <bdi>{s.note}</bdi>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </div>
-      </td>
-    </tr>
+    <div className="details">
+      {otherNames.length ? (
+        <p lang="">
+          {isolated(t, 'crossings.aliases', { names: eachIsolated(otherNames, ' · ') })}
+        </p>
+      ) : null}
+      <p>
+        {t('crossings.passes', { list: crossing.passes.map((p) => t(`pass.${p}`)).join(', ') })} ·{' '}
+        <bdi>{crossing.border}</bdi>
+      </p>
+      <h3 className="details__title">{t('crossings.history')}</h3>
+      <ol className="history">
+        {row.history.map((s) => (
+          <li key={`${s.provenance.sourceId}-${s.at}`}>
+            <StatusBadge state={s.status} />{' '}
+            <span>
+              {isolated(
+                t,
+                'crossings.reportBy',
+                { source: sourceName(s.provenance.sourceId) },
+                {
+                  time: formatDateTime(s.at, locale, timeZone),
+                  verification: t(`verification.${s.provenance.verification}`),
+                },
+              )}
+            </span>
+            {s.hours ? <span> · {t('crossings.hours', s.hours)}</span> : null}
+            {s.observersPresent !== null ? (
+              <span>
+                {' '}
+                · {t(s.observersPresent ? 'crossings.observers.yes' : 'crossings.observers.no')}
+              </span>
+            ) : null}
+            {s.note ? (
+              <p className="history__note">
+                <bdi>{s.note}</bdi>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 

@@ -15,10 +15,12 @@ import {
   RejectedRecords,
   panelState,
 } from '../../ui/panel.tsx';
+import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { boardFetchRange, buildBoardRows } from './board-model.ts';
 import { CompactCrossingRow } from './compact-row.tsx';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
+import { PhoneAnswer } from './phone-answer.tsx';
 
 const COLUMNS_FULL = [
   'crossings.col.crossing',
@@ -68,6 +70,9 @@ export const CrossingsBoard = memo(function CrossingsBoard({
   const statuses = useDataset('crossing-status', range);
   const flows = useDataset('aid-flow', range);
   const [selected, setSelected] = useSearchParam('crossing');
+  // On a phone the full board would take a screen per crossing: the first screen answers all.
+  const phone = useMediaQuery(NARROW_SCREEN) && variant === 'full';
+  const toggle = (id: string) => setSelected(selected === id ? null : id);
 
   const queries = [theatre, statuses, flows];
   const state = panelState(queries, Boolean(theatre.data?.theatre.crossings.length));
@@ -99,9 +104,14 @@ export const CrossingsBoard = memo(function CrossingsBoard({
   return (
     <Panel
       title={t('crossings.title')}
-      subtitle={t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', {
-        today: formatDay(day, locale),
-      })}
+      subtitle={
+        // On a phone the sentence goes under the answer, so the first screen holds the crossings.
+        phone && day === view.today
+          ? undefined
+          : t(day === view.today ? 'crossings.subtitle' : 'crossings.subtitlePast', {
+              today: formatDay(day, locale),
+            })
+      }
       state={state}
       className="crossings-board"
     >
@@ -109,7 +119,17 @@ export const CrossingsBoard = memo(function CrossingsBoard({
       {state === 'loading' ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
       {state === 'empty' ? <p>{t('crossings.empty')}</p> : null}
       {/* The table appears once, whole: rows filling in piecemeal would make the page jump. */}
-      {rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
+      {phone && rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
+        <PhoneAnswer
+          rows={rows}
+          now={now}
+          timeZone={timeZone}
+          selected={selected}
+          onSelect={toggle}
+          sourceName={sourceName}
+        />
+      ) : null}
+      {!phone && rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
         <div className="table-scroll">
           <table className={variant === 'compact' ? 'board board--compact' : 'board'} role="table">
             {variant === 'compact' ? (
@@ -137,9 +157,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
                         now={now}
                         timeZone={timeZone}
                         selected={selected === row.crossing.id}
-                        onSelect={() =>
-                          setSelected(selected === row.crossing.id ? null : row.crossing.id)
-                        }
+                        onSelect={() => toggle(row.crossing.id)}
                         sourceName={sourceName}
                       />
                       {selected === row.crossing.id ? (

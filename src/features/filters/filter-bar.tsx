@@ -10,8 +10,11 @@ import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { UrlNotices } from '../../ui/panel.tsx';
 import './filter-bar.css';
 
-/** The one set of filters every panel follows; all of it lives in the URL. */
-export function FilterBar() {
+/**
+ * The one set of filters every panel follows; all of it lives in the URL. `collapsed` (phones):
+ * folded into a disclosure whose summary is the heading and the period shown.
+ */
+export function FilterBar({ collapsed = false }: { collapsed?: boolean }) {
   const { t, locale } = useI18n();
   const { filters, range, notices, setFilters } = useViewState();
   const crossings = useTheatre().data?.theatre.crossings ?? [];
@@ -19,11 +22,13 @@ export function FilterBar() {
   const update = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const preset = filters.range.preset;
 
-  return (
-    <section aria-labelledby={headingId} className="filter-bar">
-      <h2 id={headingId} className="filter-bar__title">
-        {t('filters.title')}
-      </h2>
+  const heading = (
+    <h2 id={headingId} className="filter-bar__title">
+      {t('filters.title')}
+    </h2>
+  );
+  const controls = (
+    <>
       <fieldset className="filter-bar__group">
         <legend>{t('filters.period')}</legend>
         <div className="segmented">
@@ -115,6 +120,32 @@ export function FilterBar() {
       >
         {t('filters.reset')}
       </button>
+    </>
+  );
+
+  if (!collapsed)
+    return (
+      <section aria-labelledby={headingId} className="filter-bar">
+        {heading}
+        {controls}
+        <UrlNotices notices={notices} className="filter-bar__notices" />
+      </section>
+    );
+  return (
+    <section aria-labelledby={headingId} className="filter-bar filter-bar--collapsed">
+      <details>
+        <summary>
+          {heading}
+          <span className="filter-bar__shown">
+            {t('filters.summaryPhone', {
+              from: formatDay(range.from, locale),
+              to: formatDay(range.to, locale),
+            })}
+          </span>
+        </summary>
+        <div className="filter-bar__body">{controls}</div>
+      </details>
+      {/* A link's rejected filters are said at once, not folded away. */}
       <UrlNotices notices={notices} className="filter-bar__notices" />
     </section>
   );

@@ -118,6 +118,16 @@ export const ar = {
   'crossings.reportBy': '{time} · {source} · {verification}',
   'crossings.targetTotal':
     'الهدف المتفق عليه: {target} شاحنة يومياً عبر جميع المعابر ({agreement})؛ وقبل الأزمة نحو {baseline}.',
+  'crossings.phone.subtitle':
+    'الحالة الآن، وشاحنات كل مصدر في آخر يوم أبلغ عنه: جنباً إلى جنب، ولا تُجمع أبداً.',
+  'crossings.phone.crossingCol': 'المعبر · الحالة',
+  'crossings.phone.today': 'اليوم',
+  'crossings.phone.noFigure': 'لا يوجد عدد خلال آخر 7 أيام',
+  'header.settings': 'اللغة والمصدر',
+  'filters.summaryPhone': 'الفترة: {from} – {to}',
+  'deferred.load': 'تحميل «{panel}» (نحو {size})',
+  'deferred.saveData':
+    'وضع توفير البيانات أو اتصال بطيء: لا تُحمَّل الخريطة والرسوم البيانية إلا عند طلبها.',
 
   'filters.title': 'عوامل التصفية',
   'filters.period': 'الفترة',

@@ -110,6 +110,16 @@ export const en = {
   'crossings.reportBy': '{time} · {source} · {verification}',
   'crossings.targetTotal':
     'Agreed target: {target} trucks a day across all crossings ({agreement}); before the crisis about {baseline}.',
+  'crossings.phone.subtitle':
+    'Status now, and each source’s trucks on its last reported day: side by side, never added up.',
+  'crossings.phone.crossingCol': 'Crossing · status',
+  'crossings.phone.today': 'today',
+  'crossings.phone.noFigure': 'no count in the last 7 days',
+  'header.settings': 'Language and source',
+  'filters.summaryPhone': 'Period: {from} – {to}',
+  'deferred.load': 'Load {panel} (about {size})',
+  'deferred.saveData':
+    'Data saver or a slow connection: the map and the charts load only when you ask for them.',
 
   'filters.title': 'Filters',
   'filters.period': 'Period',

@@ -110,6 +110,15 @@ export const he = {
   'crossings.reportBy': '{time} · {source} · {verification}',
   'crossings.targetTotal':
     'יעד מוסכם: {target} משאיות ביום בכל המעברים יחד ({agreement}); לפני המשבר כ-{baseline}.',
+  'crossings.phone.subtitle':
+    'המצב כעת, ומספר המשאיות של כל מקור ביום האחרון שעליו דיווח: זה לצד זה, לעולם לא בסכום אחד.',
+  'crossings.phone.crossingCol': 'מעבר · מצב',
+  'crossings.phone.today': 'היום',
+  'crossings.phone.noFigure': 'אין ספירה ב-7 הימים האחרונים',
+  'header.settings': 'שפה ומקור',
+  'filters.summaryPhone': 'תקופה: {from} – {to}',
+  'deferred.load': 'טעינת „{panel}” (כ-{size})',
+  'deferred.saveData': 'חיסכון בנתונים או חיבור איטי: המפה והתרשימים נטענים רק לפי בקשה.',
 
   'filters.title': 'מסננים',
   'filters.period': 'תקופה',
