@@ -197,6 +197,8 @@ export async function openIndexedDbStore(
   } catch {
     return undefined;
   }
+  // Clearing the site's data (or a newer page upgrading the store) must not wait on this page.
+  db.onversionchange = () => db.close();
   return {
     async all() {
       const tx = db.transaction(DB_STORE, 'readonly');
@@ -223,12 +225,4 @@ export async function openIndexedDbStore(
       await done(tx);
     },
   };
-}
-
-/** Forgets every kept answer (the "clear" of the README: also done by clearing site data). */
-export async function forgetKeptAnswers(
-  factory: IDBFactory | undefined = globalThis.indexedDB,
-): Promise<void> {
-  if (!factory) return;
-  await request(factory.deleteDatabase(DB_NAME));
 }
