@@ -183,4 +183,19 @@ describe('A new version', () => {
     expect(await page.getByTestId('update-notice').count()).toBe(0);
     expectCleanPage(page);
   });
+
+  it('is taken by the wall by itself: nobody is there to press Reload', async () => {
+    const page = await browser.openApp('/wall?panels=board', { baseUrl: server!.url });
+    const board = page.locator('section.crossings-board[data-state="ready"]');
+    await board.waitFor({ timeout: READY_TIMEOUT });
+    await waitForWorker(page);
+    const next = deployNewVersion();
+    await Promise.all([
+      page.waitForEvent('load', { timeout: READY_TIMEOUT }),
+      page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/'))?.update()),
+    ]);
+    await board.waitFor({ timeout: READY_TIMEOUT });
+    expect(await page.evaluate(() => caches.keys())).toEqual([`access-monitor-${next}`]);
+    expectCleanPage(page);
+  });
 });
