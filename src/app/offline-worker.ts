@@ -24,14 +24,24 @@ export function offlineWorkerWanted(): boolean {
 
 /**
  * Registers the offline worker for a real source (for the demo, MSW registers the same worker
- * as it starts). A browser that refuses (private mode, blocked storage) just has no offline use.
+ * as it starts: the mock API cannot wait). A browser that refuses (private mode, blocked
+ * storage) just has no offline use.
  */
 export function registerOfflineWorker(): void {
   if (!offlineWorkerWanted()) return;
-  navigator.serviceWorker.register(OFFLINE_WORKER_URL, { scope: '/' }).then(
-    (registration) => quietUpdates(registration),
-    () => undefined,
-  );
+  const register = () =>
+    navigator.serviceWorker.register(OFFLINE_WORKER_URL, { scope: '/' }).then(
+      (registration) => quietUpdates(registration),
+      () => undefined,
+    );
+  // Keeping the app's files downloads all of them: not while the page itself is loading on a
+  // slow connection. Once loaded and idle (the files it already loaded come from the HTTP cache).
+  const whenIdle = () =>
+    'requestIdleCallback' in window
+      ? window.requestIdleCallback(() => void register(), { timeout: 5000 })
+      : setTimeout(() => void register(), 1000);
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
 
 /**

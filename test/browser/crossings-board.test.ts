@@ -48,11 +48,12 @@ describe('Crossings board', () => {
     const fromWorker: string[] = [];
     const page = await browser.openApp('/', {
       baseUrl: inject('apiUrl'),
-      beforeNavigate: (page) =>
+      beforeNavigate: (page) => {
         page.context().on('response', (response) => {
           if (response.url().includes('/api/v1/') && response.fromServiceWorker())
             fromWorker.push(response.url());
-        }),
+        });
+      },
     });
     await expectBoardWithCrossings(page);
     // The offline worker keeps the app's files; the API's answers never pass through it, also
