@@ -1,9 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { appCodeVersion, offlineWorker } from './scripts/offline-worker.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // The offline worker (dist/sw.js) is written by the build only: see boot.ts for the dev server.
+  plugins: [react(), offlineWorker()],
+  define: { __APP_VERSION__: JSON.stringify(appCodeVersion(import.meta.dirname)) },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -77,6 +77,7 @@ describe('contentSecurityPolicy', () => {
     expect(d['object-src']).toEqual(["'none'"]);
     expect(d['base-uri']).toEqual(["'none'"]);
     expect(d['worker-src']).toEqual(["'self'"]);
+    expect(d['manifest-src']).toEqual(["'self'"]);
     expect(d['style-src']).toEqual(["'self'"]);
     expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:']);
     expect(d['font-src']).toEqual(["'self'", 'data:']);

@@ -67,8 +67,10 @@ export function contentSecurityPolicy({
     // data: for the export fonts, inlined once and registered with FontFace before measuring.
     ['font-src', "'self'", 'data:'],
     ['connect-src', "'self'", ...connectOrigins],
-    // MapLibre's worker, the HXL parser and MSW's service worker are files of the app.
+    // MapLibre's worker, the HXL parser and the offline worker (with MSW in it) are the app's.
     ['worker-src', "'self'"],
+    // The web app manifest (installing the app); default-src 'none' would refuse it.
+    ['manifest-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     // The app submits no forms: a form injected into a page could post nowhere.

@@ -11,6 +11,8 @@ import { navigate, usePathname } from '../lib/url-state.ts';
 import { Embed } from './embed.tsx';
 import { PANEL_VIEWS } from './registry.tsx';
 import { Shell } from './shell.tsx';
+import { WallUpdates } from './update-notice.tsx';
+import { OfflineNotice } from '../ui/offline.tsx';
 import type { WallPanel } from '../features/wall/wall-view.tsx';
 
 const SourcesPage = lazy(() =>
@@ -164,6 +166,8 @@ function Wall() {
   );
   return (
     <Suspense fallback={null}>
+      <WallUpdates />
+      <OfflineNotice />
       <WallView panels={panels} />
     </Suspense>
   );

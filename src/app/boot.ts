@@ -1,6 +1,7 @@
 import { chooseSource, loadConfig, type SourceChoice, type AppConfig } from '../data/config.ts';
 import { localStorageOrNull } from '../lib/storage.ts';
 import { migrateSearch } from '../domain/url-version.ts';
+import { OFFLINE_WORKER_URL, quietUpdates, registerOfflineWorker } from './offline-worker.ts';
 
 export interface Booted extends SourceChoice {
   config: AppConfig;
@@ -28,6 +29,7 @@ export async function boot(): Promise<Booted> {
   const config = await loadConfig();
   const choice = chooseSource(config, new URLSearchParams(window.location.search).get('source'));
   if (choice.source.demo) await startMockApi(choice.source.url);
+  else registerOfflineWorker();
   return { config, ...choice };
 }
 
@@ -42,9 +44,17 @@ async function startMockApi(baseUrl: string): Promise<void> {
     import('../../mocks/handlers.ts'),
   ]);
   const worker = setupWorker(...createHandlers({ baseUrl }));
+  // In the built app, MSW runs inside the offline worker (one worker per scope); under the dev
+  // server, on its own worker, as nothing is built to keep offline (see offline-worker.ts).
+  // Embeds too: two scripts for one scope would replace each other.
+  const offline = import.meta.env.PROD;
+  if (offline) {
+    const existing = await navigator.serviceWorker.getRegistration('/');
+    if (existing) quietUpdates(existing);
+  }
   try {
     await worker.start({
-      serviceWorker: { url: '/mockServiceWorker.js' },
+      serviceWorker: { url: offline ? OFFLINE_WORKER_URL : '/mockServiceWorker.js' },
       onUnhandledRequest: 'bypass',
       quiet: true,
     });

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useActiveFile } from '../data/dropped-files.ts';
 import { createAdapter } from '../data/registry.ts';
@@ -7,6 +7,10 @@ import type { AppConfig, SourceConfig } from '../data/config.ts';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 
 export function createQueryClient() {
+  // TanStack assumes "online" until an event says otherwise; a page opened offline is offline.
+  // Queries then pause (no error) and the panels show what this device kept, and resume online.
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    onlineManager.setOnline(false);
   return new QueryClient({
     defaultOptions: {
       queries: {

@@ -6,7 +6,9 @@ import { isolated } from '../ui/i18n/isolate.tsx';
 import { LanguagePicker } from '../ui/i18n/language-picker.tsx';
 import { formatZone } from '../ui/format.ts';
 import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
+import { OfflineNotice } from '../ui/offline.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
+import { UpdateNotice } from './update-notice.tsx';
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
 export function Shell({
@@ -49,6 +51,8 @@ export function Shell({
       </AppHeader>
       {/* The notices open <main>: all content sits in a landmark, and they are read first. */}
       <main id="main" tabIndex={-1}>
+        <UpdateNotice />
+        <OfflineNotice />
         {synthetic ? (
           <p className="synthetic-notice" role="note">
             <strong>{t('synthetic.notice')}</strong>{' '}

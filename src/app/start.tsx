@@ -1,11 +1,30 @@
 import { StrictMode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Root } from 'react-dom/client';
+import { keepAnswers, openIndexedDbStore } from '../data/kept-answers.ts';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { App } from './app.tsx';
 import { boot, DemoUnavailableError, type Booted } from './boot.ts';
 import { ConfigErrorView, DemoUnavailableView } from './config-error.tsx';
 import { BootFrame, PendingShell } from './pending-shell.tsx';
-import { AppProviders } from './providers.tsx';
+import { AppProviders, createQueryClient } from './providers.tsx';
+
+/** A device whose storage hangs must not hold the page: past this, start without kept data. */
+const RESTORE_LIMIT_MS = 2000;
+
+/**
+ * The query cache, with the answers this device kept of `sourceId` restored into it and new
+ * answers kept from now on (kept-answers.ts). Without IndexedDB, an empty cache.
+ */
+async function restoredClient(sourceId: string): Promise<QueryClient> {
+  const client = createQueryClient();
+  const restoring = openIndexedDbStore().then(async (store) => {
+    if (store) await keepAnswers(client, store, { sourceId, version: __APP_VERSION__ });
+  });
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_LIMIT_MS));
+  await Promise.race([restoring.catch(() => undefined), limit]);
+  return client;
+}
 
 /**
  * Starts the app in `root`: the shell is painted at once, and the sources are mounted once
@@ -23,14 +42,16 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
     </StrictMode>,
   );
   return booted.then(
-    ({ config, source, rejectedRequest }) =>
+    async ({ config, source, rejectedRequest }) => {
+      const queryClient = await restoredClient(source.id);
       root.render(
         <StrictMode>
-          <AppProviders config={config} source={source}>
+          <AppProviders config={config} source={source} queryClient={queryClient}>
             <App rejectedSource={rejectedRequest} />
           </AppProviders>
         </StrictMode>,
-      ),
+      );
+    },
     (error: unknown) =>
       root.render(
         <StrictMode>

@@ -92,6 +92,7 @@ function ChartBody({
       table={chart.model?.table}
       fullTable={chart.fullTable}
       state={chart.state}
+      queries={chart.queries}
       headingLevel={headingLevel}
       className={spec.className}
       resolution={chart.resolution}

@@ -25,6 +25,24 @@ export function datasetOfKey(key: readonly unknown[]): Dataset | 'theatre' | und
   return typeof part === 'string' ? (part as Dataset | 'theatre') : undefined;
 }
 
+/**
+ * The question a key asks, without its period: the same dataset or roll-up with the same
+ * filters over a period of the same length, e.g. "the board's last 8 days of crossing status".
+ * A question asked on another day has the same ask (see kept-answers.ts). Keys without a period
+ * (the theatre) are their own ask.
+ */
+export function askOfKey(key: readonly unknown[]): string {
+  const at = key[2] === 'rollup' ? 4 : 3;
+  const [from, to] = [key[at], key[at + 1]];
+  if (!isDay(from) || !isDay(to)) return JSON.stringify(key);
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  return JSON.stringify([...key.slice(0, at), `${days}d`, ...key.slice(at + 2)]);
+}
+
+function isDay(value: unknown): value is Day {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
 /** Reference data change rarely: keep them for an hour. */
 export const theatreQuery = (adapter: DataSourceAdapter) =>
   queryOptions({

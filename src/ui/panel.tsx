@@ -4,6 +4,7 @@ import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { isolated } from './i18n/isolate.tsx';
+import { KeptDataMark } from './offline.tsx';
 import { sourceErrorMessage } from './source-error.ts';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
@@ -16,6 +17,7 @@ export function Panel({
   headingLevel = 2,
   chart,
   resolution,
+  queries,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -27,6 +29,8 @@ export function Panel({
   resolution?: string;
   /** Marks a chart panel (`data-chart`, anchor `#chart-<id>`), for export, links and tests. */
   chart?: string;
+  /** The queries it shows: offline, the panel says how old their kept data are. */
+  queries?: readonly PanelQuery[];
 }) {
   const id = useId();
   const embedded = useEmbeddedChart();
@@ -50,6 +54,7 @@ export function Panel({
         </Heading>
         {subtitle ? <p className="panel__subtitle">{subtitle}</p> : null}
       </header>
+      {queries ? <KeptDataMark queries={queries} /> : null}
       {children}
     </section>
   );
@@ -61,6 +66,8 @@ export interface PanelQuery {
   isPending: boolean;
   error: Error | null;
   refetch: () => unknown;
+  /** When its data arrived (0 when none): the age said offline. */
+  dataUpdatedAt?: number;
 }
 
 /** A panel's state from its queries: an error beats loading, which beats ready or empty. */

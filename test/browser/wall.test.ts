@@ -138,6 +138,8 @@ describe('Wall display', () => {
     expect(before.length).toBeGreaterThanOrEqual(6);
     const banner = page.getByRole('alert');
     expect(await banner.count()).toBe(0);
+    // The offline worker has kept the app's files (not cut off half-way): the outage is the source's.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     await server!.close();
     await banner.waitFor({ timeout: 10_000 });

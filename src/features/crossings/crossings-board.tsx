@@ -114,6 +114,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
       }
       state={state}
       className="crossings-board"
+      queries={queries}
     >
       <QueryErrorNotices queries={queries} sourceName={source.name} />
       {state === 'loading' ? <p className="panel__loading">{t('crossings.loading')}</p> : null}

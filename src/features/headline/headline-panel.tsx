@@ -249,6 +249,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
       })}
       state={state}
       className="headline"
+      queries={[theatreQuery, ...queries]}
     >
       <QueryErrorNotices queries={[theatreQuery, ...queries]} sourceName={source.name} />
       {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}

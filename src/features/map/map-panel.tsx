@@ -158,6 +158,7 @@ export function MapPanel({
       state={state}
       className="map-panel"
       chart="map"
+      queries={queries}
     >
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="top" />
       <QueryErrorNotices queries={queries} sourceName={source.name} />

@@ -4,7 +4,7 @@ import { EmbedCaption } from '../export/embed-caption.tsx';
 import { useEmbeddedChart } from '../export/export-context.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
 import { useI18n } from '../i18n/context.tsx';
-import { Panel } from '../panel.tsx';
+import { Panel, type PanelQuery } from '../panel.tsx';
 import type { ChartDescription, ChartTable, LegendEntry } from './chart-model.ts';
 import { fillFor, patternId, type FillPattern } from './palette.ts';
 import { SourceLine } from './source-line.tsx';
@@ -21,6 +21,7 @@ export function ChartFrame({
   table,
   fullTable,
   state,
+  queries,
   headingLevel = 2,
   controls,
   notices,
@@ -33,6 +34,8 @@ export function ChartFrame({
   /** The table over every day the source covers (same filters), for the "full range" CSV. */
   fullTable?: () => Promise<ChartTable | undefined>;
   state: 'loading' | 'ready' | 'error' | 'empty';
+  /** The queries drawn: offline, the frame says how old their kept data are. */
+  queries?: readonly PanelQuery[];
   headingLevel?: 2 | 3;
   /** Toggles above the chart. */
   controls?: ReactNode;
@@ -57,6 +60,7 @@ export function ChartFrame({
       title={description.title}
       subtitle={description.subtitle}
       state={state}
+      queries={queries}
       headingLevel={headingLevel}
       chart={description.id}
       resolution={resolution}

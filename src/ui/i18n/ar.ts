@@ -45,6 +45,12 @@ export const ar = {
   'source.errorKind.malformed': 'أرسل المصدر بيانات بصيغة لا تستطيع هذه اللوحة قراءتها',
   'source.errorKind.config': 'المصدر غير مُعدّ بشكل صحيح',
   'source.errorDetail': '{kind}. التفاصيل التقنية: {technical}',
+  'offline.banner': 'غير متصل — تُعرض آخر البيانات المحفوظة على هذا الجهاز.',
+  'offline.asOf': 'آخر تحديث {time}، {age} — غير متصل',
+  'offline.nothingKept':
+    'غير متصل — لم تُحفظ على هذا الجهاز بيانات لهذا العرض. ستُحمَّل عند عودة الاتصال.',
+  'update.ready': 'إصدار جديد من مرصد الوصول الإنساني جاهز.',
+  'update.reload': 'إعادة التحميل',
   'source.retry': 'إعادة المحاولة',
   'source.outsideRange': {
     zero: 'لم يُرسل {source} أي سجل لأيام أو معابر لم تُطلب.',

@@ -43,6 +43,12 @@ export const en = {
   'source.errorKind.malformed': 'the source answered data in a shape this dashboard cannot read',
   'source.errorKind.config': 'the source is not configured correctly',
   'source.errorDetail': '{kind}. Technical detail: {technical}',
+  'offline.banner': 'Offline — showing the last data kept on this device.',
+  'offline.asOf': 'As of {time}, {age} — offline',
+  'offline.nothingKept':
+    'Offline — no data for this view was kept on this device. It will load when the connection is back.',
+  'update.ready': 'A new version of Access Monitor is ready.',
+  'update.reload': 'Reload',
   'source.retry': 'Try again',
   'source.outsideRange': {
     one: '{count} record from {source} was for days or crossings not asked for and is not used.',

@@ -42,6 +42,12 @@ export const he = {
   'source.errorKind.malformed': 'המקור שלח נתונים במבנה שלוח הבקרה אינו יכול לקרוא',
   'source.errorKind.config': 'המקור אינו מוגדר כראוי',
   'source.errorDetail': '{kind}. פרטים טכניים: {technical}',
+  'offline.banner': 'אין חיבור — מוצגים הנתונים האחרונים שנשמרו במכשיר זה.',
+  'offline.asOf': 'נכון ל-{time}, {age} — אין חיבור',
+  'offline.nothingKept':
+    'אין חיבור — לא נשמרו במכשיר זה נתונים לתצוגה זו. הם ייטענו כשהחיבור יחזור.',
+  'update.ready': 'גרסה חדשה של מעקב גישה הומניטרית מוכנה.',
+  'update.reload': 'טעינה מחדש',
   'source.retry': 'ניסיון חוזר',
   'source.outsideRange': {
     one: 'רשומה אחת מ-{source} נוגעת לימים או למעברים שלא התבקשו, ואינה בשימוש.',
