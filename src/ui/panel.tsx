@@ -4,6 +4,7 @@ import { issueKey, uniqueIssues, type DataIssue } from '../domain/validate.ts';
 import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { isolated } from './i18n/isolate.tsx';
+import { reasonText } from './reason-text.ts';
 import { sourceErrorMessage } from './source-error.ts';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
@@ -193,7 +194,7 @@ function RejectedDetails({
   issues: readonly DataIssue[];
   sourceName: (sourceId: string) => string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const [all, setAll] = useState(false);
   const shown = all ? issues : issues.slice(0, REJECTED_SHOWN);
@@ -225,7 +226,7 @@ function RejectedDetails({
                     <code>{issue.field || '—'}</code>
                   </td>
                   <td>
-                    <bdi>{issue.reason}</bdi>
+                    <bdi>{reasonText(issue, t, locale)}</bdi>
                   </td>
                 </tr>
               ))}

@@ -59,6 +59,7 @@ describe('Data issues', () => {
             record: 'row:4',
             field: '#date (column A)',
             reason: '“=1+1” is not a date',
+            reasons: [],
             raw: { '#date': '=1+1' },
           },
         ],
