@@ -1,6 +1,6 @@
 import { isReasonCode, type Reason, type ReasonCode } from '../domain/reasons.ts';
 import type { DataIssue } from '../domain/validate.ts';
-import { formatDay } from './format.ts';
+import { formatLongDay } from './format.ts';
 import { LOCALES, type Locale, type MessageKey, type Translate } from './i18n/translate.ts';
 
 /**
@@ -12,8 +12,11 @@ export function reasonKey(code: ReasonCode): MessageKey {
   return `reason.${code}`;
 }
 
-/** Parameters that are theatre-local days (YYYY-MM-DD), shown as dates of the reader's language. */
-const DAYS = new Set(['day', 'earliest', 'latest']);
+/**
+ * The app's own bounds (theatre-local days, YYYY-MM-DD), written as dates of the reader's language.
+ * The record's day (`day`) stays as given: it is what the reader finds in the record.
+ */
+const BOUNDS = new Set(['earliest', 'latest']);
 
 /** Bidi controls (embeddings, overrides, isolates, marks) and right-to-left letters. */
 const NEEDS_ISOLATION =
@@ -34,7 +37,7 @@ export function reasonInWords(reason: Reason, t: Translate, locale: Locale): str
   for (const [name, value] of Object.entries(reason.params ?? {}) as [string, unknown][]) {
     if (typeof value === 'number') params[name] = value;
     else if (typeof value === 'string')
-      params[name] = DAYS.has(name) ? formatDay(value, locale) : data(value, locale);
+      params[name] = BOUNDS.has(name) ? formatLongDay(value, locale) : data(value, locale);
   }
   let text = t(reasonKey(reason.code), params);
   if (typeof params.point === 'number') text = t('reason.atPoint', { point: params.point, text });
