@@ -163,11 +163,9 @@ function at(p: { point?: number }): string {
   return p.point === undefined ? '' : `position ${p.point}: `;
 }
 
-/**
- * Data values of a zod issue (allowed values, unknown keys) as one text, as given.
- */
+/** Data values of a zod issue (allowed values, unknown keys) as one text, as given. */
 function listed(values: readonly unknown[]): string {
-  return values.map((v) => (typeof v === 'string' ? v : String(v))).join(', ');
+  return values.map(String).join(', ');
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
