@@ -1,3 +1,4 @@
+import { reason, type Reason } from './reasons.ts';
 import { shiftDay, theatreDay, type Day } from './time.ts';
 import type { Dataset } from './vocabulary.ts';
 
@@ -62,7 +63,7 @@ export const DATED_FIELDS: Record<Dataset, readonly DatedField[]> = {
 export interface DateProblem {
   /** Dotted path of the field, as validation reports fields. */
   field: string;
-  reason: string;
+  reason: Reason;
 }
 
 /**
@@ -84,7 +85,7 @@ export function checkDates(
     if (day < bounds.earliest)
       return {
         field,
-        reason: `${field}: ${day} is before ${bounds.earliest}, the earliest day this theatre accepts`,
+        reason: reason('before-earliest', { day, earliest: bounds.earliest }, field),
       };
     const latest = kind === 'planned' ? bounds.latestPlanned : bounds.latest;
     if (day > latest)
@@ -92,8 +93,8 @@ export function checkDates(
         field,
         reason:
           kind === 'planned'
-            ? `${field}: ${day} is more than ${PLANNED_HORIZON_DAYS} days ahead (after ${latest})`
-            : `${field}: ${day} is in the future (after ${latest}: theatre-local today + ${FUTURE_MARGIN_DAYS} day for time zones)`,
+            ? reason('too-far-ahead', { day, latest, count: PLANNED_HORIZON_DAYS }, field)
+            : reason('in-the-future', { day, latest }, field),
       };
   }
   return undefined;

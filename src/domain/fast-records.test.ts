@@ -5,6 +5,7 @@ import { createScenario } from '../../mocks/scenario/index.ts';
 import { checkDates, dateBounds, datesChecker } from './date-bounds.ts';
 import { DATASET_SCHEMAS } from './datasets.ts';
 import { FAST_RECORDS } from './fast-records.ts';
+import { describeReasons } from './reasons.ts';
 import { validateDataset, validateRecords } from './validate.ts';
 import { DATASETS, type Dataset } from './vocabulary.ts';
 
@@ -12,7 +13,7 @@ import { DATASETS, type Dataset } from './vocabulary.ts';
  * The fast path must be invisible: for any input, `validateDataset` (fast checks, zod for the
  * rest) gives exactly what zod alone gives (`validateRecords` with the schema and bounds) —
  * the same accepted outputs, key for key and in the same order, and the same rejects with the
- * same reasons.
+ * same reasons, coded (`reasons`) and in English (`reason`).
  */
 
 const TIME_ZONE = 'Asia/Gaza';
@@ -36,6 +37,14 @@ function expectSame(dataset: Dataset, items: readonly unknown[]) {
   expect(fast.accepted.length + fast.rejected.length).toBe(items.length);
   expect(fast).toStrictEqual(zodOnly);
   expect(ordered(fast.accepted)).toBe(ordered(zodOnly.accepted));
+  // The coded reasons too, in order: the interface words these, not the English text.
+  expect(ordered(fast.rejected.map((r) => r.reasons))).toBe(
+    ordered(zodOnly.rejected.map((r) => r.reasons)),
+  );
+  for (const issue of fast.rejected) {
+    expect(issue.reasons.length).toBeGreaterThan(0);
+    expect(issue.reason).toBe(describeReasons(issue.reasons));
+  }
 }
 
 const clone = <T>(value: T): T => structuredClone(value);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, checkInTheatre, checkPositionsInTheatre, type BBox } from './geo.ts';
+import { describeReason } from './reasons.ts';
+
+const words = (check: ReturnType<typeof checkInTheatre>) =>
+  !check.ok && describeReason(check.reason);
 
 const GAZA: BBox = [34.2, 31.2, 34.6, 31.6];
 
@@ -12,15 +16,17 @@ describe('checkInTheatre', () => {
   it('detects latitude and longitude given the wrong way round', () => {
     const check = checkInTheatre({ lat: 34.27, lon: 31.22 }, GAZA);
     expect(check).toMatchObject({ ok: false, problem: 'swapped' });
-    expect(!check.ok && check.reason).toMatch(/swapped/);
+    expect(!check.ok && check.reason).toMatchObject({
+      code: 'coords-swapped',
+      params: { lat: '34.27', lon: '31.22' },
+    });
+    expect(words(check)).toMatch(/swapped/);
   });
 
   it('rejects a point outside the theatre, saying where it is', () => {
     const check = checkInTheatre({ lat: 0, lon: 0 }, GAZA);
     expect(check).toMatchObject({ ok: false, problem: 'outside' });
-    expect(!check.ok && check.reason).toBe(
-      'lat 0, lon 0 is outside the theatre [34.2, 31.2, 34.6, 31.6]',
-    );
+    expect(words(check)).toBe('lat 0, lon 0 is outside the theatre [34.2, 31.2, 34.6, 31.6]');
   });
 
   it('rejects coordinates that are not numbers', () => {
@@ -53,7 +59,8 @@ describe('checkPositionsInTheatre', () => {
       GAZA,
     );
     expect(check).toMatchObject({ ok: false, problem: 'swapped' });
-    expect(!check.ok && check.reason).toMatch(/^position 2: /);
+    expect(!check.ok && check.reason).toMatchObject({ params: { point: 2 } });
+    expect(words(check)).toMatch(/^position 2: /);
   });
 });
 

@@ -1,3 +1,4 @@
+import { reason, type Reason } from './reasons.ts';
 import type { Point } from './schemas.ts';
 
 /** [west, south, east, north] in degrees, as `Theatre.bbox`. */
@@ -7,8 +8,8 @@ export type Position = readonly [number, number];
 
 export type GeoProblem = 'not-a-number' | 'swapped' | 'outside';
 
-/** Whether a place can be drawn in the theatre, and if not, why in words. */
-export type GeoCheck = { ok: true } | { ok: false; problem: GeoProblem; reason: string };
+/** Whether a place can be drawn in the theatre, and if not, why (see reasons.ts). */
+export type GeoCheck = { ok: true } | { ok: false; problem: GeoProblem; reason: Reason };
 
 const OK: GeoCheck = { ok: true };
 
@@ -21,25 +22,19 @@ const fmt = (n: number) => (Number.isFinite(n) ? String(Math.round(n * 1e5) / 1e
  * Checks that a point lies in the theatre. A point that is outside as given but inside with
  * latitude and longitude exchanged is reported as swapped, the commonest slip in hand-made data.
  */
-export function checkInTheatre(point: Point, bbox: BBox): GeoCheck {
+export function checkInTheatre(point: Point, bbox: BBox, at?: { point: number }): GeoCheck {
   const { lat, lon } = point;
+  // Coordinates are the record's own figures: given as written (rounded), not as localised numbers.
+  const where = { lat: fmt(lat), lon: fmt(lon), ...at };
   if (!Number.isFinite(lat) || !Number.isFinite(lon))
-    return {
-      ok: false,
-      problem: 'not-a-number',
-      reason: `coordinates are not numbers (lat ${fmt(lat)}, lon ${fmt(lon)})`,
-    };
+    return { ok: false, problem: 'not-a-number', reason: reason('coords-not-numbers', where) };
   if (inside(lon, lat, bbox)) return OK;
   if (inside(lat, lon, bbox))
-    return {
-      ok: false,
-      problem: 'swapped',
-      reason: `latitude and longitude look swapped (lat ${fmt(lat)}, lon ${fmt(lon)})`,
-    };
+    return { ok: false, problem: 'swapped', reason: reason('coords-swapped', where) };
   return {
     ok: false,
     problem: 'outside',
-    reason: `lat ${fmt(lat)}, lon ${fmt(lon)} is outside the theatre [${bbox.join(', ')}]`,
+    reason: reason('outside-theatre', { ...where, bbox: bbox.join(', ') }),
   };
 }
 
@@ -47,8 +42,8 @@ export function checkInTheatre(point: Point, bbox: BBox): GeoCheck {
 export function checkPositionsInTheatre(positions: readonly Position[], bbox: BBox): GeoCheck {
   for (let i = 0; i < positions.length; i++) {
     const [lon, lat] = positions[i]!;
-    const check = checkInTheatre({ lat, lon }, bbox);
-    if (!check.ok) return { ...check, reason: `position ${i + 1}: ${check.reason}` };
+    const check = checkInTheatre({ lat, lon }, bbox, { point: i + 1 });
+    if (!check.ok) return check;
   }
   return OK;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from './zod.ts';
 import type { RollupDataset } from './rollup.ts';
+import { because } from './reasons.ts';
 import { dayString, verificationSchema } from './schemas.ts';
 import {
   COMMODITIES,
@@ -15,47 +16,36 @@ import {
   UTILITY_UNITS,
 } from './vocabulary.ts';
 
-const id = z.string().trim().min(1, 'must not be empty').max(80, 'is longer than 80 characters');
-const count = z
-  .number({ error: 'must be a number' })
-  .finite('must be a finite number')
-  .nonnegative('must not be negative');
-const whole = count.int('must be a whole number');
+const id = z.string().trim().min(1).max(80);
+const count = z.number().nonnegative();
+const whole = count.int();
 
 const rollupBase = z.object({
   bucket: dayString,
   to: dayString,
-  days: whole.min(1, 'must be at least 1').max(31, 'is more than a month'),
+  days: whole.min(1).max(31),
   sourceId: id,
   verification: verificationSchema,
   records: whole,
-  daysReported: whole.max(31, 'is more than a month'),
-  dayMask: whole.max(0xffffffff, 'is not a 32-bit mask'),
+  daysReported: whole.max(31),
+  dayMask: whole.max(0xffffffff),
 });
 
 /** The checks every row shares beyond its fields: the bucket's days and its mask agree. */
 const consistent = <T extends z.infer<typeof rollupBase>>(row: T, ctx: z.RefinementCtx) => {
   if (row.to < row.bucket)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before the bucket' });
+    ctx.addIssue({ code: 'custom', path: ['to'], ...because('to-before-bucket') });
   if (row.daysReported > row.days)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['daysReported'],
-      message: 'is more than the days of the bucket',
-    });
+    ctx.addIssue({ code: 'custom', path: ['daysReported'], ...because('more-days-than-bucket') });
   if (row.dayMask >= 2 ** row.days)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dayMask'],
-      message: 'marks days after the end of the bucket',
-    });
+    ctx.addIssue({ code: 'custom', path: ['dayMask'], ...because('mask-past-bucket') });
   let bits = 0;
   for (let m = row.dayMask >>> 0; m; m &= m - 1) bits++;
   if (bits !== row.daysReported)
     ctx.addIssue({
       code: 'custom',
       path: ['dayMask'],
-      message: `marks ${bits} days but daysReported is ${row.daysReported}`,
+      ...because('mask-count-mismatch', { count: bits, reported: row.daysReported }),
     });
 };
 
@@ -70,7 +60,7 @@ export const aidFlowRollupSchema = rollupBase
   })
   .superRefine(consistent);
 
-const share = z.number().finite().min(0, 'must not be negative').max(1, 'is more than 1');
+const share = z.number().min(0).max(1);
 export const crossingStatusRollupSchema = rollupBase
   .extend({
     crossingId: id,

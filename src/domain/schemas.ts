@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { because, named } from './reasons.ts';
 import {
   COMMODITIES,
   CORRIDOR_PURPOSES,
@@ -15,29 +16,23 @@ import {
 
 /**
  * zod schemas for the whole vocabulary of DESIGN.md. Every record that comes from a source is
- * checked against these; a record that fails is kept with its reason (see validate.ts).
+ * checked against these; a record that fails is kept with its reasons (see validate.ts), which
+ * reasons.ts derives from zod's issues: the schemas carry no English. A check that needs a more
+ * precise reason than its kind gives names a code (`named`), a refinement its code (`because`).
  * Limits marked "absurd" are sanity bounds: far above anything physically possible at one
  * crossing or facility in a day, so a value past them is a data error, not news.
  */
 
-const id = z.string().trim().min(1, 'must not be empty').max(80, 'is longer than 80 characters');
+const id = z.string().trim().min(1).max(80);
 /** A calendar day in the theatre's time zone. */
-export const dayString = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+export const dayString = z.iso.date();
 /** An instant with an explicit offset (Z or ±hh:mm), never a local time without zone. */
-export const instantString = z.iso.datetime({
-  offset: true,
-  error: 'must be a date-time with a time zone, e.g. 2025-01-31T08:00:00Z',
-});
+export const instantString = z.iso.datetime({ offset: true });
 /** HH:MM on a 24-hour clock; shared with the fast path (fast-records.ts). */
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const clockTime = z.string().regex(CLOCK_TIME, 'must be a time of day as HH:MM (24 h)');
-const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
-const count = (absurd: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .finite('must be a finite number')
-    .nonnegative('must not be negative')
-    .max(absurd, `is implausibly large (over ${absurd})`);
+const clockTime = z.string().regex(CLOCK_TIME, named('not-a-time'));
+const text = (max: number) => z.string().max(max);
+const count = (absurd: number) => z.number().nonnegative().max(absurd, named('implausibly-large'));
 
 export const verificationSchema = z.enum(VERIFICATIONS);
 
@@ -53,20 +48,20 @@ export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** Names per language (BCP 47 code → name). English is required as the fallback. */
 export const namesSchema = z
-  .object({ en: z.string().trim().min(1, 'English name is required').max(120) })
+  .object({ en: z.string().trim().min(1).max(120) })
   .catchall(z.string().max(120));
 export type Names = z.infer<typeof namesSchema>;
 
 export const pointSchema = z
   .object({
-    lat: z.number().finite().min(-90, 'latitude below -90').max(90, 'latitude above 90'),
-    lon: z.number().finite().min(-180, 'longitude below -180').max(180, 'longitude above 180'),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
   })
   .strict();
 export type Point = z.infer<typeof pointSchema>;
 
-const position = z.tuple([z.number().finite(), z.number().finite()]);
-const ring = z.array(position).min(4, 'a polygon ring needs at least 4 positions');
+const position = z.tuple([z.number(), z.number()]);
+const ring = z.array(position).min(4);
 export const polygonSchema = z.object({
   type: z.literal('Polygon'),
   coordinates: z.array(ring).min(1),
@@ -77,7 +72,7 @@ export const multiPolygonSchema = z.object({
 });
 export const lineStringSchema = z.object({
   type: z.literal('LineString'),
-  coordinates: z.array(position).min(2, 'a line needs at least 2 positions'),
+  coordinates: z.array(position).min(2),
 });
 
 /** A data source as described by whoever publishes it. */
@@ -85,7 +80,7 @@ export const sourceInfoSchema = z.object({
   id,
   name: text(200).min(1),
   url: z.url().optional(),
-  licence: text(120).min(1, 'licence is required'),
+  licence: text(120).min(1),
   /** Who they are, in a few words (e.g. "border authority", "UN mechanism"). */
   kind: text(120).optional(),
   synthetic: z.boolean(),
@@ -109,7 +104,7 @@ export const crossingSchema = z.object({
   /** Other names in use by other communities, e.g. "Karem Abu Salem" for Kerem Shalom. */
   aliases: z.array(text(120)).default([]),
   location: pointSchema,
-  passes: z.array(z.enum(CROSSING_PASSES)).min(1, 'must pass at least one of goods, fuel, people'),
+  passes: z.array(z.enum(CROSSING_PASSES)).min(1),
   /** The border it sits on, e.g. "Israel–Gaza". */
   border: text(80),
   /** Agreed daily target for this crossing, when one exists. */
@@ -143,9 +138,9 @@ export const theatreSchema = z.object({
   /** [west, south, east, north] in degrees. */
   bbox: z
     .tuple([z.number(), z.number(), z.number(), z.number()])
-    .refine(([w, s, e, n]) => w < e && s < n, 'bbox must be [west, south, east, north]'),
+    .refine(([w, s, e, n]) => w < e && s < n, because('bbox-order')),
   /** IANA time zone in which days are cut, e.g. Asia/Gaza. */
-  timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone'),
+  timeZone: z.string().refine(isTimeZone, because('not-a-time-zone')),
   areas: z.array(adminAreaSchema),
   crossings: z.array(crossingSchema),
   corridors: z.array(corridorSchema),
@@ -206,7 +201,7 @@ export const aidFlowSchema = z
   })
   .refine(
     (r) => r.trucks !== undefined || r.tonnes !== undefined || r.litres !== undefined,
-    'needs at least one of trucks, tonnes or litres',
+    because('needs-a-measure'),
   );
 export type AidFlow = z.infer<typeof aidFlowSchema>;
 
@@ -224,10 +219,7 @@ export const facilityStatusSchema = z
     water: z.boolean().nullable().default(null),
     provenance: provenanceSchema,
   })
-  .refine(
-    (r) => r.functionality !== 'none' || !r.bedsOccupied,
-    'a non-functional facility cannot have occupied beds',
-  );
+  .refine((r) => r.functionality !== 'none' || !r.bedsOccupied, because('beds-in-closed-facility'));
 export type FacilityStatus = z.infer<typeof facilityStatusSchema>;
 
 export const utilityStatusSchema = z
@@ -244,8 +236,8 @@ export const utilityStatusSchema = z
     baseline: count(10_000_000).optional(),
     provenance: provenanceSchema,
   })
-  .refine((r) => r.unit !== 'percent' || r.value <= 100, 'a percentage cannot exceed 100')
-  .refine((r) => r.unit !== 'hours/day' || r.value <= 24, 'a day has at most 24 hours');
+  .refine((r) => r.unit !== 'percent' || r.value <= 100, because('percent-over-100'))
+  .refine((r) => r.unit !== 'hours/day' || r.value <= 24, because('hours-over-24'));
 export type UtilityStatus = z.infer<typeof utilityStatusSchema>;
 
 export const eventSchema = z
@@ -260,7 +252,7 @@ export const eventSchema = z
     description: text(4000).default(''),
     provenance: provenanceSchema,
   })
-  .refine((e) => !e.end || Date.parse(e.end) >= Date.parse(e.start), 'end is before start');
+  .refine((e) => !e.end || Date.parse(e.end) >= Date.parse(e.start), because('end-before-start'));
 export type TheatreEvent = z.infer<typeof eventSchema>;
 
 function isTimeZone(zone: string): boolean {

@@ -1,6 +1,7 @@
 import type { z } from './zod.ts';
 import { checkDates, datesChecker, type DateBounds, type DateProblem } from './date-bounds.ts';
 import { FAST_RECORDS, type FastCheck } from './fast-records.ts';
+import { describeReasons, reasonsFromZod, type Reason } from './reasons.ts';
 import { DATASET_SCHEMAS, type DatasetRecord } from './datasets.ts';
 import type { Dataset } from './vocabulary.ts';
 
@@ -18,7 +19,13 @@ export interface DataIssue {
   record: string;
   /** The field at fault, as a dotted path ("provenance.reportedAt"); empty for the whole record. */
   field: string;
+  /** Why, in English: `reasons` worded by describeReasons (for logs, downloads and search). */
   reason: string;
+  /**
+   * Why, as data: one reason per problem, in order, for the interface to word in the reader's
+   * language. Issues kept from before reasons were coded (a persisted cache) may lack it.
+   */
+  reasons: Reason[];
   /** The record as received, for download and inspection. Never rendered as markup. */
   raw: unknown;
 }
@@ -157,22 +164,23 @@ function check<S extends z.ZodType>(
         position: index + offset,
         record: repeat(recordIdentity(raw)),
         field: problem.field,
-        reason: problem.reason,
+        reason: describeReasons([problem.reason]),
+        reasons: [problem.reason],
         raw,
       });
       return;
     }
     const first = issues[0];
     const field = first ? first.path.map(String).join('.') : '';
+    const reasons = reasonsFromZod(issues, raw);
     rejected.push({
       sourceId: context.sourceId,
       dataset,
       position: index + offset,
       record: repeat(recordIdentity(raw)),
       field,
-      reason: issues
-        .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)
-        .join('; '),
+      reason: describeReasons(reasons),
+      reasons,
       raw,
     });
   });

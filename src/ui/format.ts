@@ -166,3 +166,17 @@ export function formatKilobytes(kb: number, locale: string) {
     unitDisplay: 'short',
   });
 }
+
+/** A day in words without its weekday, e.g. "1 December 2026" (a bound in a sentence). */
+export function formatLongDay(day: string, locale: string) {
+  return cached(
+    `ld|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }),
+  ).format(new Date(`${day}T12:00:00Z`));
+}

@@ -5,6 +5,7 @@ import { useEmbeddedChart } from './export/export-context.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { isolated } from './i18n/isolate.tsx';
 import { KeptDataMark } from './offline.tsx';
+import { reasonText } from './reason-text.ts';
 import { sourceErrorMessage } from './source-error.ts';
 
 /** Every panel is a <section> named by its heading, with its loading state announced. */
@@ -200,7 +201,7 @@ function RejectedDetails({
   issues: readonly DataIssue[];
   sourceName: (sourceId: string) => string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const [all, setAll] = useState(false);
   const shown = all ? issues : issues.slice(0, REJECTED_SHOWN);
@@ -232,7 +233,7 @@ function RejectedDetails({
                     <code>{issue.field || '—'}</code>
                   </td>
                   <td>
-                    <bdi>{issue.reason}</bdi>
+                    <bdi>{reasonText(issue, t, locale)}</bdi>
                   </td>
                 </tr>
               ))}

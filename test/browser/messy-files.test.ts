@@ -65,4 +65,39 @@ describe('messy files dropped on the page', () => {
     expect(await alert.textContent()).toMatch(/figures\.xlsx: is an Excel workbook.*CSV UTF-8/);
     expectCleanPage(page);
   });
+
+  it('in Arabic, the Data issues page says in Arabic why each bad row of a sheet was rejected', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const text = [
+      'Date,Crossing,Trucks',
+      '#date,#loc+name,#indicator+num+trucks',
+      `${today},Kerem Shalom,12`,
+      '2025-02-30,Rafah,4',
+      `${today},Rafah,-3`,
+      `${today},Rafah,"12,5 km"`,
+    ].join('\n');
+    const page = await browser.openApp('/data?lang=ar', { baseUrl: inject('demoUrl') });
+    const sources = page.getByRole('region', { name: 'المصادر', exact: true });
+    await sources.waitFor();
+    await drop(page, [...new TextEncoder().encode(text)], 'bad-rows.csv');
+    const rows = sources.locator('li[data-source="file-bad-rows"]').getByTestId('source-rows');
+    await expect
+      .poll(async () => (await rows.textContent())?.replace(/[\u2066-\u2069]/g, ''), {
+        timeout: 20_000,
+      })
+      .toBe('قُرئ 4: قُبل 1 ورُفض 3');
+    const issues = page.getByRole('region', { name: 'مشكلات البيانات', exact: true });
+    const body = issues.locator('tbody');
+    await body.getByText('ليس تاريخاً موجوداً في التقويم').waitFor();
+    const shown = (await body.textContent()) ?? '';
+    expect(shown).toContain('«\u20682025-02-30\u2069» ليس تاريخاً موجوداً في التقويم');
+    expect(shown).toContain('يجب ألا يكون سالباً');
+    expect(shown).toContain('الوحدة «\u2068km\u2069» ليست من الوحدات المقبولة');
+    expect(shown).not.toMatch(/is not a real date|must not be negative|is not one of/);
+    // An Arabic reader finds a row by the Arabic words of its reason.
+    await issues.getByRole('searchbox').fill('سالباً');
+    await expect.poll(() => body.locator('tr').count()).toBe(1);
+    expect(await body.locator('tr').textContent()).toContain('يجب ألا يكون سالباً');
+    expectCleanPage(page);
+  });
 });

@@ -4,8 +4,15 @@ import { toCsv } from '../../domain/csv.ts';
 import { issueKey, type DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { Panel } from '../../ui/panel.tsx';
+import { reasonTexts } from '../../ui/reason-text.ts';
 import './data-issues.css';
-import { issuesCsvRows, ISSUE_CSV_HEADER, matchesIssue, rawText } from './issues-model.ts';
+import {
+  issuesCsvHeader,
+  issuesCsvRows,
+  matchesIssue,
+  rawText,
+  type LocalReason,
+} from './issues-model.ts';
 
 const PAGE = 100;
 
@@ -14,7 +21,7 @@ const PAGE = 100;
  * reason, filterable and downloadable as CSV. Nothing a source sent is dropped silently.
  */
 export function DataIssuesPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const issues = useAllIssues();
   const entries = useSourceEntries();
   const [sourceId, setSourceId] = useState('');
@@ -34,15 +41,21 @@ export function DataIssuesPanel() {
       ),
     [entries],
   );
+  // Each issue's reason in the reader's language, worded once per language (search and CSV).
+  const inWords = useMemo(() => reasonTexts(t, locale), [t, locale]);
   const filtered = useMemo(
-    () => issues.filter((issue) => matchesIssue(issue, { sourceId, dataset, text: query })),
-    [issues, sourceId, dataset, query],
+    () =>
+      issues.filter((issue) => matchesIssue(issue, { sourceId, dataset, text: query }, inWords)),
+    [issues, sourceId, dataset, query, inWords],
   );
   const sourcesWithIssues = [...new Set(issues.map((i) => i.sourceId))];
   const datasets = [...new Set(issues.map((i) => i.dataset))];
 
   const download = () => {
-    const csv = toCsv(ISSUE_CSV_HEADER, issuesCsvRows(filtered, nameOf));
+    // The English reason stays (scripts and other teams read it); a reader's language adds its own.
+    const local: LocalReason | undefined =
+      locale === 'en' ? undefined : { language: locale, text: inWords };
+    const csv = toCsv(issuesCsvHeader(local), issuesCsvRows(filtered, nameOf, local));
     const url = URL.createObjectURL(new Blob([`\ufeff${csv}`], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -120,6 +133,7 @@ export function DataIssuesPanel() {
                   key={issueKey(issue)}
                   issue={issue}
                   sourceName={nameOf(issue.sourceId)}
+                  reason={inWords(issue)}
                   byRow={tables.has(issue.sourceId)}
                 />
               ))}
@@ -139,10 +153,13 @@ export function DataIssuesPanel() {
 function IssueRow({
   issue,
   sourceName,
+  reason,
   byRow,
 }: {
   issue: DataIssue;
   sourceName: string;
+  /** Why, in the reader's language (reasonText). */
+  reason: string;
   byRow: boolean;
 }) {
   const { t } = useI18n();
@@ -161,7 +178,7 @@ function IssueRow({
         <code>{issue.field || '—'}</code>
       </td>
       <td>
-        <bdi>{issue.reason}</bdi>
+        <bdi>{reason}</bdi>
       </td>
       <td>
         <code className="data-issues__raw">

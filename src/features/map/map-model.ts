@@ -36,6 +36,7 @@ import {
   type UtilityLevel,
   type WindowState,
 } from '../../domain/theatre-state.ts';
+import { describeReasons, reason, type Reason } from '../../domain/reasons.ts';
 import { shiftDay, theatreDay, type Day } from '../../domain/time.ts';
 import { recordIdentity, type DataIssue } from '../../domain/validate.ts';
 import type { CrossingState, Functionality, Service } from '../../domain/vocabulary.ts';
@@ -144,16 +145,19 @@ export function buildMapData(input: MapInputs): MapData {
   const day = theatreDay(asOf, theatre.timeZone);
   const rejected: DataIssue[] = [];
   const items: MapItem[] = [];
-  const reject = (list: string, index: number, field: string, reason: string, raw: unknown) =>
+  const reject = (list: string, index: number, field: string, why: Reason, raw: unknown) => {
+    const reasons = [reason('left-off-map'), why];
     rejected.push({
       sourceId: input.sourceId,
       dataset: 'theatre',
       position: index,
       record: `${list}/${recordIdentity(raw)}`,
       field: `${list}[${index}].${field}`,
-      reason: `left off the map: ${reason}`,
+      reason: describeReasons(reasons),
+      reasons,
       raw,
     });
+  };
   const base = (kind: MapItemKind, id: string, names: Names, aliases: readonly string[]) => ({
     key: itemKey(kind, id),
     id,

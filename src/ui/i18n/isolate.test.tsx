@@ -5,6 +5,7 @@ import { I18nProvider } from './context.tsx';
 import { eachIsolated, isolate, isolated } from './isolate.tsx';
 import { createTranslator } from './translate.ts';
 import { openTables } from '../../../test/render.tsx';
+import { describeReasons, reason } from '../../domain/reasons.ts';
 
 const t = createTranslator('en');
 const RLO = '\u202E';
@@ -55,7 +56,8 @@ describe('data text in notices', () => {
               position: 0,
               record: 'row:1',
               field: 'date',
-              reason: `“${RLO}2025” is not a date`,
+              reason: describeReasons([reason('unreadable-date', { value: `${RLO}2025` })]),
+              reasons: [reason('unreadable-date', { value: `${RLO}2025` })],
               raw: {},
             },
           ]}
@@ -72,7 +74,8 @@ describe('data text in notices', () => {
     expect(isolatedTexts).toEqual(
       expect.arrayContaining([
         `${RLO}Evil Source`,
-        `“${RLO}2025” is not a date`,
+        // The cell's text is isolated within the reason too: its override ends with it.
+        `“\u2068${RLO}2025\u2069” is not a date (write it as YYYY-MM-DD)`,
         `${RLO}Evil`,
         'timed out',
       ]),

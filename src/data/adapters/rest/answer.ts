@@ -1,5 +1,6 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
 import { isRollupDataset } from '../../../domain/rollup.ts';
+import { describeReasons, reason } from '../../../domain/reasons.ts';
 import { ROLLUP_SCHEMAS } from '../../../domain/rollup-schemas.ts';
 import {
   numberRepeats,
@@ -122,6 +123,7 @@ function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): 
   // does not count them): listed, named by their content as every issue is.
   const refused = new Set(checked.rejected.map((issue) => issue.position));
   const repeat = numberRepeats();
+  const setAsideReasons = [reason('set-aside-by-source')];
   const kept: DataIssue[] = setAside.flatMap((raw, i) =>
     refused.has(data.length + i)
       ? []
@@ -132,7 +134,8 @@ function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): 
             position: data.length + i,
             record: repeat(recordIdentity(raw)),
             field: '',
-            reason: 'set aside by the source as invalid',
+            reason: describeReasons(setAsideReasons),
+            reasons: setAsideReasons,
             raw,
           },
         ],

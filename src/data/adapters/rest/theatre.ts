@@ -8,6 +8,7 @@ import {
   theatreSchema,
   type Theatre,
 } from '../../../domain/schemas.ts';
+import { describeReasons, reasonsFromZod } from '../../../domain/reasons.ts';
 import { validateRecords, type DataIssue } from '../../../domain/validate.ts';
 import { SourceError } from '../../contract.ts';
 
@@ -48,7 +49,7 @@ export function validateTheatre(
   const header = theatreHeader.safeParse(body);
   if (!header.success)
     throw wrongShape(
-      `the theatre is invalid (${header.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+      `the theatre is invalid (${describeReasons(reasonsFromZod(header.error.issues, body))})`,
     );
   const issues: DataIssue[] = [];
   const lists = Object.fromEntries(

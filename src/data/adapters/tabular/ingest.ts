@@ -1,4 +1,5 @@
 import { dateBounds, type DateBounds } from '../../../domain/date-bounds.ts';
+import { describeReasons } from '../../../domain/reasons.ts';
 import { validateDataset, type DataIssue } from '../../../domain/validate.ts';
 import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
 import {
@@ -195,7 +196,8 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
             position,
             record: `row:${position}`,
             field: mapped.field,
-            reason: mapped.reason,
+            reason: describeReasons(mapped.reasons),
+            reasons: mapped.reasons,
             raw: rawOf(cells),
           });
         }

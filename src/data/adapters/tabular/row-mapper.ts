@@ -1,4 +1,5 @@
 import { placeMatcher } from '../../../domain/place-names.ts';
+import { reason, type Reason } from '../../../domain/reasons.ts';
 import type { Theatre } from '../../../domain/schemas.ts';
 import { startOfTheatreDay } from '../../../domain/time.ts';
 import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
@@ -34,7 +35,7 @@ export interface MapperOptions {
 }
 
 export type Mapped =
-  { ok: true; record: Record<string, unknown> } | { ok: false; field: string; reason: string };
+  { ok: true; record: Record<string, unknown> } | { ok: false; field: string; reasons: Reason[] };
 
 /** A publisher named by #org that is not one of the theatre's sources. */
 export interface Publisher {
@@ -103,9 +104,9 @@ export function createRowMapper(
         }
         return undefined;
       };
-      const problem = (field: string, reason: string): Mapped => {
+      const problem = (field: string, ...reasons: Reason[]): Mapped => {
         const column = plan.fields.get(field)?.[0];
-        return { ok: false, field: column === undefined ? field : columnLabel(column), reason };
+        return { ok: false, field: column === undefined ? field : columnLabel(column), reasons };
       };
       let failure: Mapped | undefined;
       const read = <T>(field: string, reader: (raw: string) => Read<T>): T | undefined => {
@@ -137,12 +138,16 @@ export function createRowMapper(
       }
       if (!placeId) {
         const guess = placeCells.map((text) => places.names.suggest(text)).find(Boolean);
+        if (!placeCells.length)
+          return problem(
+            'place',
+            reason(kind === 'facility' ? 'no-facility-named' : 'no-crossing-named'),
+          );
+        const named = { value: clip(placeCells.join(' / ')), theatre: theatre.names.en };
         return problem(
           'place',
-          placeCells.length
-            ? `“${clip(placeCells.join(' / '))}” is not a ${kind} of ${theatre.names.en}` +
-                (guess ? ` — did you mean “${guess}”?` : '')
-            : `no ${kind} named (#loc)`,
+          reason(kind === 'facility' ? 'unknown-facility' : 'unknown-crossing', named),
+          ...(guess ? [reason('did-you-mean', { guess })] : []),
         );
       }
 
@@ -215,7 +220,7 @@ export function createRowMapper(
           break;
         }
         default:
-          return { ok: false, field: '', reason: `${dataset} cannot be read from HXL` };
+          return { ok: false, field: '', reasons: [reason('dataset-not-readable', { dataset })] };
       }
       if (failure) return failure;
       const reportedAt =
@@ -226,7 +231,7 @@ export function createRowMapper(
       return { ok: true, record };
 
       function missing(field: string): undefined {
-        failure = problem(field, 'is empty');
+        failure = problem(field, reason('empty'));
         return undefined;
       }
     },

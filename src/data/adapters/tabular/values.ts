@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { reason, type Reason } from '../../../domain/reasons.ts';
 import {
   COMMODITIES,
   CROSSING_STATES,
@@ -10,12 +11,13 @@ import {
 /**
  * Reading the values people type into spreadsheets: numbers with thousands separators or units,
  * dates in several formats, Arabic-Indic digits, and the words they use for statuses. Each
- * reader returns a value or a reason in words; it never throws and never guesses silently.
+ * reader returns a value or the reason it cannot (reasons.ts; the cell's text clipped, as given);
+ * it never throws and never guesses silently.
  */
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: Reason };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = (reason: string): Read<never> => ({ ok: false, reason });
+const fail = (why: Reason): Read<never> => ({ ok: false, reason: why });
 
 /** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits, Arabic decimal and thousands marks. */
 function westernDigits(text: string): string {
@@ -45,15 +47,20 @@ export type UnitKind = keyof typeof UNITS;
 export function readNumber(raw: string, unit: UnitKind = 'none'): Read<number> {
   const text = westernDigits(raw).trim();
   const match = /^([+-]?[\d.,\s\u00a0\u202f']*\d)\s*([^\d\s].*)?$/u.exec(text);
-  if (!match) return fail(`“${clip(raw)}” is not a number`);
+  const notANumber = () => fail(reason('not-a-number', { value: clip(raw) }));
+  if (!match) return notANumber();
   const suffix = (match[2] ?? '').trim().toLowerCase().replace(/\.$/, '');
   if (suffix && suffix !== '%') {
     const allowed: readonly string[] = UNITS[unit];
     if (!allowed.includes(suffix))
       return fail(
         allowed.length
-          ? `“${clip(raw)}”: unit “${suffix}” is not one of ${allowed.join(', ')}`
-          : `“${clip(raw)}” has text after the number`,
+          ? reason('unit-not-allowed', {
+              value: clip(raw),
+              unit: suffix,
+              units: allowed.join(', '),
+            })
+          : reason('text-after-number', { value: clip(raw) }),
       );
   }
   let digits = match[1]!.replace(/[\s\u00a0\u202f']/g, '');
@@ -70,9 +77,9 @@ export function readNumber(raw: string, unit: UnitKind = 'none'): Read<number> {
   } else if (lastDot >= 0 && /^[+-]?\d{1,3}(\.\d{3}){2,}$/.test(digits)) {
     digits = digits.replace(/\./g, '');
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(digits)) return fail(`“${clip(raw)}” is not a number`);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(digits)) return notANumber();
   const value = Number(digits);
-  return Number.isFinite(value) ? ok(value) : fail(`“${clip(raw)}” is not a number`);
+  return Number.isFinite(value) ? ok(value) : notANumber();
 }
 
 const MONTHS: Record<string, number> = {
@@ -102,6 +109,7 @@ export interface DayOptions {
  */
 export function readDay(raw: string, options: DayOptions = { dayFirst: true }): Read<string> {
   const text = westernDigits(raw).trim();
+  const unreadable = () => fail(reason('unreadable-date', { value: clip(raw) }));
   let y: number, m: number, d: number;
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text))) {
@@ -116,18 +124,18 @@ export function readDay(raw: string, options: DayOptions = { dayFirst: true }): 
   } else if ((match = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-,]+(\d{4})$/i.exec(text))) {
     const month =
       MONTHS[match[2]!.toLowerCase().slice(0, match[2]!.toLowerCase().startsWith('sept') ? 4 : 3)];
-    if (!month) return fail(`“${clip(raw)}” is not a date`);
+    if (!month) return unreadable();
     [y, m, d] = [+match[3]!, month, +match[1]!];
   } else if ((match = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text))) {
     const month = MONTHS[match[1]!.toLowerCase().slice(0, 3)];
-    if (!month) return fail(`“${clip(raw)}” is not a date`);
+    if (!month) return unreadable();
     [y, m, d] = [+match[3]!, month, +match[2]!];
   } else {
-    return fail(`“${clip(raw)}” is not a date (write it as YYYY-MM-DD)`);
+    return unreadable();
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return fail(`“${clip(raw)}” is not a real date`);
+    return fail(reason('not-a-real-date', { value: clip(raw) }));
   return ok(`${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`);
 }
 
@@ -148,14 +156,14 @@ export function readInstant(
   if (offset) {
     const iso = `${offset[1]}T${pad(+offset[2]!)}:${offset[3]}:${offset[4] ?? '00'}${normaliseOffset(offset[5]!)}`;
     return Number.isNaN(Date.parse(iso))
-      ? fail(`“${clip(raw)}” is not a date-time`)
+      ? fail(reason('unreadable-datetime', { value: clip(raw) }))
       : ok(new Date(iso).toISOString());
   }
   const time = /^(.*?)[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   const day = readDay(time ? time[1]! : text, options);
   if (!day.ok) return day;
   const [h, mi, s] = time ? [+time[2]!, +time[3]!, +(time[4] ?? 0)] : [0, 0, 0];
-  if (h > 23 || mi > 59 || s > 59) return fail(`“${clip(raw)}” has an impossible time of day`);
+  if (h > 23 || mi > 59 || s > 59) return fail(reason('impossible-time', { value: clip(raw) }));
   const [y, m, d] = day.value.split('-').map(Number) as [number, number, number];
   return ok(new Date(+new TZDate(y, m - 1, d, h, mi, s, timeZone)).toISOString());
 }
@@ -171,7 +179,7 @@ export function readYesNo(raw: string): Read<boolean | null> {
   if (text === '' || text === 'unknown' || text === 'n/a') return ok(null);
   if (['yes', 'y', 'true', '1', 'present', 'نعم'].includes(text)) return ok(true);
   if (['no', 'n', 'false', '0', 'absent', 'لا'].includes(text)) return ok(false);
-  return fail(`“${clip(raw)}” is not yes or no`);
+  return fail(reason('not-yes-no', { value: clip(raw) }));
 }
 
 /** "10:00-20:00", "10:00–20:00", "10-20" → opening hours. */
@@ -180,7 +188,7 @@ export function readHours(raw: string): Read<{ opens: string; closes: string }> 
     westernDigits(raw).trim(),
   );
   if (!match || +match[1]! > 23 || +match[3]! > 23)
-    return fail(`“${clip(raw)}” is not opening hours like 10:00-20:00`);
+    return fail(reason('not-hours', { value: clip(raw) }));
   return ok({
     opens: `${pad(+match[1]!)}:${match[2] ?? '00'}`,
     closes: `${pad(+match[3]!)}:${match[4] ?? '00'}`,
@@ -270,7 +278,7 @@ export function readWord(raw: string, vocabulary: Vocabulary): Read<string> {
         .replace(/[\s_]+/g, ' '),
     );
   if (found) return found;
-  return fail(`“${clip(raw)}” is not one of ${VALUES[vocabulary].join(', ')}`);
+  return fail(reason('unknown-word', { value: clip(raw), values: VALUES[vocabulary].join(', ') }));
 }
 
 /** A comparable form of a place or publisher name: lower case, no accents, no punctuation. */
