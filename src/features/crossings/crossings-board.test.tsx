@@ -99,7 +99,7 @@ describe('Crossings board', () => {
       .getAllByRole('row')
       .filter((row) => row.textContent?.includes('crossing-status'));
     expect(statusIssues.map((row) => row.textContent)).toEqual([
-      expect.stringContaining('status: Invalid option'),
+      expect.stringContaining('status: must be one of open, restricted, closed, unknown'),
       expect.stringContaining('at: must be a date-time with a time zone'),
     ]);
     await userEvent.click(
