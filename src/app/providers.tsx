@@ -4,6 +4,7 @@ import { useActiveFile } from '../data/dropped-files.ts';
 import { createAdapter } from '../data/registry.ts';
 import { SourceProvider, type ActiveSource } from '../data/source-context.tsx';
 import type { AppConfig, SourceConfig } from '../data/config.ts';
+import type { DataSourceAdapter } from '../data/contract.ts';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 
 export function createQueryClient() {
@@ -27,11 +28,14 @@ export function AppProviders({
   config,
   source,
   queryClient,
+  adapter: sourceAdapter,
   children,
 }: {
   config: AppConfig;
   source: SourceConfig;
   queryClient?: QueryClient;
+  /** The configured source's adapter when the caller already made it (start.tsx prefetches). */
+  adapter?: DataSourceAdapter;
   children: ReactNode;
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -43,8 +47,8 @@ export function AppProviders({
     () =>
       fileSource && fileAdapter
         ? { config, source: fileSource, adapter: fileAdapter }
-        : { config, source, adapter: createAdapter(source) },
-    [config, source, fileSource, fileAdapter],
+        : { config, source, adapter: sourceAdapter ?? createAdapter(source) },
+    [config, source, sourceAdapter, fileSource, fileAdapter],
   );
   return (
     <QueryClientProvider client={client}>

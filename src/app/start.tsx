@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Root } from 'react-dom/client';
 import { keepAnswers, openIndexedDbStore } from '../data/kept-answers.ts';
+import { createAdapter } from '../data/registry.ts';
+import { prefetchBoard } from '../features/crossings/board-queries.ts';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { App } from './app.tsx';
 import { boot, DemoUnavailableError, type Booted } from './boot.ts';
 import { ConfigErrorView, DemoUnavailableView } from './config-error.tsx';
 import { BootFrame, PendingShell } from './pending-shell.tsx';
 import { AppProviders, createQueryClient } from './providers.tsx';
+
+/** The pages that open on the crossings board (the overview, the wall). */
+const BOARD_FIRST = new Set(['/', '/wall']);
 
 /** A device whose storage hangs must not hold the page: past this, start without kept data. */
 const RESTORE_LIMIT_MS = 2000;
@@ -44,9 +49,13 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
   return booted.then(
     async ({ config, source, rejectedRequest }) => {
       const queryClient = await restoredClient(source.id);
+      const adapter = createAdapter(source);
+      // The board's answers are the first screen: ask now, not once the whole page has rendered.
+      if (BOARD_FIRST.has(window.location.pathname))
+        prefetchBoard(queryClient, adapter, new Date());
       root.render(
         <StrictMode>
-          <AppProviders config={config} source={source} queryClient={queryClient}>
+          <AppProviders config={config} source={source} queryClient={queryClient} adapter={adapter}>
             <App rejectedSource={rejectedRequest} />
           </AppProviders>
         </StrictMode>,

@@ -1,0 +1,43 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AppProviders } from '../../app/providers.tsx';
+import { createAdapter } from '../../data/registry.ts';
+import { setUpMockApi } from '../../../test/msw.ts';
+import { testConfig } from '../../../test/render.tsx';
+import { prefetchBoard } from './board-queries.ts';
+import { CrossingsBoard } from './crossings-board.tsx';
+
+setUpMockApi();
+
+describe('prefetchBoard', () => {
+  it('asks exactly what the board then reads: the board sends no request of its own', async () => {
+    const source = testConfig.sources[0]!;
+    const real = createAdapter(source);
+    const asked: string[] = [];
+    const adapter = {
+      ...real,
+      theatre: () => (asked.push('theatre'), real.theatre()),
+      query: ((request) => (asked.push(request.dataset), real.query(request))) as typeof real.query,
+    };
+    const client = new QueryClient({
+      defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+    });
+    prefetchBoard(client, adapter, new Date());
+    expect(asked.sort()).toEqual(['aid-flow', 'crossing-status', 'theatre']);
+    render(
+      <AppProviders config={testConfig} source={source} queryClient={client} adapter={adapter}>
+        <CrossingsBoard />
+      </AppProviders>,
+    );
+    await waitFor(
+      () =>
+        expect(screen.getByRole('region', { name: 'Crossings' })).toHaveAttribute(
+          'data-state',
+          'ready',
+        ),
+      { timeout: 5000 },
+    );
+    expect(asked.sort()).toEqual(['aid-flow', 'crossing-status', 'theatre']);
+  });
+});
