@@ -18,17 +18,20 @@ const BOARD_FIRST = new Set(['/', '/wall']);
 const RESTORE_LIMIT_MS = 2000;
 
 /**
- * The query cache, with the answers this device kept of `sourceId` restored into it and new
- * answers kept from now on (kept-answers.ts). Without IndexedDB, an empty cache.
+ * Restores into `client` the answers this device kept of `sourceId` and keeps new answers from
+ * now on (kept-answers.ts). Without IndexedDB, nothing. Requests already on their way are not
+ * held back: a kept answer older than what the network brought does not replace it (hydrate).
  */
-async function restoredClient(sourceId: string): Promise<QueryClient> {
-  const client = createQueryClient();
-  const restoring = openIndexedDbStore().then(async (store) => {
-    if (store) await keepAnswers(client, store, { sourceId, version: __APP_VERSION__ });
+async function restoreKept(
+  client: QueryClient,
+  store: ReturnType<typeof openIndexedDbStore>,
+  sourceId: string,
+): Promise<void> {
+  const restoring = store.then(async (opened) => {
+    if (opened) await keepAnswers(client, opened, { sourceId, version: __APP_VERSION__ });
   });
   const limit = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_LIMIT_MS));
   await Promise.race([restoring.catch(() => undefined), limit]);
-  return client;
 }
 
 /**
@@ -39,6 +42,9 @@ async function restoredClient(sourceId: string): Promise<QueryClient> {
 export function start(root: Root, booting: () => Promise<Booted> = boot): Promise<void> {
   // boot() first: it rewrites an old link synchronously, before the shell reads the URL.
   const booted = booting();
+  // Opening the device's store takes a while on a slow phone: alongside config.json.
+  const store = openIndexedDbStore();
+  store.catch(() => undefined);
   root.render(
     <StrictMode>
       <I18nProvider>
@@ -48,11 +54,13 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
   );
   return booted.then(
     async ({ config, source, rejectedRequest }) => {
-      const queryClient = await restoredClient(source.id);
+      const queryClient = createQueryClient();
       const adapter = createAdapter(source);
-      // The board's answers are the first screen: ask now, not once the whole page has rendered.
+      // The board's answers are the first screen: ask now, not once the kept answers are read
+      // and the whole page has rendered.
       if (BOARD_FIRST.has(window.location.pathname))
         prefetchBoard(queryClient, adapter, new Date());
+      await restoreKept(queryClient, store, source.id);
       root.render(
         <StrictMode>
           <AppProviders config={config} source={source} queryClient={queryClient} adapter={adapter}>
