@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
+import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import type { Root } from 'react-dom/client';
 import { keepAnswers, openIndexedDbStore } from '../data/kept-answers.ts';
 import { createAdapter } from '../data/registry.ts';
@@ -57,8 +57,9 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
       const queryClient = createQueryClient();
       const adapter = createAdapter(source);
       // The board's answers are the first screen: ask now, not once the kept answers are read
-      // and the whole page has rendered.
-      if (BOARD_FIRST.has(window.location.pathname))
+      // and the whole page has rendered. Not offline: nothing would leave, and the board's
+      // questions must reach the kept answers (which fill in another day's answer) as new ones.
+      if (BOARD_FIRST.has(window.location.pathname) && onlineManager.isOnline())
         prefetchBoard(queryClient, adapter, new Date());
       await restoreKept(queryClient, store, source.id);
       root.render(
