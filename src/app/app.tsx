@@ -35,16 +35,24 @@ const WallView = lazy(() =>
 function Deferred({
   label,
   height,
+  heavy,
   onRequest,
   children,
 }: {
   label: string;
   height: string;
+  /** The map and the charts: loaded once their place is on screen, not ahead of it. */
+  heavy: boolean;
   onRequest?: string;
   children: ReactNode;
 }) {
   return (
-    <WhenVisible minBlockSize={height} label={label} onRequest={onRequest}>
+    <WhenVisible
+      minBlockSize={height}
+      label={label}
+      onRequest={onRequest}
+      ahead={heavy ? '0px' : undefined}
+    >
       {children}
     </WhenVisible>
   );
@@ -93,6 +101,7 @@ function Overview() {
         key={id}
         label={label}
         height={view.height}
+        heavy={Boolean(view.heavyKB)}
         onRequest={
           saveData && view.heavyKB
             ? t('deferred.load', { panel: label, size: formatKilobytes(view.heavyKB, locale) })

@@ -25,6 +25,7 @@ export function WhenVisible({
   minBlockSize,
   label,
   onRequest,
+  ahead = '300px',
 }: {
   children: ReactNode;
   /** The space to hold meanwhile, as a CSS length. */
@@ -36,6 +37,12 @@ export function WhenVisible({
    * by scrolling or tabbing: its text says what loading costs.
    */
   onRequest?: string;
+  /**
+   * How far below the screen the place may still be when loading starts (a CSS length). Light
+   * panels load a little ahead so they are there when scrolled to; a heavy one (the map, a
+   * chart) only once its place is on screen, so it never weighs on the first screen.
+   */
+  ahead?: string;
 }) {
   const [phase, setPhase] = useState<Phase>(() =>
     typeof IntersectionObserver === 'undefined' && onRequest === undefined ? 'loading' : 'waiting',
@@ -50,11 +57,11 @@ export function WhenVisible({
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) load();
       },
-      { rootMargin: '300px 0px' },
+      { rootMargin: `${ahead} 0px` },
     );
     observer.observe(slot.current);
     return () => observer.disconnect();
-  }, [phase, load, onRequest]);
+  }, [phase, load, onRequest, ahead]);
 
   // The panel has committed (its chunk came): the placeholder goes, and focus on it stays here.
   const loaded = useCallback(() => {
