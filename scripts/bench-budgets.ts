@@ -23,18 +23,14 @@ import { startServer, type RunningServer } from './api-server.ts';
 import { CHART_PANELS, OBSERVE_LONG_TASKS, loadAllPanels } from './bench-large-answer.ts';
 import { alternate, formatBytes, formatRatio, ratioOf } from './bench-stats.ts';
 import type { Row } from './bench.ts';
+import { apiConfig } from './bench-setup.ts';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const RUNS = Number(process.env.BENCH_BUDGET_RUNS ?? 3);
 /** A load that has not settled by then counts as "over the limit"; the scenario stops there. */
 const LOAD_TIMEOUT = Number(process.env.BENCH_BUDGET_TIMEOUT ?? 180_000);
 const CPU_SLOWDOWN = 4;
-const API_CONFIG = {
-  defaultSource: 'api',
-  sources: [
-    { id: 'api', name: 'Access Monitor API', adapter: 'rest', url: '/api/v1', timeoutMs: 120_000 },
-  ],
-};
+const API_CONFIG = apiConfig(120_000);
 const SIDES = { base: '30d', all: 'all' } as const;
 type Side = (typeof SIDES)[keyof typeof SIDES];
 

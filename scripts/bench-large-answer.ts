@@ -14,15 +14,11 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from './api-server.ts';
 import { COMMODITIES, STAGES } from '../src/domain/vocabulary.ts';
 import type { Row } from './bench.ts';
+import { apiConfig } from './bench-setup.ts';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const RECORDS = Number(process.env.BENCH_LARGE_RECORDS ?? 200_000);
-const API_CONFIG = {
-  defaultSource: 'api',
-  sources: [
-    { id: 'api', name: 'Access Monitor API', adapter: 'rest', url: '/api/v1', timeoutMs: 120_000 },
-  ],
-};
+const API_CONFIG = apiConfig(120_000);
 const CROSSINGS = ['kerem-shalom', 'rafah', 'kissufim', 'erez', 'zikim', 'gate-96', 'erez-west'];
 const TIMEOUT = Number(process.env.BENCH_LARGE_TIMEOUT ?? 300_000);
 export const CHART_PANELS = [

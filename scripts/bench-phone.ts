@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { startServer } from './api-server.ts';
 import type { Row } from './bench.ts';
+import { apiConfig, THROTTLED } from './bench-setup.ts';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -24,16 +25,7 @@ const READY_TIMEOUT = 60_000;
 const BUDGET_MS = 1300;
 const BUDGET_KB = 200;
 const KB = 1024;
-const API_CONFIG = {
-  defaultSource: 'api',
-  sources: [{ id: 'api', name: 'Access Monitor API', adapter: 'rest', url: '/api/v1' }],
-};
-const THROTTLED = {
-  latency: 150,
-  downloadThroughput: (1.6 * 1024 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
-  cpuSlowdown: 4,
-};
+const API_CONFIG = apiConfig();
 
 /**
  * Runs in the page before its scripts: window.__phoneReadyAt = performance.now() when the phone

@@ -24,6 +24,7 @@ import { benchOverview } from './bench-overview.ts';
 import { benchPhone } from './bench-phone.ts';
 import { benchWall } from './bench-wall.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
+import { apiConfig, THROTTLED } from './bench-setup.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -50,19 +51,7 @@ const ONLY_ROWS: Record<string, (browser: Browser) => Promise<Row[]>> = {
 const BOARD_BUDGET_MS = 1300;
 const KB = 1024;
 
-/** Non-demo runtime config: the app calls the real API on its own origin. */
-const API_CONFIG = {
-  defaultSource: 'api',
-  sources: [{ id: 'api', name: 'Access Monitor API', adapter: 'rest', url: '/api/v1' }],
-};
-
-/** A slow phone on a poor network: 150 ms RTT, 1.6 Mbps down, 750 Kbps up, CPU 4× slower. */
-const THROTTLED = {
-  latency: 150,
-  downloadThroughput: (1.6 * 1024 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
-  cpuSlowdown: 4,
-};
+const API_CONFIG = apiConfig();
 
 export interface Row {
   metric: string;
