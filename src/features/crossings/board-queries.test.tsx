@@ -1,8 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/providers.tsx';
 import { createAdapter } from '../../data/registry.ts';
+import { SourceProvider } from '../../data/source-context.tsx';
+import { I18nProvider } from '../../ui/i18n/context.tsx';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { testConfig } from '../../../test/render.tsx';
 import { prefetchBoard } from './board-queries.ts';
@@ -26,9 +27,13 @@ describe('prefetchBoard', () => {
     prefetchBoard(client, adapter, new Date());
     expect(asked.sort()).toEqual(['aid-flow', 'crossing-status', 'theatre']);
     render(
-      <AppProviders config={testConfig} source={source} queryClient={client} adapter={adapter}>
-        <CrossingsBoard />
-      </AppProviders>,
+      <QueryClientProvider client={client}>
+        <I18nProvider>
+          <SourceProvider value={{ config: testConfig, source, adapter }}>
+            <CrossingsBoard />
+          </SourceProvider>
+        </I18nProvider>
+      </QueryClientProvider>,
     );
     await waitFor(
       () =>
