@@ -70,6 +70,20 @@ describe('Answers kept on the device (issue 13 item 4)', () => {
     expect(client.getQueryData(['source', SOURCE, 'theatre'])).toBe('T');
   });
 
+  it('keeps an answer that arrived before keeping started (the board asks that early)', async () => {
+    const client = new QueryClient();
+    await client.fetchQuery({
+      queryKey: statusKey('2026-11-13', '2026-11-20'),
+      queryFn: async () => ({ records, issues: [] }),
+    });
+    kept = await keepAnswers(client, await store(), { sourceId: SOURCE, version: VERSION });
+    const restored = await reload();
+    expect(restored.getQueryData(statusKey('2026-11-13', '2026-11-20'))).toEqual({
+      records,
+      issues: [],
+    });
+  });
+
   it('keeps neither failures, nor another source (a dropped file), nor connection tests', async () => {
     let client = await page();
     await client

@@ -145,6 +145,17 @@ export async function keepAnswers(
     }
   });
 
+  // Answers that arrived before this started (the board's requests leave as soon as the source
+  // is known) are kept too; those just restored from the device are not written back.
+  const restoredAt = new Map(restored.map((r) => [r.hash, r.updatedAt]));
+  for (const query of cache.getAll())
+    if (
+      isKeptQuery(query, sourceId) &&
+      restoredAt.get(query.queryHash) !== query.state.dataUpdatedAt
+    )
+      dirty.add(query.queryHash);
+  if (dirty.size > 0) timer ??= setTimeout(() => void flush(), WRITE_DELAY_MS);
+
   const onHide = () => {
     if (document.visibilityState === 'hidden') void flush();
   };
