@@ -68,7 +68,8 @@ export function addDroppedFile(
     dayFirst: true,
     demo: false,
     timeoutMs: 15_000,
-    attribution: `${file.name} (a file opened on this device)`,
+    // The file is its own attribution; the Sources page says it was opened on this device.
+    attribution: file.name,
     licence: LICENCE_NOT_STATED,
   };
   let last = 0;

@@ -126,7 +126,11 @@ function SourceItem({
         <dd>{t(`adapters.kind.${description.adapter}`)}</dd>
         <dt>{t('sources.attribution')}</dt>
         <dd>
-          <bdi>{description.attribution}</bdi>
+          {file ? (
+            isolated(t, 'sources.attribution.file', { name: description.attribution })
+          ) : (
+            <bdi>{description.attribution}</bdi>
+          )}
         </dd>
         <dt>{t('sources.licence')}</dt>
         <dd>

@@ -329,6 +329,7 @@ export const ar = {
   'sources.adapter': 'المحوّل',
   'sources.attribution': 'الإسناد',
   'sources.licence': 'الترخيص',
+  'sources.attribution.file': '{name} (ملف فُتح على هذا الجهاز)',
   'licence.notStated': 'الترخيص غير مذكور',
   'licence.perPublisher': 'انظر ترخيص كل ناشر',
   'sources.answers': 'يمكنه تقديم',

@@ -314,6 +314,7 @@ export const en = {
   'sources.adapter': 'Adapter',
   'sources.attribution': 'Attribution',
   'sources.licence': 'Licence',
+  'sources.attribution.file': '{name} (a file opened on this device)',
   'licence.notStated': 'licence not stated',
   'licence.perPublisher': 'see each publisher’s licence',
   'sources.answers': 'Can answer',

@@ -315,6 +315,7 @@ export const he = {
   'sources.adapter': 'מתאם',
   'sources.attribution': 'ייחוס',
   'sources.licence': 'רישיון',
+  'sources.attribution.file': '{name} (קובץ שנפתח במכשיר זה)',
   'licence.notStated': 'הרישיון לא צוין',
   'licence.perPublisher': 'ראו את הרישיון של כל מפרסם',
   'sources.answers': 'יכול לספק',
