@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+// Components render in any of the three languages at once (the app loads Arabic and Hebrew on demand).
+import '../src/ui/i18n/all-catalogs.ts';
 
 afterEach(() => {
   cleanup();

@@ -4,7 +4,8 @@ import type { Root } from 'react-dom/client';
 import { keepAnswers, openIndexedDbStore } from '../data/kept-answers.ts';
 import { createAdapter } from '../data/registry.ts';
 import { prefetchBoard } from '../features/crossings/board-queries.ts';
-import { I18nProvider } from '../ui/i18n/context.tsx';
+import { I18nProvider, initialLocale } from '../ui/i18n/context.tsx';
+import { catalogLoaded, loadCatalog } from '../ui/i18n/translate.ts';
 import { App } from './app.tsx';
 import { boot, DemoUnavailableError, type Booted } from './boot.ts';
 import { ConfigErrorView, DemoUnavailableView } from './config-error.tsx';
@@ -45,13 +46,21 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
   // Opening the device's store takes a while on a slow phone: alongside config.json.
   const store = openIndexedDbStore();
   store.catch(() => undefined);
-  root.render(
-    <StrictMode>
-      <I18nProvider>
-        <PendingShell />
-      </I18nProvider>
-    </StrictMode>,
-  );
+  // The reader's language first (Arabic and Hebrew are chunks of their own), alongside
+  // config.json: nothing is painted in a language the reader did not choose. Failing that
+  // (offline, never loaded), the page speaks English. English is always here: painted at once.
+  const locale = initialLocale();
+  const paintShell = () =>
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <PendingShell />
+        </I18nProvider>
+      </StrictMode>,
+    );
+  const language = loadCatalog(locale).catch(() => undefined);
+  if (catalogLoaded(locale)) paintShell();
+  else void language.then(paintShell);
   return booted.then(
     async ({ config, source, rejectedRequest }) => {
       const queryClient = createQueryClient();
@@ -62,6 +71,7 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
       if (BOARD_FIRST.has(window.location.pathname) && onlineManager.isOnline())
         prefetchBoard(queryClient, adapter, new Date());
       await restoreKept(queryClient, store, source.id);
+      await language;
       root.render(
         <StrictMode>
           <AppProviders config={config} source={source} queryClient={queryClient} adapter={adapter}>
@@ -70,7 +80,8 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
         </StrictMode>,
       );
     },
-    (error: unknown) =>
+    async (error: unknown) => {
+      await language;
       root.render(
         <StrictMode>
           <I18nProvider>
@@ -83,6 +94,7 @@ export function start(root: Root, booting: () => Promise<Booted> = boot): Promis
             </BootFrame>
           </I18nProvider>
         </StrictMode>,
-      ),
+      );
+    },
   );
 }

@@ -4,7 +4,8 @@ import { openTables } from '../../test/render.tsx';
 import { REASON_CODES, reason, describeReasons } from '../domain/reasons.ts';
 import type { DataIssue } from '../domain/validate.ts';
 import { I18nProvider } from './i18n/context.tsx';
-import { catalogs, createTranslator, type Locale } from './i18n/translate.ts';
+import { catalogs } from './i18n/all-catalogs.ts';
+import { createTranslator, type Locale } from './i18n/translate.ts';
 import { RejectedRecords } from './panel.tsx';
 import { reasonKey, reasonText } from './reason-text.ts';
 

@@ -117,6 +117,28 @@ describe('Arabic and Hebrew on a phone', () => {
     expectCleanPage(page);
   });
 
+  it.each([
+    { lang: 'en', loads: [], skips: ['ar', 'he'] },
+    { lang: 'ar', loads: ['ar'], skips: ['he'] },
+    { lang: 'he', loads: ['he'], skips: ['ar'] },
+  ])('a page in $lang downloads only its own catalog', async (c) => {
+    const scripts: string[] = [];
+    const page = await browser.openApp(`/?lang=${c.lang}`, {
+      baseUrl: inject('demoUrl'),
+      viewport: { width: 360, height: 640 },
+      beforeNavigate: (p) => {
+        p.on('request', (request) => {
+          const name = /\/assets\/([a-z]+)-[\w-]+\.js$/.exec(new URL(request.url()).pathname);
+          if (name) scripts.push(name[1]!);
+        });
+      },
+    });
+    await waitForReady(page, page.locator('section.crossings-board'));
+    for (const lang of c.loads) expect(scripts, `${lang} catalog`).toContain(lang);
+    for (const lang of c.skips) expect(scripts, `${lang} catalog`).not.toContain(lang);
+    expectCleanPage(page);
+  });
+
   it('the language picker switches to Hebrew and the address keeps it', async () => {
     const page = await browser.openApp('/', {
       baseUrl: inject('demoUrl'),

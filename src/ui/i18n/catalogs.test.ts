@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from './en.ts';
-import { catalogs, createTranslator, LOCALES, type Locale } from './translate.ts';
+import { catalogs } from './all-catalogs.ts';
+import { createTranslator, LOCALES, type Locale } from './translate.ts';
 
 type Entry = string | Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
 

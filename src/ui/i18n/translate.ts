@@ -1,7 +1,5 @@
 import { intlLocale } from '../format.ts';
-import { ar } from './ar.ts';
 import { en, type Catalog, type MessageKey, type PluralForms } from './en.ts';
-import { he } from './he.ts';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
@@ -14,7 +12,47 @@ export const LOCALES = { en: 'ltr', ar: 'rtl', he: 'rtl' } as const satisfies Re
 >;
 export type Locale = keyof typeof LOCALES;
 
-export const catalogs: Record<Locale, Catalog> = { en, ar, he };
+/**
+ * The catalogs loaded so far. English is in the page's first chunk (it is also every other
+ * catalog's fallback); Arabic and Hebrew are chunks of their own, loaded for the reader who
+ * reads them (`loadCatalog`), so an English page does not download ~50 KB of both. All three
+ * at once, for tests and tools: `all-catalogs.ts`.
+ */
+const loaded: Partial<Record<Locale, Catalog>> = { en };
+const loading = new Map<Locale, Promise<void>>();
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
+  ar: () => import('./ar.ts').then((m) => m.ar),
+  he: () => import('./he.ts').then((m) => m.he),
+};
+
+/** Whether `locale`'s catalog is here (a translator for it then speaks it). */
+export function catalogLoaded(locale: Locale): boolean {
+  return loaded[locale] !== undefined;
+}
+
+/** Loads `locale`'s catalog once; a failed load may be tried again. */
+export function loadCatalog(locale: Locale): Promise<void> {
+  if (locale === 'en' || loaded[locale]) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = LOADERS[locale]().then(
+      (catalog) => {
+        loaded[locale] = catalog;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Makes a catalog known without loading it (tests and tools that import all three). */
+export function provideCatalog(locale: Locale, catalog: Catalog): void {
+  loaded[locale] = catalog;
+}
 
 /** Each language named in itself, for the picker. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ar: 'العربية', he: 'עברית' };
@@ -63,7 +101,8 @@ function isolateParam(text: string): string {
  * sentence keeps its own order and does not scramble the punctuation around it.
  */
 export function createTranslator(locale: Locale): Translate {
-  const catalog = catalogs[locale] ?? en;
+  // A catalog not loaded yet speaks English (the provider waits for it; see context.tsx).
+  const catalog = loaded[locale] ?? en;
   const tag = intlLocale(locale);
   const plural = new Intl.PluralRules(tag);
   const numbers = new Intl.NumberFormat(tag);
