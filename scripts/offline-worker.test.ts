@@ -73,6 +73,16 @@ describe('The offline worker’s precache plan (issue 13 item 4)', () => {
     ]);
   });
 
+  it('keeps the interface’s language chunks with the shell: a page reopened offline speaks its reader’s language', () => {
+    const plan = precachePlan(dist({ '/assets/ar-GGGG.js': 'ar', '/assets/he-HHHH.js': 'he' }), [
+      '/assets/ar-GGGG.js',
+      '/assets/he-HHHH.js',
+    ]);
+    expect(plan.shell).toContain('/assets/ar-GGGG.js');
+    expect(plan.shell).toContain('/assets/he-HHHH.js');
+    expect(plan.rest).not.toContain('/assets/ar-GGGG.js');
+  });
+
   it('is a new version when any kept file changes, and the same version otherwise', () => {
     const first = precachePlan(dist()).version;
     expect(precachePlan(dist()).version).toBe(first);

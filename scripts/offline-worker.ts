@@ -12,7 +12,11 @@ import type { Plugin } from 'vite';
 export interface PrecachePlan {
   /** Hash of the listed paths and their contents: a new deployment is a new version. */
   version: string;
-  /** The page itself: what a Save-Data or 2G install keeps (the rest comes when first used). */
+  /**
+   * The page itself and the interface's languages: what a Save-Data or 2G install keeps (the
+   * rest comes when first used). The Arabic and Hebrew catalogs are chunks loaded on demand, but
+   * a page reopened offline must still speak its reader's language.
+   */
   shell: string[];
   /** Everything else the app loads: chunks (map, charts, mocks), fonts, the basemap. */
   rest: string[];
@@ -41,13 +45,18 @@ export function pathsInHtml(html: string): string[] {
  * their contents. The shell is index.html, what it loads and config.json; the rest is every
  * other file the app may load.
  */
-export function precachePlan(files: ReadonlyMap<string, Uint8Array>): PrecachePlan {
+export function precachePlan(
+  files: ReadonlyMap<string, Uint8Array>,
+  alsoShell: readonly string[] = [],
+): PrecachePlan {
   const html = files.get('/index.html');
   if (!html) throw new Error('offline worker: dist/index.html is missing');
   const kept = [...files.keys()].filter((path) => !skipped(path)).sort();
   const fromHtml = pathsInHtml(new TextDecoder().decode(html)).filter((path) => files.has(path));
   const shell = [
-    ...new Set(['/index.html', '/config.json', ...fromHtml].filter((p) => kept.includes(p))),
+    ...new Set(
+      ['/index.html', '/config.json', ...fromHtml, ...alsoShell].filter((p) => kept.includes(p)),
+    ),
   ];
   const rest = kept.filter((path) => !shell.includes(path));
   const hash = createHash('sha256');
@@ -75,14 +84,25 @@ function readTree(root: string): Map<string, Uint8Array> {
 /** Vite plugin (build only): writes dist/sw.js once the bundle and public/ are in dist/. */
 export function offlineWorker(): Plugin {
   let outDir = '';
+  /** The chunks of the interface's catalogs (src/ui/i18n/<lang>.ts), as dist/ paths. */
+  let catalogChunks: string[] = [];
   return {
     name: 'access-monitor-offline-worker',
     apply: 'build',
     configResolved(config) {
       outDir = join(config.root, config.build.outDir);
     },
+    generateBundle(_options, bundle) {
+      catalogChunks = Object.values(bundle)
+        .filter(
+          (chunk) =>
+            chunk.type === 'chunk' &&
+            /[\\/]src[\\/]ui[\\/]i18n[\\/][a-z]{2}\.ts$/.test(chunk.facadeModuleId ?? ''),
+        )
+        .map((chunk) => `/${chunk.fileName}`);
+    },
     closeBundle() {
-      const plan = precachePlan(readTree(outDir));
+      const plan = precachePlan(readTree(outDir), catalogChunks);
       const template = readFileSync(
         new URL('../src/offline/service-worker.js', import.meta.url),
         'utf8',
