@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { startServer } from './api-server.ts';
 import type { Row } from './bench.ts';
-import { apiConfig, THROTTLED } from './bench-setup.ts';
+import { apiConfig, throttle } from './bench-setup.ts';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -114,15 +114,8 @@ async function loadPhone(browser: Browser, url: string): Promise<Load> {
     await page.addInitScript(MARK_PHONE_READY);
     const cdp = await context.newCDPSession(page);
     const requests = recordNetwork(cdp);
-    await cdp.send('Network.enable');
+    await throttle(cdp);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: THROTTLED.latency,
-      downloadThroughput: THROTTLED.downloadThroughput,
-      uploadThroughput: THROTTLED.uploadThroughput,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLED.cpuSlowdown });
     await page.goto(url, { waitUntil: 'commit', timeout: READY_TIMEOUT });
     const at = await page.waitForFunction(
       () => (window as { __phoneReadyAt?: number }).__phoneReadyAt,

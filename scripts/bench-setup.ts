@@ -27,3 +27,30 @@ export const THROTTLED = {
   uploadThroughput: (750 * 1024) / 8,
   cpuSlowdown: 4,
 };
+
+/** What `throttle` needs of a CDP session (playwright-core's CDPSession fits). */
+interface CdpLike {
+  send(method: 'Network.enable'): Promise<unknown>;
+  send(
+    method: 'Network.emulateNetworkConditions',
+    params: {
+      offline: boolean;
+      latency: number;
+      downloadThroughput: number;
+      uploadThroughput: number;
+    },
+  ): Promise<unknown>;
+  send(method: 'Emulation.setCPUThrottlingRate', params: { rate: number }): Promise<unknown>;
+}
+
+/** Puts a page's CDP session on the throttled phone profile (network and CPU). */
+export async function throttle(cdp: CdpLike): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLED.latency,
+    downloadThroughput: THROTTLED.downloadThroughput,
+    uploadThroughput: THROTTLED.uploadThroughput,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLED.cpuSlowdown });
+}

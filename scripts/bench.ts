@@ -24,7 +24,7 @@ import { benchOverview } from './bench-overview.ts';
 import { benchPhone } from './bench-phone.ts';
 import { benchWall } from './bench-wall.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
-import { apiConfig, THROTTLED } from './bench-setup.ts';
+import { apiConfig, throttle } from './bench-setup.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -298,15 +298,7 @@ async function loadBoard(browser: Browser, url: string, throttled: boolean): Pro
       const page = await context.newPage();
       await page.addInitScript(MARK_BOARD_READY);
       if (throttled) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: THROTTLED.latency,
-          downloadThroughput: THROTTLED.downloadThroughput,
-          uploadThroughput: THROTTLED.uploadThroughput,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLED.cpuSlowdown });
+        await throttle(await context.newCDPSession(page));
       }
       await page.goto(url, { waitUntil: 'commit', timeout: READY_TIMEOUT });
       await page
