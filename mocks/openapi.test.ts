@@ -69,6 +69,9 @@ const RECORD_SCHEMA: Record<Dataset, string> = {
   'facility-status': 'FacilityStatus',
   'utility-status': 'UtilityStatus',
   events: 'Event',
+  movements: 'Movement',
+  'fuel-entry': 'FuelEntry',
+  'truck-gaps': 'TruckGaps',
 };
 
 const ORIGIN = 'http://localhost';

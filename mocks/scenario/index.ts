@@ -96,6 +96,10 @@ const DAY_GENERATORS: Record<DayDataset, (ctx: Context, day: number) => Item[]> 
   'corridor-status': corridorStatusDay,
   'facility-status': facilityStatusDay,
   'utility-status': utilityStatusDay,
+  // Filled in with the scenario's movements, fuel and gaps in the next commit.
+  movements: () => [],
+  'fuel-entry': () => [],
+  'truck-gaps': () => [],
 };
 
 export function createScenario(options: ScenarioOptions = {}): Scenario {

@@ -1,5 +1,5 @@
 import { z } from '../domain/zod.ts';
-import { VERIFICATIONS, type Dataset } from '../domain/vocabulary.ts';
+import { DATASETS, VERIFICATIONS, type Dataset } from '../domain/vocabulary.ts';
 
 /**
  * Runtime configuration: config.json beside index.html, read at start (never baked into the
@@ -7,14 +7,7 @@ import { VERIFICATIONS, type Dataset } from '../domain/vocabulary.ts';
  * configured sources by id, never name an address: a link must not be able to dress someone
  * else's figures in this dashboard's look.
  */
-const DATASET_NAMES = [
-  'crossing-status',
-  'corridor-status',
-  'aid-flow',
-  'facility-status',
-  'utility-status',
-  'events',
-] as const satisfies readonly Dataset[];
+const DATASET_NAMES = DATASETS;
 /** The datasets an HXL table (a file, a CKAN resource) can hold. */
 export const HXL_READABLE = [
   'crossing-status',

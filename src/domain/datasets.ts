@@ -5,6 +5,9 @@ import {
   crossingStatusSchema,
   eventSchema,
   facilityStatusSchema,
+  fuelEntrySchema,
+  movementSchema,
+  truckGapsSchema,
   utilityStatusSchema,
 } from './schemas.ts';
 import type { Dataset } from './vocabulary.ts';
@@ -17,6 +20,9 @@ export const DATASET_SCHEMAS = {
   'facility-status': facilityStatusSchema,
   'utility-status': utilityStatusSchema,
   events: eventSchema,
+  movements: movementSchema,
+  'fuel-entry': fuelEntrySchema,
+  'truck-gaps': truckGapsSchema,
 } as const satisfies Record<Dataset, z.ZodType>;
 
 export type DatasetRecord<D extends Dataset> = z.output<(typeof DATASET_SCHEMAS)[D]>;

@@ -58,6 +58,9 @@ export const DATED_FIELDS: Record<Dataset, readonly DatedField[]> = {
   'crossing-status': [{ path: ['at'], kind: 'observed' }, REPORTED],
   'corridor-status': [{ path: ['at'], kind: 'observed' }, REPORTED],
   events: [{ path: ['start'], kind: 'observed' }, { path: ['end'], kind: 'planned' }, REPORTED],
+  movements: [{ path: ['date'], kind: 'observed' }, REPORTED],
+  'fuel-entry': [{ path: ['date'], kind: 'observed' }, REPORTED],
+  'truck-gaps': [{ path: ['date'], kind: 'observed' }, REPORTED],
 };
 
 export interface DateProblem {

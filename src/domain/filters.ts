@@ -196,6 +196,9 @@ export const FILTERS_BY_DATASET: Record<Dataset, readonly FilterPart[]> = {
   'facility-status': ['verification'],
   'utility-status': ['verification'],
   events: ['verification'],
+  movements: ['verification'],
+  'fuel-entry': ['crossings', 'verification'],
+  'truck-gaps': ['crossings', 'verification'],
 };
 
 /** The filters that can change any of these datasets, in the order of `FILTER_PARTS`. */

@@ -10,10 +10,15 @@ import { dayString, verificationSchema } from './schemas.ts';
 import {
   COMMODITIES,
   CROSSING_STATES,
+  FUEL_TYPES,
+  FUEL_UNITS,
   FUNCTIONALITIES,
+  MOVEMENT_OUTCOMES,
+  MOVEMENT_PURPOSES,
   SERVICES,
   STAGES,
   UTILITY_UNITS,
+  ZONES,
 } from './vocabulary.ts';
 
 const id = z.string().trim().min(1).max(80);
@@ -89,9 +94,39 @@ export const utilityStatusRollupSchema = rollupBase
   })
   .superRefine(consistent);
 
+export const movementRollupSchema = rollupBase
+  .extend({
+    outcome: z.enum(MOVEMENT_OUTCOMES),
+    purpose: z.enum(MOVEMENT_PURPOSES),
+    toZone: z.enum(ZONES),
+    missions: whole,
+  })
+  .superRefine(consistent);
+
+export const fuelEntryRollupSchema = rollupBase
+  .extend({
+    crossingId: id,
+    fuel: z.enum(FUEL_TYPES),
+    unit: z.enum(FUEL_UNITS),
+    quantity: count,
+    need: z.object({ sum: count, reported: whole }).optional(),
+  })
+  .superRefine(consistent);
+
+export const truckGapsRollupSchema = rollupBase
+  .extend({
+    crossingId: id,
+    waiting: z.object({ last: whole, max: whole }).optional(),
+    intercepted: whole.optional(),
+  })
+  .superRefine(consistent);
+
 export const ROLLUP_SCHEMAS = {
   'aid-flow': aidFlowRollupSchema,
   'crossing-status': crossingStatusRollupSchema,
   'facility-status': facilityStatusRollupSchema,
   'utility-status': utilityStatusRollupSchema,
+  movements: movementRollupSchema,
+  'fuel-entry': fuelEntryRollupSchema,
+  'truck-gaps': truckGapsRollupSchema,
 } as const satisfies Record<RollupDataset, z.ZodType>;

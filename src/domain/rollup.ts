@@ -11,7 +11,15 @@
  *   range (`bucketsFor`), keyed by their first day inside the range.
  * Input records are valid ones (after `validateRecords`); rejects are reported beside roll-ups.
  */
-import type { AidFlow, CrossingStatus, FacilityStatus, UtilityStatus } from './schemas.ts';
+import type {
+  AidFlow,
+  CrossingStatus,
+  FacilityStatus,
+  FuelEntry,
+  Movement,
+  TruckGaps,
+  UtilityStatus,
+} from './schemas.ts';
 import { bucketsFor, chooseResolution, dayCount, dayNumber, type Resolution } from './series.ts';
 import { theatreDay, startOfTheatreDay, shiftDay, type Day } from './time.ts';
 import {
@@ -29,6 +37,9 @@ export const ROLLUP_DATASETS = [
   'crossing-status',
   'facility-status',
   'utility-status',
+  'movements',
+  'fuel-entry',
+  'truck-gaps',
 ] as const satisfies readonly Dataset[];
 export type RollupDataset = (typeof ROLLUP_DATASETS)[number];
 
@@ -371,6 +382,124 @@ export function rollUpCrossingStatus(
   return out;
 }
 
+export interface MovementRollup extends RollupBase {
+  outcome: Movement['outcome'];
+  purpose: Movement['purpose'];
+  toZone: Movement['toZone'];
+  /** Requests summed over the bucket (a record may stand for several, `missions`). */
+  missions: number;
+}
+
+/** Movements: requests per bucket × outcome × purpose × destination zone × source × level. */
+export function rollUpMovements(
+  records: readonly Movement[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): MovementRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<MovementRollup>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const key = `${i}|${r.outcome}|${r.purpose}|${r.toZone}|${sourceId}|${verification}`;
+    const row = groups.take(key, index.bit(r.date, i), () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      outcome: r.outcome,
+      purpose: r.purpose,
+      toZone: r.toZone,
+      missions: 0,
+    }));
+    row.missions += r.missions;
+  }
+  return groups.rows();
+}
+
+export interface FuelEntryRollup extends RollupBase {
+  crossingId: string;
+  fuel: FuelEntry['fuel'];
+  unit: FuelEntry['unit'];
+  /** Quantity entered, summed over the bucket. */
+  quantity: number;
+  /** The stated need summed over the days that state one, and how many days did. */
+  need?: { sum: number; reported: number };
+}
+
+/** Fuel entry: quantity (and stated need) per bucket × crossing × fuel type × source × level. */
+export function rollUpFuelEntry(
+  records: readonly FuelEntry[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): FuelEntryRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<FuelEntryRollup>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const key = `${i}|${r.crossingId}|${r.fuel}|${r.unit}|${sourceId}|${verification}`;
+    const row = groups.take(key, index.bit(r.date, i), () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      crossingId: r.crossingId,
+      fuel: r.fuel,
+      unit: r.unit,
+      quantity: 0,
+    }));
+    row.quantity = round(row.quantity + r.quantity);
+    if (r.need !== undefined) {
+      const need = (row.need ??= { sum: 0, reported: 0 });
+      need.sum = round(need.sum + r.need);
+      need.reported++;
+    }
+  }
+  return groups.rows();
+}
+
+export interface TruckGapsRollup extends RollupBase {
+  crossingId: string;
+  /**
+   * Trucks waiting for collection is a stock, not a flow: never summed over days. `last` is the
+   * figure of the bucket's last reported day, `max` the largest; absent when no day said.
+   */
+  waiting?: { last: number; max: number };
+  /** Trucks intercepted on the route, summed over the bucket. */
+  intercepted?: number;
+}
+
+/** Truck gaps per bucket × crossing × source × level: waiting (last, largest), intercepted (sum). */
+export function rollUpTruckGaps(
+  records: readonly TruckGaps[],
+  range: { from: Day; to: Day },
+  resolution: RollupResolution,
+): TruckGapsRollup[] {
+  const index = bucketIndex(range, resolution);
+  const groups = grouped<TruckGapsRollup & { lastDay: Day }>();
+  for (const r of records) {
+    const i = index.of(r.date);
+    if (i < 0) continue;
+    const { sourceId, verification } = r.provenance;
+    const key = `${i}|${r.crossingId}|${sourceId}|${verification}`;
+    const row = groups.take(key, index.bit(r.date, i), () => ({
+      ...base(index.buckets[i]!, sourceId, verification),
+      crossingId: r.crossingId,
+      lastDay: '' as Day,
+    }));
+    if (r.waiting !== undefined) {
+      const w = row.waiting;
+      if (!w) row.waiting = { last: r.waiting, max: r.waiting };
+      else {
+        w.max = Math.max(w.max, r.waiting);
+        // Two records for one day (a correction): the larger stands, as for the largest.
+        if (r.date > row.lastDay) w.last = r.waiting;
+        else if (r.date === row.lastDay) w.last = Math.max(w.last, r.waiting);
+      }
+      if (r.date > row.lastDay) row.lastDay = r.date;
+    }
+    if (r.intercepted !== undefined) row.intercepted = (row.intercepted ?? 0) + r.intercepted;
+  }
+  return groups.rows().map(({ lastDay: _lastDay, ...row }) => row);
+}
+
 /** Sums of decimals drift (187.42000000000002): keep what the data can carry. */
 function round(value: number, digits = 3): number {
   const f = 10 ** digits;
@@ -383,6 +512,9 @@ export interface RollupRows {
   'crossing-status': CrossingStatusRollup;
   'facility-status': FacilityStatusRollup;
   'utility-status': UtilityStatusRollup;
+  movements: MovementRollup;
+  'fuel-entry': FuelEntryRollup;
+  'truck-gaps': TruckGapsRollup;
 }
 export type RollupRow<D extends RollupDataset> = RollupRows[D];
 
@@ -417,19 +549,21 @@ export function rollUpDataset<D extends RollupDataset>(
           return true;
         })
       : records;
-  const rows: unknown[] =
-    dataset === 'aid-flow'
-      ? rollUpAidFlow(picked as AidFlow[], range, resolution, shape.by)
-      : dataset === 'facility-status'
-        ? rollUpFacilityStatus(picked as FacilityStatus[], range, resolution)
-        : dataset === 'utility-status'
-          ? rollUpUtilityStatus(picked as UtilityStatus[], range, resolution)
-          : rollUpCrossingStatus(
-              picked as CrossingStatus[],
-              range,
-              resolution,
-              clock.timeZone,
-              clock.now,
-            );
-  return rows as RollupRow<D>[];
+  const rows: Record<RollupDataset, () => unknown[]> = {
+    'aid-flow': () => rollUpAidFlow(picked as AidFlow[], range, resolution, shape.by),
+    'facility-status': () => rollUpFacilityStatus(picked as FacilityStatus[], range, resolution),
+    'utility-status': () => rollUpUtilityStatus(picked as UtilityStatus[], range, resolution),
+    'crossing-status': () =>
+      rollUpCrossingStatus(
+        picked as CrossingStatus[],
+        range,
+        resolution,
+        clock.timeZone,
+        clock.now,
+      ),
+    movements: () => rollUpMovements(picked as Movement[], range, resolution),
+    'fuel-entry': () => rollUpFuelEntry(picked as FuelEntry[], range, resolution),
+    'truck-gaps': () => rollUpTruckGaps(picked as TruckGaps[], range, resolution),
+  };
+  return rows[dataset]() as RollupRow<D>[];
 }

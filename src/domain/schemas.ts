@@ -7,7 +7,14 @@ import {
   CROSSING_STATES,
   EVENT_KINDS,
   FACILITY_KINDS,
+  FUEL_TYPES,
+  FUEL_UNIT,
+  FUEL_UNITS,
   FUNCTIONALITIES,
+  MOVEMENT_OUTCOMES,
+  MOVEMENT_PURPOSES,
+  ORGANISATION_TYPES,
+  ZONES,
   SERVICES,
   STAGES,
   UTILITY_UNITS,
@@ -43,6 +50,8 @@ export const provenanceSchema = z.object({
   verification: verificationSchema,
   /** How the figure was verified or why it is disputed, in the source's words. */
   method: text(500).optional(),
+  /** Who verified it (an observer mission, a UN mechanism), when the source says. */
+  verifiedBy: text(200).optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
@@ -83,6 +92,12 @@ export const sourceInfoSchema = z.object({
   licence: text(120).min(1),
   /** Who they are, in a few words (e.g. "border authority", "UN mechanism"). */
   kind: text(120).optional(),
+  /**
+   * How the source counts, in its own words: what it counts and where (trucks at screening,
+   * or collected by agencies), what it leaves out (commercial cargo), how it verifies. Shown
+   * beside its figures wherever sources are compared, never edited.
+   */
+  method: text(2000).optional(),
   synthetic: z.boolean(),
 });
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
@@ -254,6 +269,63 @@ export const eventSchema = z
   })
   .refine((e) => !e.end || Date.parse(e.end) >= Date.parse(e.start), because('end-before-start'));
 export type TheatreEvent = z.infer<typeof eventSchema>;
+
+/**
+ * A humanitarian movement request (a "mission") and what became of it, one record per request
+ * or, where a source publishes counts, per group of identical requests (`missions`).
+ */
+export const movementSchema = z.object({
+  /** The source's own reference for the request, when it has one. */
+  id: id.optional(),
+  /** The day the movement was planned for, in the theatre's time zone. */
+  date: dayString,
+  organisationType: z.enum(ORGANISATION_TYPES),
+  purpose: z.enum(MOVEMENT_PURPOSES),
+  /** Admin areas, when the source names them. */
+  fromArea: id.optional(),
+  toArea: id.optional(),
+  /** North or south of the theatre's dividing line; a movement from south to north crosses it. */
+  fromZone: z.enum(ZONES).optional(),
+  toZone: z.enum(ZONES),
+  outcome: z.enum(MOVEMENT_OUTCOMES),
+  /** The reason stated for the outcome, in the source's words. */
+  reason: text(500).optional(),
+  missions: z.number().int().min(1).max(1000, named('implausibly-large')).default(1),
+  provenance: provenanceSchema,
+});
+export type Movement = z.infer<typeof movementSchema>;
+
+/** Fuel that entered at a crossing on a day, by type, against a stated need where one is given. */
+export const fuelEntrySchema = z
+  .object({
+    date: dayString,
+    crossingId: id,
+    fuel: z.enum(FUEL_TYPES),
+    quantity: count(10_000_000),
+    /** Litres for diesel and petrol, tonnes for cooking gas (FUEL_UNIT). */
+    unit: z.enum(FUEL_UNITS),
+    /** What the source states is needed per day, in the same unit. */
+    need: count(10_000_000).optional(),
+    provenance: provenanceSchema,
+  })
+  .refine((r) => FUEL_UNIT[r.fuel] === r.unit, because('fuel-unit-mismatch'));
+export type FuelEntry = z.infer<typeof fuelEntrySchema>;
+
+/**
+ * The gaps between stages at a crossing on a day, per source: trucks that entered and were
+ * waiting for collection at the end of the day (a stock), and trucks intercepted on the route
+ * that day (a flow).
+ */
+export const truckGapsSchema = z
+  .object({
+    date: dayString,
+    crossingId: id,
+    waiting: count(20_000).int().optional(),
+    intercepted: count(5000).int().optional(),
+    provenance: provenanceSchema,
+  })
+  .refine((r) => r.waiting !== undefined || r.intercepted !== undefined, because('needs-a-gap'));
+export type TruckGaps = z.infer<typeof truckGapsSchema>;
 
 function isTimeZone(zone: string): boolean {
   try {

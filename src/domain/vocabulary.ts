@@ -49,6 +49,50 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/**
+ * What became of a humanitarian movement request, as OCHA's access snapshots count them:
+ * facilitated, impeded (approved, then held up on the way), denied, or postponed/cancelled
+ * (by the organisers, for logistical, operational or security reasons).
+ */
+export const MOVEMENT_OUTCOMES = ['facilitated', 'impeded', 'denied', 'postponed-cancelled'] as const;
+export type MovementOutcome = (typeof MOVEMENT_OUTCOMES)[number];
+
+/** What a movement was for. */
+export const MOVEMENT_PURPOSES = [
+  'food',
+  'fuel',
+  'health',
+  'wash',
+  'evacuation',
+  'assessment',
+  'logistics',
+  'other',
+] as const;
+export type MovementPurpose = (typeof MOVEMENT_PURPOSES)[number];
+
+/** Who asked to move. */
+export const ORGANISATION_TYPES = ['un', 'ingo', 'ngo', 'red-cross-crescent', 'other'] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/**
+ * The two halves of the theatre that movement figures are split by: north and south of its
+ * dividing line (in Gaza, Wadi Gaza). A movement from south to north crosses it.
+ */
+export const ZONES = ['north', 'south'] as const;
+export type Zone = (typeof ZONES)[number];
+
+/** Fuel by type, as COGAT and UNRWA report it; each has its own unit (FUEL_UNIT). */
+export const FUEL_TYPES = ['diesel', 'petrol', 'cooking-gas'] as const;
+export type FuelType = (typeof FUEL_TYPES)[number];
+export const FUEL_UNITS = ['litres', 'tonnes'] as const;
+export type FuelUnit = (typeof FUEL_UNITS)[number];
+/** Diesel and petrol are counted in litres, cooking gas (LPG) in tonnes. */
+export const FUEL_UNIT: Record<FuelType, FuelUnit> = {
+  diesel: 'litres',
+  petrol: 'litres',
+  'cooking-gas': 'tonnes',
+};
+
 /** The datasets a source can answer; also the names of the REST collections. */
 export const DATASETS = [
   'crossing-status',
@@ -57,5 +101,8 @@ export const DATASETS = [
   'facility-status',
   'utility-status',
   'events',
+  'movements',
+  'fuel-entry',
+  'truck-gaps',
 ] as const;
 export type Dataset = (typeof DATASETS)[number];

@@ -454,6 +454,8 @@ export const ar = {
   'reason.needs-a-measure': 'يجب أن يتضمن واحداً على الأقل من: عدد الشاحنات أو الأطنان أو اللترات',
   'reason.beds-in-closed-facility': 'لا يمكن أن يكون في مرفق صحي متوقف عن العمل أسرّة مشغولة',
   'reason.percent-over-100': 'لا يمكن أن تتجاوز النسبة المئوية 100',
+  'reason.fuel-unit-mismatch': 'يُحسب الديزل والبنزين باللتر، وغاز الطهي بالطن',
+  'reason.needs-a-gap': 'يجب أن يتضمن واحداً على الأقل من: الشاحنات المنتظرة أو المعترَضة',
   'reason.hours-over-24': 'لا يتجاوز اليوم 24 ساعة',
   'reason.end-before-start': 'تاريخ الانتهاء يسبق تاريخ البدء',
   'reason.bbox-order': 'يجب أن يكون نطاق الإحداثيات (bbox) بالترتيب [غرب، جنوب، شرق، شمال]',
@@ -513,6 +515,9 @@ export const ar = {
   'adapters.dataset.facility-status': 'حالة المرافق',
   'adapters.dataset.utility-status': 'حالة الخدمات الأساسية',
   'adapters.dataset.events': 'الأحداث',
+  'adapters.dataset.movements': 'تحركات العمل الإنساني',
+  'adapters.dataset.fuel-entry': 'دخول الوقود حسب النوع',
+  'adapters.dataset.truck-gaps': 'الشاحنات المنتظرة والمعترَضة',
   'adapters.dataset.theatre': 'الأماكن (منطقة العمليات)',
 
   'wall.title': 'مرصد الوصول الإنساني — شاشة العرض الجدارية',

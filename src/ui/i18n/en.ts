@@ -410,6 +410,8 @@ export const en = {
   'reason.needs-a-measure': 'needs at least one of trucks, tonnes or litres',
   'reason.beds-in-closed-facility': 'a non-functional facility cannot have occupied beds',
   'reason.percent-over-100': 'a percentage cannot exceed 100',
+  'reason.fuel-unit-mismatch': 'diesel and petrol are counted in litres, cooking gas in tonnes',
+  'reason.needs-a-gap': 'needs at least one of waiting or intercepted',
   'reason.hours-over-24': 'a day has at most 24 hours',
   'reason.end-before-start': 'end is before start',
   'reason.bbox-order': 'bbox must be [west, south, east, north]',
@@ -461,6 +463,9 @@ export const en = {
   'adapters.dataset.facility-status': 'Facility status',
   'adapters.dataset.utility-status': 'Utility status',
   'adapters.dataset.events': 'Events',
+  'adapters.dataset.movements': 'Humanitarian movements',
+  'adapters.dataset.fuel-entry': 'Fuel entry by type',
+  'adapters.dataset.truck-gaps': 'Trucks waiting and intercepted',
   'adapters.dataset.theatre': 'Places (theatre)',
 
   'wall.title': 'Access Monitor — wall display',

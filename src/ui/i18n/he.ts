@@ -422,6 +422,8 @@ export const he = {
   'reason.needs-a-measure': 'חייב לכלול לפחות אחד מאלה: משאיות, טונות או ליטרים',
   'reason.beds-in-closed-facility': 'במתקן שאינו מתפקד לא ייתכנו מיטות תפוסות',
   'reason.percent-over-100': 'אחוז אינו יכול לעלות על 100',
+  'reason.fuel-unit-mismatch': 'סולר ובנזין נמדדים בליטרים, גז בישול בטונות',
+  'reason.needs-a-gap': 'חייב לכלול לפחות אחד מאלה: משאיות ממתינות או משאיות שיורטו',
   'reason.hours-over-24': 'ביממה יש לכל היותר 24 שעות',
   'reason.end-before-start': 'מועד הסיום קודם למועד ההתחלה',
   'reason.bbox-order': 'תיבת התחום (bbox) חייבת להיות בסדר [מערב, דרום, מזרח, צפון]',
@@ -475,6 +477,9 @@ export const he = {
   'adapters.dataset.facility-status': 'מצב המתקנים',
   'adapters.dataset.utility-status': 'מצב התשתיות',
   'adapters.dataset.events': 'אירועים',
+  'adapters.dataset.movements': 'תנועות הומניטריות',
+  'adapters.dataset.fuel-entry': 'כניסת דלק לפי סוג',
+  'adapters.dataset.truck-gaps': 'משאיות ממתינות ומיורטות',
   'adapters.dataset.theatre': 'מקומות (אזור הפעילות)',
 
   'wall.title': 'מעקב גישה הומניטרית — תצוגת קיר',
