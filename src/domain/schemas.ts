@@ -263,6 +263,8 @@ export const eventSchema = z
     /** Absent while the event is still going on. */
     end: instantString.optional(),
     areaIds: z.array(id).default([]),
+    /** The crossings it concerns (a closure, an incident at a gate), for the crossing pages. */
+    crossingIds: z.array(id).default([]),
     title: text(200).min(1),
     description: text(4000).default(''),
     provenance: provenanceSchema,

@@ -54,7 +54,12 @@ export type EventKind = (typeof EVENT_KINDS)[number];
  * facilitated, impeded (approved, then held up on the way), denied, or postponed/cancelled
  * (by the organisers, for logistical, operational or security reasons).
  */
-export const MOVEMENT_OUTCOMES = ['facilitated', 'impeded', 'denied', 'postponed-cancelled'] as const;
+export const MOVEMENT_OUTCOMES = [
+  'facilitated',
+  'impeded',
+  'denied',
+  'postponed-cancelled',
+] as const;
 export type MovementOutcome = (typeof MOVEMENT_OUTCOMES)[number];
 
 /** What a movement was for. */

@@ -21,6 +21,7 @@ export const ar = {
   'nav.overview': 'نظرة عامة',
   'nav.data': 'المصادر ومشكلات البيانات',
   'app.footer.timeZone': 'الأوقات بتوقيت {zone}.',
+  // Crossing pages (issue 14).
 
   'config.error.title': 'لوحة المتابعة غير مُعدّة بشكل صحيح',
   'config.error.intro': 'تعذّر استخدام ملف config.json الموجود بجانب index.html:',
@@ -52,6 +53,7 @@ export const ar = {
   'update.ready': 'إصدار جديد من مرصد الوصول الإنساني جاهز.',
   'update.reload': 'إعادة التحميل',
   'source.retry': 'إعادة المحاولة',
+  // Sources compared, movements and fuel (issue 14).
   'source.outsideRange': {
     zero: 'لم يُرسل {source} أي سجل لأيام أو معابر لم تُطلب.',
     one: 'سجل واحد من {source} يخص أياماً أو معابر لم تُطلب، فلا يُستخدم.',
@@ -653,4 +655,6 @@ export const ar = {
   'map.details.levelNoBaseline': '{measure}: {percent}',
   'map.details.noLevel': '{measure}: لا يوجد بلاغ',
   'map.details.close': 'إلغاء التحديد',
+
+  // Who says so, and verified only (issue 14).
 } as const satisfies Catalog;

@@ -17,6 +17,7 @@ export const en = {
   'nav.overview': 'Overview',
   'nav.data': 'Sources and data issues',
   'app.footer.timeZone': 'Times are in {zone}.',
+  // Crossing pages (issue 14).
 
   'config.error.title': 'The dashboard is not configured correctly',
   'config.error.intro': 'config.json beside index.html could not be used:',
@@ -50,6 +51,7 @@ export const en = {
   'update.ready': 'A new version of Access Monitor is ready.',
   'update.reload': 'Reload',
   'source.retry': 'Try again',
+  // Sources compared, movements and fuel (issue 14).
   'source.outsideRange': {
     one: '{count} record from {source} was for days or crossings not asked for and is not used.',
     other:
@@ -601,6 +603,8 @@ export const en = {
   'map.details.levelNoBaseline': '{measure}: {percent}',
   'map.details.noLevel': '{measure}: no report',
   'map.details.close': 'Clear selection',
+
+  // Who says so, and verified only (issue 14).
 } as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;

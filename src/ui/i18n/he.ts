@@ -18,6 +18,7 @@ export const he = {
   'nav.overview': 'סקירה כללית',
   'nav.data': 'מקורות ובעיות בנתונים',
   'app.footer.timeZone': 'השעות לפי {zone}.',
+  // Crossing pages (issue 14).
 
   'config.error.title': 'לוח הבקרה אינו מוגדר כראוי',
   'config.error.intro': 'לא ניתן היה להשתמש בקובץ config.json שליד index.html:',
@@ -49,6 +50,7 @@ export const he = {
   'update.ready': 'גרסה חדשה של מעקב גישה הומניטרית מוכנה.',
   'update.reload': 'טעינה מחדש',
   'source.retry': 'ניסיון חוזר',
+  // Sources compared, movements and fuel (issue 14).
   'source.outsideRange': {
     one: 'רשומה אחת מ-{source} נוגעת לימים או למעברים שלא התבקשו, ואינה בשימוש.',
     two: 'שתי רשומות מ-{source} נוגעות לימים או למעברים שלא התבקשו, ואינן בשימוש.',
@@ -614,4 +616,6 @@ export const he = {
   'map.details.levelNoBaseline': '{measure}: {percent}',
   'map.details.noLevel': '{measure}: אין דיווח',
   'map.details.close': 'ניקוי הבחירה',
+
+  // Who says so, and verified only (issue 14).
 } as const satisfies Catalog;
