@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useRecordsBehind, type RecordsBehindAnswer } from '../data/records-behind.ts';
 import { summariseVerification, type RecordsBehind } from '../domain/provenance.ts';
 import { dayCount } from '../domain/series.ts';
@@ -20,6 +21,7 @@ const MAX_DAYS = 31;
 /** The publisher and the reports behind a figure (see who-says-so.tsx). */
 export default function WhoSaysSoBody({ behind: whole }: { behind: RecordsBehind }) {
   const { t, locale } = useI18n();
+  const ids = useId();
   const narrowed = dayCount(whole) > MAX_DAYS;
   const behind = narrowed ? { ...whole, from: shiftDay(whole.to, 1 - MAX_DAYS) } : whole;
   const { data, isPending, error, refetch } = useRecordsBehind(behind);
@@ -42,8 +44,8 @@ export default function WhoSaysSoBody({ behind: whole }: { behind: RecordsBehind
       : t('who.period', { from: formatDay(behind.from, locale), to: formatDay(behind.to, locale) });
   return (
     <div className="who-body">
-      <section aria-labelledby="who-publisher" className="who-body__publisher">
-        <h3 id="who-publisher">{t('who.publisher')}</h3>
+      <section aria-labelledby={`${ids}-publisher`} className="who-body__publisher">
+        <h3 id={`${ids}-publisher`}>{t('who.publisher')}</h3>
         <p>
           <strong>
             <bdi>{name}</bdi>
@@ -77,8 +79,8 @@ export default function WhoSaysSoBody({ behind: whole }: { behind: RecordsBehind
           <p className="muted">{t('who.noMethod')}</p>
         )}
       </section>
-      <section aria-labelledby="who-reports">
-        <h3 id="who-reports">{t('who.reports')}</h3>
+      <section aria-labelledby={`${ids}-reports`}>
+        <h3 id={`${ids}-reports`}>{t('who.reports')}</h3>
         {narrowed ? (
           <p>
             {t('who.narrowed', {

@@ -17,6 +17,7 @@ export function WhoSaysSo({ behind, figure }: { behind: RecordsBehind; figure: s
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const d = dialog.current;
@@ -25,14 +26,20 @@ export function WhoSaysSo({ behind, figure }: { behind: RecordsBehind; figure: s
     if (typeof d.showModal === 'function') d.showModal();
     else d.setAttribute('open', '');
   }, [open]);
+  // Back to the figure the reader came from, however the dialog was closed.
+  const closed = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   const close = () => {
     const d = dialog.current;
-    if (d && typeof d.close === 'function') d.close();
-    setOpen(false);
+    if (d && typeof d.close === 'function' && d.open) d.close();
+    closed();
   };
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="who-button"
         aria-haspopup="dialog"
@@ -47,8 +54,7 @@ export function WhoSaysSo({ behind, figure }: { behind: RecordsBehind; figure: s
           ref={dialog}
           className="who-dialog"
           aria-labelledby={titleId}
-          onClose={() => setOpen(false)}
-          onCancel={() => setOpen(false)}
+          onClose={closed}
         >
           <div className="who-dialog__head">
             <h2 id={titleId}>{isolated(t, 'who.title', { figure })}</h2>
