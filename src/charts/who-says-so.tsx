@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { RecordsBehind } from '../domain/provenance.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { isolated } from '../ui/i18n/isolate.tsx';
+import './who-says-so.css';
 
 // The body (its query, table and words) loads when a reader first opens one: the board it sits
 // on is in the first screen's bundle.
