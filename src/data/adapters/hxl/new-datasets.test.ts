@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoTheatre, demoTheatreJson } from '../../../../test/adapters/theatre.ts';
-import { parseConfig, type HxlSourceConfig } from '../../config.ts';
+import { HXL_READABLE, parseConfig, type HxlSourceConfig } from '../../config.ts';
+import { HXL_DATASETS } from '../tabular/hxl.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
 import { createHxlAdapter } from './hxl-adapter.ts';
 import { openHxlTable } from './open-table.ts';
@@ -25,6 +26,10 @@ async function open(name: Dataset) {
 }
 
 describe('HXL samples of the new datasets', () => {
+  it('the config offers exactly the datasets the hashtag mapping can read', () => {
+    expect([...HXL_READABLE].sort()).toEqual([...HXL_DATASETS].sort());
+  });
+
   it('movements: requests by outcome, areas and zones; mistyped rows rejected with reasons', async () => {
     const { host, summary, issues, codes } = await open('movements');
     expect(summary.dataset).toBe('movements');
