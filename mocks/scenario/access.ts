@@ -337,12 +337,17 @@ export function fuelEntryDay(ctx: Context, day: number): Item[] {
         };
         if (source === UN && !pre)
           record.need = Math.round((DAILY_NEED[fuel] * c.target) / targetSum);
+        const method =
+          source === BA
+            ? 'Tankers and gas trucks screened at the crossing, by declared load'
+            : 'Fuel received by the UN on the Gaza side, by delivery note';
         record.provenance = {
           ...provenance,
+          // The same report as the fuel trucks' count: a dispute of it disputes these too.
           method:
-            source === BA
-              ? 'Tankers and gas trucks screened at the crossing, by declared load'
-              : 'Fuel received by the UN on the Gaza side, by delivery note',
+            provenance.verification === 'disputed'
+              ? `${method}; figure disputed by the UN Monitoring Mechanism`
+              : method,
         };
         items.push({ r: record, entity: c.id, source, visibleAt: flow.visibleAt, valid: true });
       }
