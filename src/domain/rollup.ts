@@ -28,23 +28,12 @@ import {
   type CrossingState,
   type Functionality,
   type Verification,
-  type Dataset,
 } from './vocabulary.ts';
 
-/** The datasets that answer `resolution`. */
-export const ROLLUP_DATASETS = [
-  'aid-flow',
-  'crossing-status',
-  'facility-status',
-  'utility-status',
-  'movements',
-  'fuel-entry',
-  'truck-gaps',
-] as const satisfies readonly Dataset[];
-export type RollupDataset = (typeof ROLLUP_DATASETS)[number];
-
-export const isRollupDataset = (d: Dataset): d is RollupDataset =>
-  (ROLLUP_DATASETS as readonly string[]).includes(d);
+// Which datasets roll up is asked in the first page load (the REST adapter); the roll-up code
+// itself is not, so the list lives apart (rollup-datasets.ts).
+export { ROLLUP_DATASETS, isRollupDataset, type RollupDataset } from './rollup-datasets.ts';
+import type { RollupDataset } from './rollup-datasets.ts';
 
 /**
  * Aid flow's rows keep crossing and commodity by default; `by` keeps only one of them and sums

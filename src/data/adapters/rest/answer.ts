@@ -1,5 +1,5 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
-import { isRollupDataset } from '../../../domain/rollup.ts';
+import { isRollupDataset } from '../../../domain/rollup-datasets.ts';
 import { describeReasons, reason } from '../../../domain/reasons.ts';
 import { ROLLUP_SCHEMAS } from '../../../domain/rollup-schemas.ts';
 import {
