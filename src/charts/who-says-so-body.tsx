@@ -6,9 +6,12 @@ import { shiftDay, theatreDay } from '../domain/time.ts';
 import type { Dataset } from '../domain/vocabulary.ts';
 import { formatDateTime, formatDay, formatNumber } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
-import type { Translate } from '../ui/i18n/translate.ts';
+import { provideWords, type Translate } from '../ui/i18n/translate.ts';
+import { whoSaysSoWords } from '../ui/i18n/pages/who-says-so.ts';
 import { licenceText } from '../ui/licence-text.ts';
 import { VerificationBadge } from '../ui/status-symbol.tsx';
+
+provideWords(whoSaysSoWords);
 
 /** Reports listed in the details view; more are counted, not listed. */
 const LISTED = 50;

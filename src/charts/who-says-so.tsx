@@ -51,12 +51,7 @@ export function WhoSaysSo({ behind, figure }: { behind: RecordsBehind; figure: s
         {t('who.button')}
       </button>
       {open ? (
-        <dialog
-          ref={dialog}
-          className="who-dialog"
-          aria-labelledby={titleId}
-          onClose={closed}
-        >
+        <dialog ref={dialog} className="who-dialog" aria-labelledby={titleId} onClose={closed}>
           <div className="who-dialog__head">
             <h2 id={titleId}>{isolated(t, 'who.title', { figure })}</h2>
             <button type="button" className="who-dialog__close" onClick={close}>

@@ -5,12 +5,23 @@
  * translators at once.
  */
 import { ar } from './ar.ts';
-import type { Catalog } from './en.ts';
+import type { Catalog, MessageKey, PluralForms } from './en.ts';
 import { en } from './en.ts';
 import { he } from './he.ts';
-import { provideCatalog, type Locale } from './translate.ts';
+import { ALL_PAGE_WORDS } from './pages/all.ts';
+import { provideCatalog, provideWords, type Locale } from './translate.ts';
 
-export const catalogs: Record<Locale, Catalog> = { en, ar, he };
+/** Each language's whole catalog: the core and every page's words. */
+export type FullCatalog = { readonly [K in MessageKey]: string | PluralForms };
 
-provideCatalog('ar', ar);
-provideCatalog('he', he);
+const pages = (locale: Locale) => Object.assign({}, ...ALL_PAGE_WORDS.map((w) => w[locale]));
+
+export const catalogs: Record<Locale, FullCatalog> = {
+  en: { ...en, ...pages('en') },
+  ar: { ...ar, ...pages('ar') },
+  he: { ...he, ...pages('he') },
+};
+
+provideCatalog('ar', ar satisfies Catalog);
+provideCatalog('he', he satisfies Catalog);
+for (const words of ALL_PAGE_WORDS) provideWords(words);

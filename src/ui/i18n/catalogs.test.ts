@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from './en.ts';
+import type { MessageKey } from './en.ts';
 import { catalogs } from './all-catalogs.ts';
 import { createTranslator, LOCALES, type Locale } from './translate.ts';
 
@@ -11,6 +11,7 @@ const placeholders = (text: string) => new Set(text.match(/\{\w+\}/g) ?? []);
 const union = (texts: string[]) => new Set(texts.flatMap((t) => [...placeholders(t)]));
 
 const others = (Object.keys(LOCALES) as Locale[]).filter((l) => l !== 'en');
+const en = catalogs.en;
 const keys = Object.keys(en) as MessageKey[];
 
 /**

@@ -1,3 +1,5 @@
+import type { PageKey } from './pages/keys.ts';
+
 /**
  * The English catalog: every string the UI shows. Other languages (ar.ts, he.ts) copy these keys.
  * `{name}` is replaced by a parameter; an object of Intl.PluralRules categories (zero, one, two,
@@ -606,8 +608,6 @@ export const en = {
   'map.details.close': 'Clear selection',
 
   // Who says so, and verified only (issue 14).
-  'who.narrowed':
-    'The figure covers {from} to {to}; the reports of its last {count} days are listed.',
   'who.figure.headline': '{figure}, {source}',
   'who.figure.board': '{stage}, {source}, {period}',
   'who.column': 'Who says so?',
@@ -615,41 +615,7 @@ export const en = {
   'who.buttonFor': 'Who says so: {figure}',
   'who.title': 'Who says so: {figure}',
   'who.close': 'Close',
-  'who.publisher': 'Publisher',
-  'who.licence': 'Licence: {licence}',
-  'who.link': 'The publisher’s page',
-  'who.method': 'How the publisher says it counts',
-  'who.noMethod': 'The publisher states no method.',
-  'who.reports': 'Reports behind this figure',
-  'who.period': '{from} to {to}',
-  'who.summary': { one: '{count} report for {period}.', other: '{count} reports for {period}.' },
-  'who.none':
-    'The source sent no report for these days: the figure may have been corrected since, or the view is out of date.',
-  'who.verifiedBy': 'Verified by:',
-  'who.noVerifier': 'No report names who verified it.',
-  'who.latest': 'Latest report: {time}',
   'who.loading': 'Asking the source for its reports…',
-  'who.error': 'Could not get the reports behind this figure from the source.',
-  'who.col.day': 'Day',
-  'who.col.figure': 'Figure',
-  'who.col.reported': 'Reported at',
-  'who.col.verification': 'Verification',
-  'who.col.verifiedBy': 'Verified by',
-  'who.col.note': 'Method note',
-  'who.more': {
-    one: '{count} more report is not listed.',
-    other: '{count} more reports are not listed.',
-  },
-  'who.figure.trucks': { one: '{count} truck', other: '{count} trucks' },
-  'who.figure.tonnes': { one: '{count} tonne', other: '{count} tonnes' },
-  'who.figure.litres': { one: '{count} litre', other: '{count} litres' },
-  'who.figure.missions': { one: '{count} request', other: '{count} requests' },
-  'who.figure.waiting': { one: '{count} truck waiting', other: '{count} trucks waiting' },
-  'who.figure.intercepted': {
-    one: '{count} truck intercepted',
-    other: '{count} trucks intercepted',
-  },
-  'who.figure.beds': { one: '{count} bed available', other: '{count} beds available' },
   'filters.verifiedOnly': 'Verified figures only',
   'filters.verifiedOnly.hint':
     'Leaves out figures that are only reported, disputed or unverified, in every panel, caption and export.',
@@ -658,8 +624,11 @@ export const en = {
     'Verified figures only: figures that are only reported, disputed or unverified are left out.',
 } as const satisfies Record<string, string | PluralForms>;
 
-export type MessageKey = keyof typeof en;
+/** The keys of the first page load's catalog (this file, ar.ts, he.ts). */
+export type CoreKey = keyof typeof en;
+/** Every key: the core's and those of the pages' own words (pages/*.ts, loaded with them). */
+export type MessageKey = CoreKey | PageKey;
 /** The forms a plural entry may carry; `other` is the fallback every locale needs. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 /** Every key of en, no more and no less: a missing key in ar.ts or he.ts is a type error. */
-export type Catalog = { readonly [K in MessageKey]: string | PluralForms };
+export type Catalog = { readonly [K in CoreKey]: string | PluralForms };

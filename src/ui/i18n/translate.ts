@@ -49,6 +49,35 @@ export function loadCatalog(locale: Locale): Promise<void> {
   return pending;
 }
 
+type Entry = string | PluralForms;
+/**
+ * The words of pages and panels that load on demand (the crossing page, sources compared, the
+ * movements and fuel panels, the details of "who says so?"): in every language, in the page's
+ * own chunk, so the first page load does not carry them. A page's module gives them here when
+ * it is evaluated, before anything of it renders.
+ */
+const pageWords: Record<Locale, Record<string, Entry>> = { en: {}, ar: {}, he: {} };
+
+/** All three languages' words of one page, each with exactly the English keys. */
+export interface PageWords<E extends Record<string, Entry>> {
+  en: E;
+  ar: { readonly [K in keyof E]: Entry };
+  he: { readonly [K in keyof E]: Entry };
+}
+
+/** Declares a page's words (their keys are typed from the English). */
+export function definePageWords<const E extends Record<string, Entry>>(
+  words: PageWords<E>,
+): PageWords<E> {
+  return words;
+}
+
+/** Makes a page's words known to every translator (called at the top of the page's module). */
+export function provideWords(words: PageWords<Record<string, Entry>>): void {
+  for (const locale of Object.keys(pageWords) as Locale[])
+    Object.assign(pageWords[locale], words[locale]);
+}
+
 /** Makes a catalog known without loading it (tests and tools that import all three). */
 export function provideCatalog(locale: Locale, catalog: Catalog): void {
   loaded[locale] = catalog;
@@ -100,6 +129,13 @@ function isolateParam(text: string): string {
  * bidi-isolated, so that "Demo scenario (synthetic)" or "06:39, 29 Nov" inside an Arabic
  * sentence keeps its own order and does not scramble the punctuation around it.
  */
+function lookUp(catalog: Catalog, locale: Locale, key: MessageKey): Entry {
+  const core = catalog as Record<string, Entry | undefined>;
+  const english = en as Record<string, Entry | undefined>;
+  // A key no catalog has (a page's words not given yet) shows as itself: a bug to see, not hide.
+  return core[key] ?? pageWords[locale][key] ?? english[key] ?? pageWords.en[key] ?? key;
+}
+
 export function createTranslator(locale: Locale): Translate {
   // A catalog not loaded yet speaks English (the provider waits for it; see context.tsx).
   const catalog = loaded[locale] ?? en;
@@ -108,7 +144,7 @@ export function createTranslator(locale: Locale): Translate {
   const numbers = new Intl.NumberFormat(tag);
   const isolate = LOCALES[locale] === 'rtl' ? isolateParam : String;
   return (key, params = {}) => {
-    const entry = catalog[key] ?? en[key];
+    const entry = lookUp(catalog, locale, key);
     const template =
       typeof entry === 'string'
         ? entry
