@@ -34,20 +34,20 @@ describe('Who says so?', () => {
       const board = crossingsSection(page);
       await waitForReady(page, board);
       const button = board
-        .getByRole('button', { name: /^Who says so: Entered, .*Last 7 days/ })
+        .getByRole('button', { name: /^Who says so\? Entered, .*Last 7 days/ })
         .first();
       await button.click();
       const dialog = page.getByRole('dialog', { name: /Who says so: Entered/ });
       await dialog.getByRole('table').waitFor({ timeout: 20_000 });
-      await expect(dialog.getByRole('heading', { name: 'Publisher', exact: true }).isVisible()).resolves.toBe(
-        true,
-      );
+      await expect(
+        dialog.getByRole('heading', { name: 'Publisher', exact: true }).isVisible(),
+      ).resolves.toBe(true);
       const text = (await dialog.textContent()) ?? '';
       expect(text).toMatch(/Border Authority|UN Monitoring Mechanism/);
       expect(text).toMatch(/How the publisher says it counts/);
       expect(text).toMatch(/\d+ reports? for/);
-    // Its words come with its chunk: none is shown as a bare key.
-    expect(text).not.toMatch(/\bwho\.[a-z]/);
+      // Its words come with its chunk: none is shown as a bare key.
+      expect(text).not.toMatch(/\bwho\.[a-z]/);
       const rows = await dialog.locator('tbody tr').count();
       expect(rows).toBeGreaterThan(0);
       const axe = await new AxeBuilder({ page }).include('dialog').analyze();
