@@ -9,6 +9,7 @@ import {
   formatNumber,
   formatPercent,
 } from '../../ui/format.ts';
+import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 
@@ -42,7 +43,14 @@ export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName
           onClick={onSelect}
         >
           <bdi>{name}</bdi>
-        </button>
+        </button>{' '}
+        <CrossingPageLink
+          crossingId={crossing.id}
+          className="board__page-link"
+          label={t('crossingPage.link', { name })}
+        >
+          {t('crossingPage.linkShort')}
+        </CrossingPageLink>
         {crossing.aliases.length ? (
           <span className="board__alias">
             {isolated(t, 'crossings.aliases', { names: eachIsolated(crossing.aliases, ', ') })}

@@ -28,6 +28,9 @@ export interface TimelineItem {
   /** Day numbers (days since 1970-01-01), `end` exclusive. */
   start: number;
   end: number;
+  /** Its own colour and marker shape, when items of one lane differ (e.g. a state per span). */
+  colour?: string;
+  shape?: MarkerShape;
 }
 
 export function TimelineChart({
@@ -90,9 +93,9 @@ export function TimelineChart({
               x2={Math.min(domain[1], e.end)}
               y1={e.lane - 0.28}
               y2={e.lane + 0.28}
-              fill={lane?.colour}
+              fill={e.colour ?? lane?.colour}
               fillOpacity={0.35}
-              stroke={lane?.colour}
+              stroke={e.colour ?? lane?.colour}
               ifOverflow="hidden"
             />
           );
@@ -107,19 +110,39 @@ export function TimelineChart({
         }}
         isAnimationActive={animate}
       />
-      {lanes.map((lane) => (
-        <Scatter
-          key={lane.index}
-          name={lane.label}
-          data={items.filter((e) => e.lane === lane.index && e.start >= domain[0])}
-          fill={lane.colour}
-          stroke="#13202e"
-          shape={lane.shape}
-          isAnimationActive={animate}
-        />
-      ))}
+      {lanes.flatMap((lane) =>
+        markerGroups(items, lane, domain[0]).map((group) => (
+          <Scatter
+            key={`${lane.index}-${group.colour}-${group.shape}`}
+            name={lane.label}
+            data={group.items}
+            fill={group.colour}
+            stroke="#13202e"
+            shape={group.shape}
+            isAnimationActive={animate}
+          />
+        )),
+      )}
     </ScatterChart>
   );
+}
+
+/** A lane's markers grouped by their look: one Scatter per colour and shape. */
+function markerGroups(items: readonly TimelineItem[], lane: TimelineLane, from: number) {
+  const groups = new Map<string, { colour: string; shape: MarkerShape; items: TimelineItem[] }>();
+  for (const item of items) {
+    if (item.lane !== lane.index || item.start < from) continue;
+    const colour = item.colour ?? lane.colour;
+    const shape = item.shape ?? lane.shape;
+    const key = `${colour}|${shape}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { colour, shape, items: [] }));
+    group.items.push(item);
+  }
+  // A lane without items still gets its (empty) series, as before.
+  return groups.size > 0
+    ? [...groups.values()]
+    : [{ colour: lane.colour, shape: lane.shape, items: [] }];
 }
 
 /** The props of a timeline, for chart specs that describe one as data. */
