@@ -278,10 +278,13 @@ function event(raw: unknown): Input | undefined {
   const out: Input = { id: eventId, kind, start };
   if (optional(out, input, 'end', instant) === FAIL) return undefined;
   const areaIds = list(input.areaIds, id);
+  const crossingIds = list(input.crossingIds, id);
   const title = text(input.title, 200, 1);
   const description = input.description === undefined ? '' : text(input.description, 4000);
-  if (!areaIds || title === undefined || description === undefined) return undefined;
+  if (!areaIds || !crossingIds || title === undefined || description === undefined)
+    return undefined;
   out.areaIds = areaIds;
+  out.crossingIds = crossingIds;
   out.title = title;
   out.description = description;
   const source = provenance(input.provenance);

@@ -97,6 +97,7 @@ export function statusHistoryChart(crossingId: string) {
             lane: index,
             ...span(run.first, run.last),
             ...STATE_STYLE[run.state],
+            span: true,
           })),
         ),
         ...disagreeRuns(history.disagree).map(([first, last]) => ({
@@ -104,6 +105,7 @@ export function statusHistoryChart(crossingId: string) {
           lane: disagreeLane,
           ...span(first, last),
           ...DISAGREE_STYLE,
+          span: true,
         })),
       ];
       const describe = (id: string) => describeItem(id, history, buckets, resolution, view);
@@ -156,6 +158,7 @@ export function statusHistoryChart(crossingId: string) {
             domain: [dayNumber(range.from), dayNumber(range.to) + 1] as [number, number],
             tickFormat: (n: number) => formatShortDay(dayLabel(n), locale),
             describe,
+            laneLabelWidth: 240,
           },
         },
       };

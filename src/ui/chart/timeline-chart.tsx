@@ -31,6 +31,8 @@ export interface TimelineItem {
   /** Its own colour and marker shape, when items of one lane differ (e.g. a state per span). */
   colour?: string;
   shape?: MarkerShape;
+  /** Drawn as a span even when it lasts one day (a state held that day, not a moment). */
+  span?: boolean;
 }
 
 export function TimelineChart({
@@ -40,6 +42,7 @@ export function TimelineChart({
   domain,
   tickFormat,
   describe,
+  laneLabelWidth = 150,
   animate,
   label,
 }: {
@@ -49,6 +52,8 @@ export function TimelineChart({
   domain: [number, number];
   tickFormat: (dayNumber: number) => string;
   describe: (id: string) => { title: string; lines: TooltipLine[] } | undefined;
+  /** Most room for lane names, in px (never more than 30 % of the width). */
+  laneLabelWidth?: number;
   animate: boolean;
   label: string;
 }) {
@@ -78,12 +83,12 @@ export function TimelineChart({
         ticks={lanes.map((l) => l.index)}
         tickFormatter={(i: number) => lanes[i]?.label ?? ''}
         tick={AXIS_TICK}
-        width={Math.min(150, Math.round(width * 0.3))}
+        width={Math.min(laneLabelWidth, Math.round(width * 0.3))}
         reversed
         allowDecimals={false}
       />
       {items
-        .filter((e) => e.end - e.start > 1)
+        .filter((e) => e.end - e.start > 1 || e.span)
         .map((e) => {
           const lane = lanes[e.lane];
           return (
