@@ -128,6 +128,7 @@ function provenance(value: unknown): Input | undefined {
     return undefined;
   const out: Input = { sourceId, reportedAt, verification: verified };
   if (optional(out, input, 'method', (v) => text(v, 500)) === FAIL) return undefined;
+  if (optional(out, input, 'verifiedBy', (v) => text(v, 200)) === FAIL) return undefined;
   return out;
 }
 
