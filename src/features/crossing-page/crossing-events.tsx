@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { PanelQuery } from '../../ui/panel.tsx';
 import { VerificationBadge } from '../../ui/status-symbol.tsx';
-import { PageSection, useShowMore } from './sections.tsx';
+import { PageSection, TableScroll, useShowMore } from './sections.tsx';
 
 const STEP = 10;
 
@@ -59,7 +59,7 @@ export function CrossingEvents({
     >
       {state === 'empty' ? <p>{t('crossingPage.events.none')}</p> : null}
       {visible.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t('crossingPage.events.title')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('crossingPage.events.title')}</caption>
             <thead>
@@ -96,7 +96,7 @@ export function CrossingEvents({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {more}
     </PageSection>

@@ -10,7 +10,7 @@ import { formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { panelState } from '../../ui/panel.tsx';
 import { StatusBadge } from '../../ui/status-symbol.tsx';
-import { PageSection, useShowMore } from './sections.tsx';
+import { PageSection, TableScroll, useShowMore } from './sections.tsx';
 
 const STEP = 10;
 
@@ -73,7 +73,7 @@ export function DisagreementDays({
         </p>
       ) : null}
       {visible.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t('crossingPage.disagree.title')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('crossingPage.disagree.title')}</caption>
             <thead>
@@ -114,7 +114,7 @@ export function DisagreementDays({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {more}
     </PageSection>

@@ -148,6 +148,14 @@ export function crossingGapsChart(crossingId: string) {
                 s.intercepted[i] ?? null,
               ],
               source: sourceName(s.sourceId),
+              behind: {
+                dataset: 'truck-gaps' as const,
+                from: b.from,
+                to: b.to,
+                sourceId: s.sourceId,
+                match: { crossingId },
+                verification: view.filters.verification,
+              },
             })),
         ),
       };

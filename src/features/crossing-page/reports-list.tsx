@@ -4,7 +4,7 @@ import { useI18n } from '../../ui/i18n/context.tsx';
 import type { Translate } from '../../ui/i18n/translate.ts';
 import type { PanelQuery } from '../../ui/panel.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
-import { PageSection, useShowMore } from './sections.tsx';
+import { PageSection, TableScroll, useShowMore } from './sections.tsx';
 
 const STEP = 15;
 
@@ -52,7 +52,7 @@ export function ReportsList({
     >
       {state === 'empty' ? <p>{t('crossingPage.reports.none', { days })}</p> : null}
       {visible.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t('crossingPage.reports.title')}>
           <table className="data-table crossing-page__reports-table">
             <caption className="visually-hidden">{t('crossingPage.reports.title')}</caption>
             <thead>
@@ -103,7 +103,7 @@ export function ReportsList({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {more}
     </PageSection>

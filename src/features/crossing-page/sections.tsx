@@ -60,3 +60,15 @@ export function useShowMore<T>(items: readonly T[], step: number) {
       ) : null,
   };
 }
+
+/**
+ * A wide table's scroll box: focusable and named, so a keyboard can scroll it when a narrow
+ * screen cuts it.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={label}>
+      {children}
+    </div>
+  );
+}

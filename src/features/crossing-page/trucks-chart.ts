@@ -126,6 +126,15 @@ export function crossingTrucksChart(crossingId: string) {
             ],
             values: [groupName(g), g.reported[i] ?? 0, g.total[i] ?? null],
             source: sourceName(g.sourceId),
+            behind: {
+              dataset: 'aid-flow' as const,
+              from: b.from,
+              to: b.to,
+              sourceId: g.sourceId,
+              match: { crossingId, stage: g.stage },
+              oneOf: { commodity: view.filters.commodities },
+              verification: view.filters.verification,
+            },
           })),
         ),
       };
