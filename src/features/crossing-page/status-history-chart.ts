@@ -36,6 +36,9 @@ const DISAGREE_STYLE = { colour: OKABE_ITO.black, shape: 'cross' as const };
 
 type View = ChartView<OptionsSpec>;
 
+/** Room for a source's name and level over five lines on a phone. */
+const LANE_HEIGHT = 60;
+
 /**
  * A crossing's status over time as a timeline: one lane per source and verification level,
  * each span the state that source reported (word in the tooltip and table, shape and colour on
@@ -149,7 +152,7 @@ export function statusHistoryChart(crossingId: string) {
         ),
         table: statusTable(history, buckets, resolution, view),
         hasData: history.lanes.length > 0,
-        height: 50 + lanes.length * 34,
+        height: 50 + lanes.length * LANE_HEIGHT,
         plot: {
           kind: 'timeline',
           chart: {
@@ -159,6 +162,7 @@ export function statusHistoryChart(crossingId: string) {
             tickFormat: (n: number) => formatShortDay(dayLabel(n), locale),
             describe,
             laneLabelWidth: 240,
+            laneHeight: LANE_HEIGHT,
           },
         },
       };

@@ -43,6 +43,7 @@ export function TimelineChart({
   tickFormat,
   describe,
   laneLabelWidth = 150,
+  laneHeight = 34,
   animate,
   label,
 }: {
@@ -54,10 +55,12 @@ export function TimelineChart({
   describe: (id: string) => { title: string; lines: TooltipLine[] } | undefined;
   /** Most room for lane names, in px (never more than 30 % of the width). */
   laneLabelWidth?: number;
+  /** Height of a lane in px: more for names that wrap on a narrow screen. */
+  laneHeight?: number;
   animate: boolean;
   label: string;
 }) {
-  const height = 50 + lanes.length * 34;
+  const height = 50 + lanes.length * laneHeight;
   return (
     <ScatterChart
       width={width}
