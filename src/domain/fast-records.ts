@@ -127,8 +127,11 @@ function provenance(value: unknown): Input | undefined {
   if (sourceId === undefined || reportedAt === undefined || verified === undefined)
     return undefined;
   const out: Input = { sourceId, reportedAt, verification: verified };
-  if (optional(out, input, 'method', (v) => text(v, 500)) === FAIL) return undefined;
-  if (optional(out, input, 'verifiedBy', (v) => text(v, 200)) === FAIL) return undefined;
+  if (
+    optional(out, input, 'method', (v) => text(v, 500)) === FAIL ||
+    optional(out, input, 'verifiedBy', (v) => text(v, 200)) === FAIL
+  )
+    return undefined;
   return out;
 }
 
