@@ -6,6 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { englishMessages, pageTexts } from './english-left.ts';
 import {
   READY_TIMEOUT,
   crossingsSection,
@@ -121,6 +122,24 @@ describe('Crossing page', () => {
     await waitForReady(page, crossingsSection(page));
     expect(new URL(page.url()).search).toBe('?range=90d&verification=verified,reported');
     expectCleanPage(page);
+  });
+
+  it('speaks Arabic and Hebrew whole, right to left', async () => {
+    for (const lang of ['ar', 'he'] as const) {
+      const page = await open(`/crossings/kerem-shalom?lang=${lang}`);
+      await page.locator('[data-chart="crossing-trucks"][data-state="ready"]').waitFor({
+        timeout: READY_TIMEOUT,
+      });
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const english = new Set(englishMessages(lang));
+      const left = (await pageTexts(page)).filter((text) => english.has(text));
+      expect(left, `English left on the ${lang} page`).toEqual([]);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        lang === 'ar' ? 'كرم أبو سالم' : 'כרם שלום',
+      );
+      expectCleanPage(page);
+    }
   });
 
   it('says an unknown crossing in words, never as markup', async () => {
