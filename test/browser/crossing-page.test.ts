@@ -85,6 +85,15 @@ describe('Crossing page', () => {
     expect(legend).toMatch(/Entered — Border Authority/);
     expect(legend).toMatch(/Entered — UN Monitoring/);
 
+    // The gaps between stages, per source: waiting (a stock) as lines, intercepted as bars.
+    const gaps = region(page, 'Trucks waiting and intercepted');
+    await waitForReady(page, gaps);
+    await expect.poll(() => marks(page, 'crossing-gaps'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const gapLegend = await gaps.locator('.chart-legend').textContent();
+    expect(gapLegend).toMatch(/Waiting for collection — Border Authority/);
+    expect(gapLegend).toMatch(/Waiting for collection — UN Monitoring/);
+    expect(gapLegend).toMatch(/Intercepted on the route/);
+
     const reports = region(page, 'Latest reports');
     await waitForReady(page, reports);
     const rows = reports.locator('tbody tr');
@@ -140,6 +149,31 @@ describe('Crossing page', () => {
       );
       expectCleanPage(page);
     }
+  });
+
+  it('lists the events that name a crossing, each with its kind, dates and source', async () => {
+    const page = await open('/crossings/erez?range=all');
+    const events = region(page, 'Events at this crossing');
+    await waitForReady(page, events);
+    const rows = events.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const first = (await rows.first().textContent()) ?? '';
+    expect(first).toMatch(/Erez/);
+    expect(first).toMatch(/Incident|Closure|Agreement|Pause|Cease-fire phase|Monitored exchange/);
+    expect(first).toMatch(/Border Authority|UN Monitoring/);
+    expectCleanPage(page);
+  });
+
+  it('works the same from the real API server (no mock in the page)', async () => {
+    const page = await browser.openApp('/crossings/kerem-shalom', { baseUrl: inject('apiUrl') });
+    for (const name of [
+      'Status history by source',
+      'Trucks by stage and source',
+      'Trucks waiting and intercepted',
+      'Latest reports',
+    ])
+      await waitForReady(page, region(page, name));
+    expectCleanPage(page);
   });
 
   it('says an unknown crossing in words, never as markup', async () => {
