@@ -116,7 +116,7 @@ describe('Crossing page', () => {
     const page = await open('/?range=90d&verification=verified,reported');
     const board = crossingsSection(page);
     await waitForReady(page, board);
-    await board.getByRole('link', { name: 'Page of Kerem Shalom' }).click();
+    await board.getByRole('link', { name: 'Crossing page: Kerem Shalom' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kerem Shalom' }).waitFor();
     const url = new URL(page.url());
     expect(url.pathname).toBe('/crossings/kerem-shalom');

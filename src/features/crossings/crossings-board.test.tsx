@@ -49,7 +49,7 @@ describe('Crossings board', () => {
     window.history.replaceState(null, '', '/?range=90d&verification=verified&lang=en');
     renderWithApp(<CrossingsBoard />);
     await ready();
-    const link = within(board()).getByRole('link', { name: 'Page of Kerem Shalom' });
+    const link = within(board()).getByRole('link', { name: 'Crossing page: Kerem Shalom' });
     expect(link).toHaveAttribute(
       'href',
       '/crossings/kerem-shalom?range=90d&verification=verified&lang=en',

@@ -25,7 +25,7 @@ export const ar = {
   'crossingPage.loading': 'جارٍ تحميل بيانات المعبر…',
   'crossingPage.nav': 'العودة إلى النظرة العامة',
   'crossingPage.back': '→ كل المعابر (النظرة العامة)',
-  'crossingPage.link': 'صفحة {name}',
+  'crossingPage.link': 'صفحة المعبر: {name}',
   'crossingPage.linkShort': 'صفحة المعبر',
   'crossingPage.others': 'معابر أخرى',
   'crossingPage.unknown.title': 'معبر غير معروف',

@@ -21,7 +21,7 @@ export const en = {
   'crossingPage.loading': 'Loading the crossing…',
   'crossingPage.nav': 'Back to the overview',
   'crossingPage.back': '← All crossings (overview)',
-  'crossingPage.link': 'Page of {name}',
+  'crossingPage.link': 'Crossing page: {name}',
   'crossingPage.linkShort': 'Crossing page',
   'crossingPage.others': 'Other crossings',
   'crossingPage.unknown.title': 'Unknown crossing',

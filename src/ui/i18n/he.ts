@@ -22,7 +22,7 @@ export const he = {
   'crossingPage.loading': 'טוען את נתוני המעבר…',
   'crossingPage.nav': 'חזרה לתמונת המצב',
   'crossingPage.back': '→ כל המעברים (תמונת מצב)',
-  'crossingPage.link': 'הדף של {name}',
+  'crossingPage.link': 'דף המעבר: {name}',
   'crossingPage.linkShort': 'דף המעבר',
   'crossingPage.others': 'מעברים אחרים',
   'crossingPage.unknown.title': 'מעבר לא מוכר',
