@@ -1,4 +1,9 @@
 import { Fragment, lazy, Suspense, useMemo, type ReactNode } from 'react';
+import {
+  crossingChartPage,
+  crossingEmbedOfPath,
+  crossingIdOfPath,
+} from '../domain/crossing-page.ts';
 import { PANELS } from '../domain/panels.ts';
 import { ExportScopeFromView } from '../features/export/export-scope.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
@@ -23,6 +28,8 @@ const DataIssuesPanel = lazy(() =>
     default: m.DataIssuesPanel,
   })),
 );
+
+const CrossingPage = lazy(() => import('../features/crossing-page/crossing-page.tsx'));
 
 const WallView = lazy(() =>
   import('../features/wall/wall-view.tsx').then((m) => ({ default: m.WallView })),
@@ -58,18 +65,25 @@ function Deferred({
   );
 }
 
-/** Routes: / the overview, /data sources and data issues, /wall the kiosk, /embed/<chart> one chart. */
+/**
+ * Routes: / the overview, /crossings/<id> a crossing's page, /data sources and data issues,
+ * /wall the kiosk, /embed/<chart> (and /embed/crossing/<id>/<chart>) one chart.
+ */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
   const pathname = usePathname();
   // The wall is a kiosk: no header, picker or footer around it.
   if (pathname === '/wall') return <Wall />;
   // /embed/<chart>: one chart alone for an iframe, without the shell around it.
-  if (pathname.startsWith('/embed/'))
+  if (pathname.startsWith('/embed/')) {
+    const path = pathname.slice('/embed/'.length);
+    const crossing = crossingEmbedOfPath(path);
     return (
-      <ExportScopeFromView>
-        <Embed path={pathname.slice('/embed/'.length)} />
+      <ExportScopeFromView page={crossing ? crossingChartPage(crossing.crossingId) : undefined}>
+        <Embed path={path} />
       </ExportScopeFromView>
     );
+  }
+  const crossingId = crossingIdOfPath(pathname);
   return (
     <Shell rejectedSource={rejectedSource}>
       {pathname === '/' ? (
@@ -78,6 +92,12 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
         </ExportScopeFromView>
       ) : pathname === '/data' ? (
         <DataPage />
+      ) : crossingId !== undefined ? (
+        <ExportScopeFromView page={crossingChartPage(crossingId)}>
+          <Suspense fallback={null}>
+            <CrossingPage crossingId={crossingId} filters={<FilterBar />} />
+          </Suspense>
+        </ExportScopeFromView>
       ) : (
         <NotFound path={pathname} />
       )}

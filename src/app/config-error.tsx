@@ -48,9 +48,15 @@ function framed(): boolean {
 
 /** The page this one stands for, opened on its own: the overview at the chart for an embed. */
 function fullPageUrl(): string {
+  const crossing = /^\/embed\/crossing\/([^/]+)\/([^/]+)/.exec(window.location.pathname);
   const embed = /^\/embed\/([^/]+)/.exec(window.location.pathname);
   if (!embed) return window.location.href;
   try {
+    if (crossing)
+      return permalink(decodeURIComponent(crossing[2]!), undefined, {
+        path: `crossings/${crossing[1]!}`,
+        embedPath: `crossing/${crossing[1]!}`,
+      });
     return permalink(decodeURIComponent(embed[1]!));
   } catch {
     return window.location.href;

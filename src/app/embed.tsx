@@ -1,23 +1,36 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
+import { crossingEmbedOfPath } from '../domain/crossing-page.ts';
 import { panelOfChart } from '../domain/panels.ts';
 import { EmbedProvider } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { PANEL_VIEWS } from './registry.tsx';
 
+const CrossingEmbed = lazy(() =>
+  import('../features/crossing-page/crossing-page.tsx').then((m) => ({
+    default: m.CrossingEmbed,
+  })),
+);
+
 /**
  * /embed/<chart>?<same parameters as the overview>: one chart alone with its full caption, for
  * an iframe. No header or footer; the chart fills the frame's width. Any chart of the panel
- * list can be embedded: its panel is drawn, and shows only that chart.
+ * list can be embedded: its panel is drawn, and shows only that chart. A crossing page's charts
+ * are /embed/crossing/<id>/<chart>.
  */
 export function Embed({ path }: { path: string }) {
   const { t } = useI18n();
-  const chartId = safeDecode(path.replace(/\/+$/, ''));
-  const panel = panelOfChart(chartId);
+  const crossing = crossingEmbedOfPath(path);
+  const chartId = crossing ? crossing.chartId : safeDecode(path.replace(/\/+$/, ''));
+  const panel = crossing ? undefined : panelOfChart(chartId);
   return (
     <main id="main" className="embed-page" data-embed={chartId}>
       {/* The frame is a page of its own: its outline starts here, the chart's heading below. */}
       <h1 className="visually-hidden">{t('app.name')}</h1>
-      {panel === undefined ? (
+      {crossing ? (
+        <Suspense fallback={<p className="panel__loading">{t('chart.loadingChart')}</p>}>
+          <CrossingEmbed crossingId={crossing.crossingId} chartId={crossing.chartId} />
+        </Suspense>
+      ) : panel === undefined ? (
         <p role="alert">{t('export.embed.unknown', { id: chartId })}</p>
       ) : (
         <EmbedProvider value={chartId}>

@@ -282,3 +282,39 @@ describe('fast validation path', () => {
     }
   });
 });
+
+describe('fields issue 14 added to every record', () => {
+  it('keeps the crossings an event names and who verified a record, as zod does', () => {
+    const provenance = {
+      sourceId: 'un-monitor',
+      reportedAt: '2025-03-01T08:00:00+02:00',
+      verification: 'verified',
+      method: 'Seen at the gate',
+      verifiedBy: 'Joint observer team',
+    };
+    const event = {
+      id: 'closure-1',
+      kind: 'closure',
+      start: '2025-03-01T06:00:00+02:00',
+      areaIds: ['rafah'],
+      crossingIds: ['kerem-shalom', 'rafah'],
+      title: 'Closure',
+      provenance,
+    };
+    const { fast } = bothWays('events', [event, { ...event, crossingIds: [''] }]);
+    expect(fast.accepted[0]).toMatchObject({
+      crossingIds: ['kerem-shalom', 'rafah'],
+      provenance: { verifiedBy: 'Joint observer team' },
+    });
+    expectSame('events', [event, { ...event, crossingIds: [''] }, { ...event, crossingIds: 'x' }]);
+    expectSame('crossing-status', [
+      { crossingId: 'kerem-shalom', at: '2025-03-01T06:00:00+02:00', status: 'open', provenance },
+      {
+        crossingId: 'kerem-shalom',
+        at: '2025-03-01T06:00:00+02:00',
+        status: 'open',
+        provenance: { ...provenance, verifiedBy: 'x'.repeat(201) },
+      },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { placeName } from '../../domain/place-names.ts';
 import { formatAge, formatNumber, formatPercent, formatShortDay } from '../../ui/format.ts';
+import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 import { Disagreements } from './crossing-row.tsx';
@@ -25,7 +26,9 @@ export function CompactCrossingRow({
   return (
     <tr role="row" className="board__row board__row--compact">
       <th scope="row" role="rowheader" className="board__name">
-        <bdi>{placeName(crossing.names, locale)}</bdi>
+        <CrossingPageLink crossingId={crossing.id}>
+          <bdi>{placeName(crossing.names, locale)}</bdi>
+        </CrossingPageLink>
       </th>
       <td role="cell" className="board__status" data-label={t('crossings.col.status')}>
         <StatusBadge state={status.state} />

@@ -13,6 +13,7 @@ import {
   formatNumber,
   formatPercent,
 } from '../../ui/format.ts';
+import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 
@@ -57,7 +58,14 @@ export function CrossingRow({
           onClick={onSelect}
         >
           <bdi>{name}</bdi>
-        </button>
+        </button>{' '}
+        <CrossingPageLink
+          crossingId={crossing.id}
+          className="board__page-link"
+          label={t('crossingPage.link', { name })}
+        >
+          {t('crossingPage.linkShort')}
+        </CrossingPageLink>
         {crossing.aliases.length ? (
           <span className="board__alias">
             {isolated(t, 'crossings.aliases', { names: eachIsolated(crossing.aliases, ', ') })}

@@ -45,6 +45,20 @@ describe('Crossings board', () => {
     expect(new URLSearchParams(window.location.search).get('crossing')).toBeNull();
   });
 
+  it('links each crossing to its page, keeping the reader’s query', async () => {
+    window.history.replaceState(null, '', '/?range=90d&verification=verified&lang=en');
+    renderWithApp(<CrossingsBoard />);
+    await ready();
+    const link = within(board()).getByRole('link', { name: 'Crossing page: Kerem Shalom' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/crossings/kerem-shalom?range=90d&verification=verified&lang=en',
+    );
+    await userEvent.click(link);
+    expect(window.location.pathname).toBe('/crossings/kerem-shalom');
+    expect(window.location.search).toBe('?range=90d&verification=verified&lang=en');
+  });
+
   it('a 500 from the source gives an error naming it and a retry that recovers', async () => {
     server.use(sourceFails('crossing-status', 500));
     renderWithApp(<CrossingsBoard />);

@@ -12,6 +12,7 @@ import {
   formatShortDay,
   formatTime,
 } from '../../ui/format.ts';
+import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VERIFICATION_MARKS, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 import { CrossingDetailsBody, Disagreements, TruckList } from './crossing-row.tsx';
@@ -213,6 +214,11 @@ function PhoneRow({
       {open ? (
         <tr id={detailsId} className="phone-answer__details">
           <td colSpan={span}>
+            <p className="phone-answer__page">
+              <CrossingPageLink crossingId={crossing.id}>
+                {t('crossingPage.link', { name })}
+              </CrossingPageLink>
+            </p>
             <dl className="phone-answer__full">
               <dt>{t('crossings.col.today')}</dt>
               <dd>

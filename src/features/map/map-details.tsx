@@ -2,6 +2,7 @@ import type { Service } from '../../domain/vocabulary.ts';
 import { formatDateTime, formatDay, formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
+import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge } from '../../ui/status-symbol.tsx';
 import { LegendMark } from './legend.tsx';
 import { FUNCTIONALITY_STATE, STATE_COLOURS, type LayerGroup } from './layers.ts';
@@ -43,6 +44,13 @@ export function PlaceDetails({
       {item.otherNames.length ? (
         <p lang="">
           {isolated(t, 'map.details.otherNames', { names: eachIsolated(item.otherNames, ' · ') })}
+        </p>
+      ) : null}
+      {item.kind === 'crossing' ? (
+        <p className="map-details__page">
+          <CrossingPageLink crossingId={item.crossing.id}>
+            {t('crossingPage.link', { name: item.name })}
+          </CrossingPageLink>
         </p>
       ) : null}
       {item.kind === 'crossing' ? (
@@ -218,6 +226,17 @@ export function PlaceList({
                     <bdi>{item.name}</bdi>
                   </button>{' '}
                   <ItemState item={item} />
+                  {item.kind === 'crossing' ? (
+                    <>
+                      {' · '}
+                      <CrossingPageLink
+                        crossingId={item.crossing.id}
+                        label={t('crossingPage.link', { name: item.name })}
+                      >
+                        {t('crossingPage.linkShort')}
+                      </CrossingPageLink>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -67,6 +67,17 @@ describe('Map panel', () => {
     // Every place is reachable without a mouse, and the legend explains the symbols.
     const list = within(panel()).getByRole('navigation', { name: 'Places on the map' });
     expect(within(list).getByRole('button', { name: 'Kerem Shalom' })).toBeInTheDocument();
+    // Each crossing of the list links to its page, with the reader's query.
+    expect(within(list).getByRole('link', { name: 'Crossing page: Kerem Shalom' })).toHaveAttribute(
+      'href',
+      `/crossings/kerem-shalom${window.location.search}`,
+    );
+    // And so does its details box once chosen.
+    await userEvent.click(within(list).getByRole('button', { name: 'Kerem Shalom' }));
+    const details = panel().querySelector<HTMLElement>('.map-details')!;
+    expect(
+      within(details).getByRole('link', { name: 'Crossing page: Kerem Shalom' }),
+    ).toHaveAttribute('href', expect.stringMatching(/^\/crossings\/kerem-shalom/));
     expect(within(panel()).getByRole('group', { name: 'Legend' })).toHaveTextContent(
       /Open.*Restricted.*Closed.*Unknown/,
     );

@@ -1,4 +1,4 @@
-import type { Commodity, Functionality, Stage } from '../../domain/vocabulary.ts';
+import type { Commodity, CrossingState, Functionality, Stage } from '../../domain/vocabulary.ts';
 
 /**
  * Okabe–Ito: eight colours told apart by people with any common colour-vision deficiency.
@@ -77,3 +77,24 @@ export const patternId = (pattern: FillPattern, colour: string) =>
 /** What to put in `fill` for a colour and pattern. */
 export const fillFor = (colour: string, pattern: FillPattern) =>
   pattern === 'solid' ? colour : `url(#${patternId(pattern, colour)})`;
+
+/**
+ * Crossing states on charts: the colours of the status badges and the shapes of STATE_SHAPES
+ * (circle, triangle, square, diamond), so a state reads the same on the board and a timeline.
+ */
+export const STATE_STYLE: Record<
+  CrossingState,
+  { colour: string; shape: 'circle' | 'triangle' | 'square' | 'diamond' }
+> = {
+  open: { colour: OKABE_ITO.bluishGreen, shape: 'circle' },
+  restricted: { colour: OKABE_ITO.orange, shape: 'triangle' },
+  closed: { colour: OKABE_ITO.vermillion, shape: 'square' },
+  unknown: { colour: '#8a8a8a', shape: 'diamond' },
+};
+
+/** Stages on line charts: told apart by dash as well as by name. */
+export const STAGE_DASHES: Record<Stage, string> = {
+  entered: '',
+  collected: '6 3',
+  delivered: '2 2',
+};

@@ -28,6 +28,11 @@ export interface TimelineItem {
   /** Day numbers (days since 1970-01-01), `end` exclusive. */
   start: number;
   end: number;
+  /** Its own colour and marker shape, when items of one lane differ (e.g. a state per span). */
+  colour?: string;
+  shape?: MarkerShape;
+  /** Drawn as a span even when it lasts one day (a state held that day, not a moment). */
+  span?: boolean;
 }
 
 export function TimelineChart({
@@ -37,6 +42,8 @@ export function TimelineChart({
   domain,
   tickFormat,
   describe,
+  laneLabelWidth = 150,
+  laneHeight = 34,
   animate,
   label,
 }: {
@@ -46,10 +53,14 @@ export function TimelineChart({
   domain: [number, number];
   tickFormat: (dayNumber: number) => string;
   describe: (id: string) => { title: string; lines: TooltipLine[] } | undefined;
+  /** Most room for lane names, in px (never more than 30 % of the width). */
+  laneLabelWidth?: number;
+  /** Height of a lane in px: more for names that wrap on a narrow screen. */
+  laneHeight?: number;
   animate: boolean;
   label: string;
 }) {
-  const height = 50 + lanes.length * 34;
+  const height = 50 + lanes.length * laneHeight;
   return (
     <ScatterChart
       width={width}
@@ -75,12 +86,12 @@ export function TimelineChart({
         ticks={lanes.map((l) => l.index)}
         tickFormatter={(i: number) => lanes[i]?.label ?? ''}
         tick={AXIS_TICK}
-        width={Math.min(150, Math.round(width * 0.3))}
+        width={Math.min(laneLabelWidth, Math.round(width * 0.3))}
         reversed
         allowDecimals={false}
       />
       {items
-        .filter((e) => e.end - e.start > 1)
+        .filter((e) => e.end - e.start > 1 || e.span)
         .map((e) => {
           const lane = lanes[e.lane];
           return (
@@ -90,9 +101,9 @@ export function TimelineChart({
               x2={Math.min(domain[1], e.end)}
               y1={e.lane - 0.28}
               y2={e.lane + 0.28}
-              fill={lane?.colour}
+              fill={e.colour ?? lane?.colour}
               fillOpacity={0.35}
-              stroke={lane?.colour}
+              stroke={e.colour ?? lane?.colour}
               ifOverflow="hidden"
             />
           );
@@ -107,19 +118,39 @@ export function TimelineChart({
         }}
         isAnimationActive={animate}
       />
-      {lanes.map((lane) => (
-        <Scatter
-          key={lane.index}
-          name={lane.label}
-          data={items.filter((e) => e.lane === lane.index && e.start >= domain[0])}
-          fill={lane.colour}
-          stroke="#13202e"
-          shape={lane.shape}
-          isAnimationActive={animate}
-        />
-      ))}
+      {lanes.flatMap((lane) =>
+        markerGroups(items, lane, domain[0]).map((group) => (
+          <Scatter
+            key={`${lane.index}-${group.colour}-${group.shape}`}
+            name={lane.label}
+            data={group.items}
+            fill={group.colour}
+            stroke="#13202e"
+            shape={group.shape}
+            isAnimationActive={animate}
+          />
+        )),
+      )}
     </ScatterChart>
   );
+}
+
+/** A lane's markers grouped by their look: one Scatter per colour and shape. */
+function markerGroups(items: readonly TimelineItem[], lane: TimelineLane, from: number) {
+  const groups = new Map<string, { colour: string; shape: MarkerShape; items: TimelineItem[] }>();
+  for (const item of items) {
+    if (item.lane !== lane.index || item.start < from) continue;
+    const colour = item.colour ?? lane.colour;
+    const shape = item.shape ?? lane.shape;
+    const key = `${colour}|${shape}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { colour, shape, items: [] }));
+    group.items.push(item);
+  }
+  // A lane without items still gets its (empty) series, as before.
+  return groups.size > 0
+    ? [...groups.values()]
+    : [{ colour: lane.colour, shape: lane.shape, items: [] }];
 }
 
 /** The props of a timeline, for chart specs that describe one as data. */

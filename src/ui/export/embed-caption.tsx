@@ -39,7 +39,7 @@ export function EmbedCaption({
         })}
       </p>
       <p>
-        <a href={permalink(chartId)} target="_blank" rel="noopener">
+        <a href={permalink(chartId, undefined, scope.page)} target="_blank" rel="noopener">
           {t('export.embed.viewFull', { project: t('app.name') })}
         </a>
       </p>

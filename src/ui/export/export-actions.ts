@@ -67,7 +67,10 @@ export async function buildSvg(
     sourceLabel: t('source.label'),
     synthetic: t('export.synthetic'),
     noData: t('export.noData'),
-    footer: t('export.footer', { project: t('app.name'), link: permalink(target.id) }),
+    footer: t('export.footer', {
+      project: t('app.name'),
+      link: permalink(target.id, undefined, scope.page),
+    }),
   };
   const when = t('export.when', {
     period: periodLabel(scope.range, t, locale),

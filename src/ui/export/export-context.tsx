@@ -12,6 +12,19 @@ export interface ExportScope {
   /** The configured source or any publisher is synthetic: the mark cannot be turned off. */
   synthetic: boolean;
   coverage: { from: string; to: string };
+  /**
+   * The page the charts live on, when not the overview (a crossing's page): links and embed
+   * URLs of its charts point there. Absent: the overview and /embed/<chart>.
+   */
+  page?: ChartPage;
+}
+
+/** Where a page's charts are linked and embedded, as paths under the app's base. */
+export interface ChartPage {
+  /** e.g. "crossings/kerem-shalom" (already encoded). */
+  path: string;
+  /** e.g. "crossing/kerem-shalom": embeds are /embed/<embedPath>/<chart>. */
+  embedPath: string;
 }
 
 const ExportScopeContext = createContext<ExportScope | null>(null);

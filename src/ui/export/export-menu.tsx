@@ -135,7 +135,7 @@ function Menu({
       ? { width: Math.max(320, el.offsetWidth), height: el.offsetHeight + 96 }
       : { width: 720, height: 560 };
     const code = embedCode(
-      embedUrl(target.id),
+      embedUrl(target.id, undefined, scope.page),
       t('export.embed.title', { title: target.title, project: t('app.name') }),
       size,
     );
@@ -192,7 +192,11 @@ function Menu({
           <button
             type="button"
             onClick={() =>
-              void copy(permalink(target.id), t('export.linkCopied'), t('export.copyFallback.link'))
+              void copy(
+                permalink(target.id, undefined, scope.page),
+                t('export.linkCopied'),
+                t('export.copyFallback.link'),
+              )
             }
           >
             {t('export.copyLink')}

@@ -1,4 +1,5 @@
 import { stampVersion } from '../../domain/url-version.ts';
+import type { ChartPage } from './export-context.tsx';
 
 /**
  * Permalinks, embed URLs, embed code and file names of exports. The view state lives in the URL,
@@ -8,17 +9,29 @@ import { stampVersion } from '../../domain/url-version.ts';
 
 const root = () => new URL(import.meta.env.BASE_URL ?? '/', window.location.origin);
 
-/** The overview with the current parameters, scrolled to the chart. */
-export function permalink(chartId: string, search = window.location.search): string {
-  const url = root();
+/** The overview (or the chart's own page) with the current parameters, scrolled to the chart. */
+export function permalink(
+  chartId: string,
+  search = window.location.search,
+  page?: ChartPage,
+): string {
+  const url = page ? new URL(page.path, root()) : root();
   url.search = stampVersion(search);
   url.hash = `chart-${chartId}`;
   return url.href;
 }
 
-/** /embed/<chart> with the current parameters: the chart alone, for an iframe. */
-export function embedUrl(chartId: string, search = window.location.search): string {
-  const url = new URL(`embed/${encodeURIComponent(chartId)}`, root());
+/**
+ * /embed/<chart> (or /embed/<page>/<chart> for a chart of a page of its own) with the current
+ * parameters: the chart alone, for an iframe.
+ */
+export function embedUrl(
+  chartId: string,
+  search = window.location.search,
+  page?: ChartPage,
+): string {
+  const prefix = page ? `${page.embedPath}/` : '';
+  const url = new URL(`embed/${prefix}${encodeURIComponent(chartId)}`, root());
   url.search = stampVersion(search);
   return url.href;
 }
