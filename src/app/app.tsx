@@ -3,7 +3,7 @@ import {
   crossingChartPage,
   crossingEmbedOfPath,
   crossingIdOfPath,
-} from '../domain/crossing-page.ts';
+} from '../domain/crossing-paths.ts';
 import { PANELS } from '../domain/panels.ts';
 import { ExportScopeFromView } from '../features/export/export-scope.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';

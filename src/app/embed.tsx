@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { crossingEmbedOfPath } from '../domain/crossing-page.ts';
+import { crossingEmbedOfPath } from '../domain/crossing-paths.ts';
 import { panelOfChart } from '../domain/panels.ts';
 import { EmbedProvider } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   corridorStatusesAt,
-  crossingEmbedOfPath,
-  crossingIdOfPath,
   crossingReports,
   eventsAtCrossing,
   gapSeries,
@@ -11,6 +9,7 @@ import {
   statusHistory,
   statusPerSource,
 } from './crossing-page.ts';
+import { crossingEmbedOfPath, crossingIdOfPath } from './crossing-paths.ts';
 import { DEFAULT_FILTERS } from './filters.ts';
 import { rollUpCrossingStatus, rollUpTruckGaps } from './rollup.ts';
 import type {

@@ -11,6 +11,8 @@ import { shiftDay } from '../../domain/time.ts';
 import { AppLink, CrossingPageLink, overviewHref, useSearch } from '../../ui/crossing-link.tsx';
 import { EmbedProvider } from '../../ui/export/export-context.tsx';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { crossingPageWords } from '../../ui/i18n/pages/crossing-page.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
 import { QueryErrorNotices } from '../../ui/panel.tsx';
 import { CorridorWindows } from './corridor-windows.tsx';
 import { crossingCharts, isCrossingChartId } from './crossing-charts.ts';
@@ -19,6 +21,9 @@ import { CrossingHeading, StatusNow } from './crossing-header.tsx';
 import { DisagreementDays } from './disagreement-days.tsx';
 import { ReportsList } from './reports-list.tsx';
 import './crossing-page.css';
+
+// The page's words come with it (see provideWords), before anything of it renders.
+provideWords(crossingPageWords);
 
 /** Days of raw records read for the reports list and the status now: a short list, never a history. */
 export const REPORT_DAYS = 7;
