@@ -44,11 +44,11 @@ export function WhoSaysSo({ behind, figure }: { behind: RecordsBehind; figure: s
         type="button"
         className="who-button"
         aria-haspopup="dialog"
-        aria-label={t('who.buttonFor', { figure })}
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">ⓘ </span>
         {t('who.button')}
+        {/* Named by what it shows first, then which figure (axe: label in name). */}
+        <span className="visually-hidden"> {figure}</span>
       </button>
       {open ? (
         <dialog ref={dialog} className="who-dialog" aria-labelledby={titleId} onClose={closed}>

@@ -34,7 +34,7 @@ describe('Who says so?', () => {
       const board = crossingsSection(page);
       await waitForReady(page, board);
       const button = board
-        .getByRole('button', { name: /^Who says so\? Entered, .*Last 7 days/ })
+        .getByRole('button', { name: /^Who says so\? ?Entered, .*Last 7 days/ })
         .first();
       await button.click();
       const dialog = page.getByRole('dialog', { name: /Who says so: Entered/ });

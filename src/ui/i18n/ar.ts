@@ -664,7 +664,6 @@ export const ar = {
   'who.figure.board': '{stage}، {source}، {period}',
   'who.column': 'من يقول ذلك؟',
   'who.button': 'من يقول ذلك؟',
-  'who.buttonFor': 'من يقول ذلك؟ {figure}',
   'who.title': 'من يقول ذلك: {figure}',
   'who.close': 'إغلاق',
   'who.loading': 'جارٍ طلب التقارير من المصدر…',

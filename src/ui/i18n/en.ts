@@ -614,7 +614,6 @@ export const en = {
   'who.figure.board': '{stage}, {source}, {period}',
   'who.column': 'Who says so?',
   'who.button': 'Who says so?',
-  'who.buttonFor': 'Who says so? {figure}',
   'who.title': 'Who says so: {figure}',
   'who.close': 'Close',
   'who.loading': 'Asking the source for its reports…',

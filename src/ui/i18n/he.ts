@@ -625,7 +625,6 @@ export const he = {
   'who.figure.board': '{stage}, {source}, {period}',
   'who.column': 'מי אומר?',
   'who.button': 'מי אומר?',
-  'who.buttonFor': 'מי אומר? {figure}',
   'who.title': 'מי אומר: {figure}',
   'who.close': 'סגירה',
   'who.loading': 'מבקש מהמקור את הדיווחים…',
