@@ -19,6 +19,8 @@ export const PANELS = [
     charts: ['map'],
   },
   { id: 'aid-flow', datasets: ['aid-flow'], charts: ['aid-flow'] },
+  { id: 'movements', datasets: ['movements'], charts: ['movements'] },
+  { id: 'fuel-entry', datasets: ['fuel-entry'], charts: ['fuel-entry'] },
   {
     id: 'hospitals',
     datasets: ['facility-status'],

@@ -4,7 +4,7 @@
  * same bucket and the same days reported — and is never averaged or summed across sources.
  * A figure only one source gives is not a disagreement of zero: it is missing from the other.
  */
-import { matchesFilters, type Filters } from './filters.ts';
+import type { Filters } from './filters.ts';
 import { daysInMask, type AidFlowRollup } from './rollup.ts';
 import type { Bucket } from './series.ts';
 import type { Day } from './time.ts';
@@ -203,11 +203,10 @@ export function aidFlowFigures(
   filters: Pick<Filters, 'verification'>,
 ): CountedFigure[] {
   const out: CountedFigure[] = [];
-  const levels = { crossings: [], commodities: [], verification: filters.verification };
   for (const row of rows) {
     if (row.stage !== selection.stage) continue;
     if (selection.crossingId !== undefined && row.crossingId !== selection.crossingId) continue;
-    if (!matchesFilters({ provenance: { verification: row.verification } }, levels)) continue;
+    if (filters.verification.length && !filters.verification.includes(row.verification)) continue;
     const value = row[selection.measure];
     if (value === undefined) continue;
     out.push({
