@@ -24,6 +24,10 @@ const DataIssuesPanel = lazy(() =>
   })),
 );
 
+const ComparePage = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
+
 const WallView = lazy(() =>
   import('../features/wall/wall-view.tsx').then((m) => ({ default: m.WallView })),
 );
@@ -58,7 +62,7 @@ function Deferred({
   );
 }
 
-/** Routes: / the overview, /data sources and data issues, /wall the kiosk, /embed/<chart> one chart. */
+/** Routes: / the overview, /data sources and data issues, /compare sources compared, /wall the kiosk, /embed/<chart> one chart. */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
   const pathname = usePathname();
   // The wall is a kiosk: no header, picker or footer around it.
@@ -78,6 +82,12 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
         </ExportScopeFromView>
       ) : pathname === '/data' ? (
         <DataPage />
+      ) : pathname === '/compare' ? (
+        <ExportScopeFromView>
+          <Suspense fallback={null}>
+            <ComparePage />
+          </Suspense>
+        </ExportScopeFromView>
       ) : (
         <NotFound path={pathname} />
       )}

@@ -1,8 +1,12 @@
-import { Suspense } from 'react';
-import { panelOfChart } from '../domain/panels.ts';
+import { lazy, Suspense } from 'react';
+import { pageOfChart, panelOfChart } from '../domain/panels.ts';
 import { EmbedProvider } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { PANEL_VIEWS } from './registry.tsx';
+
+const CompareEmbed = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.CompareEmbed })),
+);
 
 /**
  * /embed/<chart>?<same parameters as the overview>: one chart alone with its full caption, for
@@ -13,16 +17,17 @@ export function Embed({ path }: { path: string }) {
   const { t } = useI18n();
   const chartId = safeDecode(path.replace(/\/+$/, ''));
   const panel = panelOfChart(chartId);
+  const page = panel === undefined ? pageOfChart(chartId) : undefined;
   return (
     <main id="main" className="embed-page" data-embed={chartId}>
       {/* The frame is a page of its own: its outline starts here, the chart's heading below. */}
       <h1 className="visually-hidden">{t('app.name')}</h1>
-      {panel === undefined ? (
+      {panel === undefined && page === undefined ? (
         <p role="alert">{t('export.embed.unknown', { id: chartId })}</p>
       ) : (
         <EmbedProvider value={chartId}>
           <Suspense fallback={<p className="panel__loading">{t('chart.loadingChart')}</p>}>
-            {PANEL_VIEWS[panel].render()}
+            {panel !== undefined ? PANEL_VIEWS[panel].render() : <CompareEmbed />}
           </Suspense>
         </EmbedProvider>
       )}

@@ -129,6 +129,99 @@ export const en = {
   'fuelEntry.col.perDay': 'Per day',
   'fuelEntry.col.total': 'Total',
   'fuelEntry.col.need': 'Stated need per day',
+  'compare.page.title': 'Sources compared',
+  'compare.page.intro':
+    'Two sources’ counts of the same thing — the same crossing, stage, commodity and days — side by side. They are never averaged and never added up. A figure one source reports and the other does not is missing from the other, not a disagreement of zero.',
+  'compare.noTheatre':
+    'The places and sources could not be loaded: there is nothing to compare yet.',
+  'compare.oneSource':
+    'This data source has only one publisher: there is nothing to compare it with.',
+  'compare.sameSource': 'Choose two different sources to compare.',
+  'compare.controls.title': 'What is compared',
+  'compare.control.crossing': 'Crossing',
+  'compare.control.stage': 'Stage',
+  'compare.control.commodity': 'Commodity',
+  'compare.control.measure': 'Measure',
+  'compare.control.a': 'First source',
+  'compare.control.b': 'Second source',
+  'compare.control.show': 'Second chart shows',
+  'compare.show.difference': 'Difference (first − second)',
+  'compare.show.ratio': 'Ratio (first ÷ second)',
+  'compare.verification.all': 'All levels',
+  'compare.verification.verified': 'Verified only',
+  'compare.allCrossings': 'All crossings',
+  'compare.allCommodities': 'All commodities',
+  'compare.measure.trucks': 'Trucks',
+  'compare.measure.tonnes': 'Tonnes',
+  'compare.measure.litres': 'Litres (fuel)',
+  'compare.unit.trucks': 'trucks',
+  'compare.unit.tonnes': 'tonnes',
+  'compare.unit.litres': 'litres',
+  'compare.per.day': 'per day',
+  'compare.per.week': 'per week',
+  'compare.per.month': 'per month',
+  'compare.methods.title': 'How each source counts',
+  'compare.methods.subtitle': 'In each source’s own words, as it states them, not edited.',
+  'compare.methods.none': 'This source states no method.',
+  'compare.series.title': 'Both sources’ counts',
+  'compare.series.subtitle':
+    '{what}: {unit} {per}, {period}. {a} and {b}, each as it reports; never averaged, never added up.',
+  'compare.series.caption': '{what}, in {unit}: each source’s own figures',
+  'compare.difference.title': 'How far they differ',
+  'compare.difference.subtitle':
+    '{what}: {a} minus {b}, in {unit} {per}, {period}, over what both report for the same crossing and days.',
+  'compare.ratio.subtitle':
+    '{what}: {a} divided by {b}, {per}, {period}, over what both report for the same crossing and days.',
+  'compare.difference.caption': '{what}, in {unit}: the figures both sources report, compared',
+  'compare.difference.more': '{source} counts more',
+  'compare.difference.equal': 'Both count the same',
+  'compare.ratio.line': '{a} ÷ {b}',
+  'compare.ratio.equal': 'Equal counts (1)',
+  'compare.disagreements.title': 'Largest disagreements',
+  'compare.disagreements.subtitle': {
+    one: '{what}: the one disagreement {per}, {period}.',
+    other: '{what}: the {count} largest disagreements {per}, {period}, largest first.',
+  },
+  'compare.disagreements.caption':
+    '{what}, in {unit}: largest disagreements first, then figures only one source reports',
+  'compare.col.crossing': 'Crossing',
+  'compare.col.comparedA': '{source}, compared',
+  'compare.col.comparedB': '{source}, compared',
+  'compare.col.difference': 'Difference',
+  'compare.col.ratio': 'Ratio',
+  'compare.col.notCompared': 'Figures not compared',
+  'compare.col.status': 'What it is',
+  'compare.status.disagree': 'They disagree',
+  'compare.status.missing': 'Missing from {source}',
+  'compare.status.daysDiffer': 'Different days reported ({a} and {b})',
+  'compare.missingFrom': 'missing from {source}',
+  'compare.notCompared': 'not compared',
+  'compare.noRatio': 'none (divides by 0)',
+  'compare.note.never':
+    'Two sources’ figures are drawn side by side: never averaged, never added up. Within a source, the crossings and commodities shown are summed.',
+  'compare.note.pairs': {
+    one: '1 figure is reported by both for the same crossing and days, and compared.',
+    other: '{count} figures are reported by both for the same crossing and days, and compared.',
+  },
+  'compare.note.missing': {
+    one: '1 figure reported by {has} is missing from {lacks}: it is left out of the comparison, not counted as a disagreement.',
+    other:
+      '{count} figures reported by {has} are missing from {lacks}: they are left out of the comparison, not counted as disagreements.',
+  },
+  'compare.note.daysDiffer': {
+    one: '1 figure is left out because the two sources reported different days of its period.',
+    other:
+      '{count} figures are left out because the two sources reported different days of their period.',
+  },
+  'compare.note.difference': 'Above the line: the first source counts more; below: the second.',
+  'compare.note.ratio':
+    'Above 1: the first source counts more; below 1: the second. No ratio where {b} counts 0.',
+  'compare.note.rolledUp.week':
+    'The period is too long to show each day at this width: each point is a week’s total; a week is compared only when both sources reported the same days of it.',
+  'compare.note.rolledUp.month':
+    'The period is too long to show each day at this width: each point is a month’s total; a month is compared only when both sources reported the same days of it.',
+  'compare.disagreements.none': '{what}: no disagreement {per}, {period}.',
+  'compare.note.noPairs': 'No figure is reported by both for the same crossing and days.',
   // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     one: '{count} record from {source} was for days or crossings not asked for and is not used.',
