@@ -4,6 +4,7 @@ import { useSourceName } from '../data/queries.ts';
 import { useActiveSource } from '../data/source-context.tsx';
 import type { DataIssue } from '../domain/validate.ts';
 import { ChartFrame } from '../ui/chart/chart-frame.tsx';
+import type { ChartTableRow } from '../ui/chart/chart-model.ts';
 import { useChartWidth } from '../ui/chart/use-chart-size.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
@@ -21,6 +22,7 @@ import { ChartPlot } from './chart-plot.tsx';
 import type { AnyChartSpec } from './chart-spec.ts';
 import { OptionControls } from './option-controls.tsx';
 import { useChart } from './use-chart.ts';
+import { WhoSaysSo } from './who-says-so.tsx';
 
 /** What a chart of a group tells its group: the group names failures and rejects once. */
 interface ChartReport {
@@ -46,6 +48,12 @@ const sameReport = (a: ChartReport | undefined, b: ChartReport | undefined) =>
       q.isPending === b.queries[i]!.isPending &&
       q.error === b.queries[i]!.error,
   );
+
+/** "Who says so?" for a table row: the row's first cells name the figure. */
+const explainRow = (row: ChartTableRow) =>
+  row.behind ? (
+    <WhoSaysSo behind={row.behind} figure={[row.header, ...row.cells.slice(0, 1)].join(' · ')} />
+  ) : null;
 
 /**
  * One chart from its spec (bulletproof-react's "one hook, then a component given specs"). In a
@@ -97,6 +105,7 @@ function ChartBody({
       className={spec.className}
       resolution={chart.resolution}
       controls={spec.controls ? <OptionControls spec={spec} /> : undefined}
+      explain={explainRow}
       notices={
         <>
           {/* Always there, as wide as the plot: the width is known before the data arrive. */}

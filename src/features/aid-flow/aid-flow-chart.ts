@@ -255,7 +255,11 @@ function wordsFor(theatre: Theatre, view: View, credits: readonly SourceCredit[]
 }
 
 /** The table of a series: what the chart shows, and the full-range CSV from the same code. */
-function tableOf(s: AidFlowSeries, words: Words, { t, locale, sourceName }: View): ChartTable {
+function tableOf(
+  s: AidFlowSeries,
+  words: Words,
+  { t, locale, sourceName, filters }: View,
+): ChartTable {
   return {
     caption: t('aidFlow.table.caption', { unit: words.unit }),
     columns: [
@@ -286,6 +290,15 @@ function tableOf(s: AidFlowSeries, words: Words, { t, locale, sourceName }: View
           ],
           source,
           verification: words.verification(source),
+          behind: {
+            dataset: 'aid-flow' as const,
+            from: b.from,
+            to: b.to,
+            sourceId: g.sourceId,
+            match: { stage: g.stage },
+            oneOf: { crossingId: filters.crossings, commodity: filters.commodities },
+            verification: filters.verification,
+          },
         };
       }),
     ),

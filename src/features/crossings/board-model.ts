@@ -12,6 +12,8 @@ export interface BoardRow {
   lastReportAt: string | undefined;
   /** Status reports over the last 7 days, newest first, for the detail view. */
   history: CrossingStatus[];
+  /** The theatre-local day the counts call today. */
+  today: Day;
 }
 
 /**
@@ -49,6 +51,6 @@ export function buildBoardRows(
           s.crossingId === crossing.id && Date.parse(s.at) >= weekStart && Date.parse(s.at) <= +now,
       )
       .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-    return { crossing, status, trucks, lastReportAt, history };
+    return { crossing, status, trucks, lastReportAt, history, today };
   });
 }

@@ -1,4 +1,8 @@
+import { WhoSaysSo } from '../../charts/who-says-so.tsx';
 import type { TruckCount } from '../../domain/aid-flow.ts';
+import type { RecordsBehind } from '../../domain/provenance.ts';
+import { shiftDay, type Day } from '../../domain/time.ts';
+import type { Verification } from '../../domain/vocabulary.ts';
 import { otherPlaceNames, placeName } from '../../domain/place-names.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
@@ -19,9 +23,20 @@ interface RowProps {
   selected: boolean;
   onSelect: () => void;
   sourceName: (id: string) => string;
+  /** The verification filter in force, which the counts follow. */
+  verification: readonly Verification[];
 }
 
-export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName }: RowProps) {
+export function CrossingRow({
+  row,
+  now,
+  timeZone,
+  selected,
+  onSelect,
+  sourceName,
+  verification,
+}: RowProps) {
+  const who = { crossingId: row.crossing.id, today: row.today, verification };
   const { t, locale } = useI18n();
   const { crossing, status } = row;
   const name = placeName(crossing.names, locale);
@@ -57,10 +72,16 @@ export function CrossingRow({ row, now, timeZone, selected, onSelect, sourceName
         <Disagreements status={status} sourceName={sourceName} />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.today')}>
-        <TruckList counts={row.trucks} sourceName={sourceName} show="today" />
+        <TruckList counts={row.trucks} sourceName={sourceName} show="today" who={who} />
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.week')}>
-        <TruckList counts={row.trucks} sourceName={sourceName} show="week" target={target} />
+        <TruckList
+          counts={row.trucks}
+          sourceName={sourceName}
+          show="week"
+          target={target}
+          who={who}
+        />
       </td>
       <td role="cell" className="board__report" data-label={t('crossings.col.report')}>
         {row.lastReportAt ? (
@@ -90,13 +111,29 @@ export function TruckList({
   sourceName,
   show,
   target,
+  who,
 }: {
   counts: TruckCount[];
   sourceName: (id: string) => string;
   show: 'today' | 'week';
   target?: number;
+  /** The crossing, day and verification filter the counts stand on, for "who says so?". */
+  who?: { crossingId: string; today: Day; verification: readonly Verification[] };
 }) {
   const { t, locale } = useI18n();
+  const behind = (c: TruckCount): RecordsBehind | undefined => {
+    if (!who) return undefined;
+    const day = c.today !== null ? who.today : c.latest?.day;
+    if (show === 'today' && day === undefined) return undefined;
+    return {
+      dataset: 'aid-flow',
+      from: show === 'today' ? day! : shiftDay(who.today, -6),
+      to: show === 'today' ? day! : who.today,
+      sourceId: c.sourceId,
+      match: { crossingId: who.crossingId, stage: c.stage },
+      verification: who.verification,
+    };
+  };
   if (counts.length === 0) return <span className="muted">{t('crossings.noTrucks')}</span>;
   const weekTarget = target ? target * 7 : undefined;
   return (
@@ -155,6 +192,16 @@ export function TruckList({
               ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}`
               : ''}
           </span>
+          {behind(c) ? (
+            <WhoSaysSo
+              behind={behind(c)!}
+              figure={t('who.figure.board', {
+                stage: t(`stage.${c.stage}`),
+                source: sourceName(c.sourceId),
+                period: t(show === 'today' ? 'crossings.col.today' : 'crossings.col.week'),
+              })}
+            />
+          ) : null}
         </li>
       ))}
     </ul>

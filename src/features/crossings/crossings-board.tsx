@@ -160,6 +160,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
                         selected={selected === row.crossing.id}
                         onSelect={() => toggle(row.crossing.id)}
                         sourceName={sourceName}
+                        verification={filters.verification}
                       />
                       {selected === row.crossing.id ? (
                         <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useViewState } from '../../data/view-state.ts';
 import { placeName } from '../../domain/place-names.ts';
 import { theatreDay } from '../../domain/time.ts';
 import { VERIFICATIONS, type Verification } from '../../domain/vocabulary.ts';
@@ -134,6 +135,8 @@ function PhoneRow({
   sourceName: (id: string) => string;
 }) {
   const { t, locale } = useI18n();
+  const { filters } = useViewState();
+  const who = { crossingId: row.crossing.id, today: row.today, verification: filters.verification };
   const id = useId();
   const detailsId = `${id}-details`;
   const nameId = `${id}-name`;
@@ -213,7 +216,7 @@ function PhoneRow({
             <dl className="phone-answer__full">
               <dt>{t('crossings.col.today')}</dt>
               <dd>
-                <TruckList counts={row.trucks} sourceName={sourceName} show="today" />
+                <TruckList counts={row.trucks} sourceName={sourceName} show="today" who={who} />
               </dd>
               <dt>{t('crossings.col.week')}</dt>
               <dd>
@@ -222,6 +225,7 @@ function PhoneRow({
                   sourceName={sourceName}
                   show="week"
                   target={crossing.targetTrucksPerDay}
+                  who={who}
                 />
               </dd>
               <dt>{t('crossings.col.report')}</dt>

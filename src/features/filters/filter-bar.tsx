@@ -20,6 +20,7 @@ export function FilterBar({ collapsed = false }: { collapsed?: boolean }) {
   const crossings = useTheatre().data?.theatre.crossings ?? [];
   const headingId = useId();
   const update = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+  const verifiedOnly = filters.verification.length === 1 && filters.verification[0] === 'verified';
   const preset = filters.range.preset;
 
   const heading = (
@@ -105,6 +106,20 @@ export function FilterBar({ collapsed = false }: { collapsed?: boolean }) {
         selected={filters.commodities}
         onChange={(commodities) => update({ commodities: commodities as Filters['commodities'] })}
       />
+      <div className="filter-bar__group filter-bar__verified">
+        <label>
+          <input
+            type="checkbox"
+            checked={verifiedOnly}
+            aria-describedby={`${headingId}-verified`}
+            onChange={(e) => update({ verification: e.target.checked ? ['verified'] : [] })}
+          />
+          {t('filters.verifiedOnly')}
+        </label>
+        <span id={`${headingId}-verified`} className="filter-bar__hint">
+          {t('filters.verifiedOnly.hint')}
+        </span>
+      </div>
       <CheckList
         legend={t('filters.verification')}
         options={VERIFICATIONS.map((v) => ({ value: v, label: t(`verification.${v}`) }))}
@@ -141,6 +156,7 @@ export function FilterBar({ collapsed = false }: { collapsed?: boolean }) {
               from: formatDay(range.from, locale),
               to: formatDay(range.to, locale),
             })}
+            {verifiedOnly ? ` · ${t('filters.verifiedOnly')}` : ''}
           </span>
         </summary>
         <div className="filter-bar__body">{controls}</div>

@@ -9,7 +9,8 @@ import {
   openCrossingsAt,
   type SourceFigure,
 } from '../../domain/headline.ts';
-import { sourceShares } from '../../domain/provenance.ts';
+import { WhoSaysSo } from '../../charts/who-says-so.tsx';
+import { sourceShares, type RecordsBehind } from '../../domain/provenance.ts';
 import {
   averagePerDayFromRollups,
   mergeShares,
@@ -43,6 +44,8 @@ interface Figure {
   /** Set when the figure could not be computed because its dataset failed. */
   failed: boolean;
   target?: number;
+  /** The records one source's figure stands on, for "who says so?". */
+  behind: (sourceId: string) => RecordsBehind;
 }
 
 /**
@@ -141,11 +144,37 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
   );
 
   const target = theatre?.baselines.trucksPerDayTarget;
+  const levels = filters.verification;
+  const crossingsChosen = { crossingId: filters.crossings };
+  // The open count stands on the latest report of each crossing: the week before the end.
+  const statusWeek = { from: shiftDay(range.to, -7), to: range.to };
+  const flowBehind = (stage: 'entered' | 'collected') => (sourceId: string) => ({
+    dataset: 'aid-flow' as const,
+    ...range,
+    sourceId,
+    match: { stage },
+    oneOf: { ...crossingsChosen, commodity: filters.commodities },
+    verification: levels,
+  });
+  const utilityBehind = (service: 'water' | 'power') => (sourceId: string) => ({
+    dataset: 'utility-status' as const,
+    ...range,
+    sourceId,
+    match: { service },
+    verification: levels,
+  });
   const asTruck = (list: ReturnType<typeof averagePerDayFromRollups>): SourceFigure[] =>
     list.map((a) => ({ sourceId: a.sourceId, value: a.perDay }));
   const figures: Figure[] = [
     {
       id: 'open',
+      behind: (sourceId) => ({
+        dataset: 'crossing-status',
+        ...statusWeek,
+        sourceId,
+        oneOf: crossingsChosen,
+        verification: levels,
+      }),
       label: 'headline.open',
       kind: 'count',
       now: open[0]!,
@@ -154,6 +183,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
     },
     {
       id: 'entered',
+      behind: flowBehind('entered'),
       label: 'headline.entered',
       kind: 'perDay',
       now: asTruck(trucks[0]![0]!),
@@ -163,6 +193,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
     },
     {
       id: 'collected',
+      behind: flowBehind('collected'),
       label: 'headline.collected',
       kind: 'perDay',
       now: asTruck(trucks[1]![0]!),
@@ -172,6 +203,12 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
     },
     {
       id: 'hospitals',
+      behind: (sourceId) => ({
+        dataset: 'facility-status',
+        ...lastDays(range),
+        sourceId,
+        verification: levels,
+      }),
       label: 'headline.hospitals',
       kind: 'count',
       now: functional[0]!,
@@ -180,6 +217,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
     },
     {
       id: 'water',
+      behind: utilityBehind('water'),
       label: 'headline.water',
       kind: 'share',
       now: utilities[0]![0]!,
@@ -188,6 +226,7 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
     },
     {
       id: 'power',
+      behind: utilityBehind('power'),
       label: 'headline.power',
       kind: 'hours',
       now: utilities[1]![0]!,
@@ -292,6 +331,13 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
                         <span className="headline__source">
                           <bdi>{sourceName(s.sourceId)}</bdi>
                         </span>
+                        <WhoSaysSo
+                          behind={f.behind(s.sourceId)}
+                          figure={t('who.figure.headline', {
+                            figure: t(f.label),
+                            source: sourceName(s.sourceId),
+                          })}
+                        />
                       </li>
                     );
                   })}

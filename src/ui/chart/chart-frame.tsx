@@ -5,7 +5,7 @@ import { useEmbeddedChart } from '../export/export-context.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { Panel, type PanelQuery } from '../panel.tsx';
-import type { ChartDescription, ChartTable, LegendEntry } from './chart-model.ts';
+import type { ChartDescription, ChartTable, ChartTableRow, LegendEntry } from './chart-model.ts';
 import { fillFor, patternId, type FillPattern } from './palette.ts';
 import { SourceLine } from './source-line.tsx';
 import './chart.css';
@@ -28,6 +28,7 @@ export function ChartFrame({
   children,
   className,
   resolution,
+  explain,
 }: {
   description: ChartDescription;
   table: ChartTable | undefined;
@@ -46,6 +47,8 @@ export function ChartFrame({
   className?: string;
   /** The resolution its roll-up was answered at (`day`, `week`, `month`). */
   resolution?: string;
+  /** "Who says so?" for a table row that names the records behind it. */
+  explain?: (row: ChartTableRow) => ReactNode;
 }) {
   const { t } = useI18n();
   const { sources, legend, notes } = description;
@@ -85,7 +88,7 @@ export function ChartFrame({
           ))}
         </ul>
       ) : null}
-      {table && table.rows.length ? <TableAlternative table={table} /> : null}
+      {table && table.rows.length ? <TableAlternative table={table} explain={explain} /> : null}
       <EmbedCaption chartId={id} synthetic={synthetic} place="bottom" />
       <ExportMenu
         disabled={state === 'loading' || state === 'error'}
@@ -110,18 +113,32 @@ export function ChartFrame({
  * The chart's figures as a table, built when the reader opens it: over five years a few tables
  * hold thousands of rows, and keeping them all in the page costs more than every chart together.
  */
-function TableAlternative({ table }: { table: ChartTable }) {
+function TableAlternative({
+  table,
+  explain,
+}: {
+  table: ChartTable;
+  explain: ((row: ChartTableRow) => ReactNode) | undefined;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <details className="chart__table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('chart.showTable')}</summary>
-      {open ? <TableBody table={table} /> : null}
+      {open ? <TableBody table={table} explain={explain} /> : null}
     </details>
   );
 }
 
-function TableBody({ table }: { table: ChartTable }) {
+function TableBody({
+  table,
+  explain,
+}: {
+  table: ChartTable;
+  explain: ((row: ChartTableRow) => ReactNode) | undefined;
+}) {
+  const { t } = useI18n();
+  const who = explain && table.rows.some((r) => r.behind) ? explain : undefined;
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -133,6 +150,7 @@ function TableBody({ table }: { table: ChartTable }) {
                 {c.label}
               </th>
             ))}
+            {who ? <th scope="col">{t('who.column')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -147,6 +165,7 @@ function TableBody({ table }: { table: ChartTable }) {
                   {cell}
                 </td>
               ))}
+              {who ? <td>{row.behind ? who(row) : null}</td> : null}
             </tr>
           ))}
         </tbody>

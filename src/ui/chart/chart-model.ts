@@ -1,4 +1,5 @@
 import type { CsvCell } from '../../domain/csv.ts';
+import type { RecordsBehind } from '../../domain/provenance.ts';
 import type { FillPattern } from './palette.ts';
 
 /**
@@ -63,4 +64,6 @@ export interface ChartTableRow {
   /** Source and verification of this row, when it has one (else the chart's source line). */
   source?: string;
   verification?: string;
+  /** The records the row's figures stand on, for "who says so?" (one source's). */
+  behind?: RecordsBehind;
 }

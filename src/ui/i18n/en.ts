@@ -776,6 +776,56 @@ export const en = {
   'map.details.close': 'Clear selection',
 
   // Who says so, and verified only (issue 14).
+  'who.narrowed':
+    'The figure covers {from} to {to}; the reports of its last {count} days are listed.',
+  'who.figure.headline': '{figure}, {source}',
+  'who.figure.board': '{stage}, {source}, {period}',
+  'who.column': 'Who says so?',
+  'who.button': 'Who says so?',
+  'who.buttonFor': 'Who says so: {figure}',
+  'who.title': 'Who says so: {figure}',
+  'who.close': 'Close',
+  'who.publisher': 'Publisher',
+  'who.licence': 'Licence: {licence}',
+  'who.link': 'The publisher’s page',
+  'who.method': 'How the publisher says it counts',
+  'who.noMethod': 'The publisher states no method.',
+  'who.reports': 'Reports behind this figure',
+  'who.period': '{from} to {to}',
+  'who.summary': { one: '{count} report for {period}.', other: '{count} reports for {period}.' },
+  'who.none':
+    'The source sent no report for these days: the figure may have been corrected since, or the view is out of date.',
+  'who.verifiedBy': 'Verified by:',
+  'who.noVerifier': 'No report names who verified it.',
+  'who.latest': 'Latest report: {time}',
+  'who.loading': 'Asking the source for its reports…',
+  'who.error': 'Could not get the reports behind this figure from the source.',
+  'who.col.day': 'Day',
+  'who.col.figure': 'Figure',
+  'who.col.reported': 'Reported at',
+  'who.col.verification': 'Verification',
+  'who.col.verifiedBy': 'Verified by',
+  'who.col.note': 'Method note',
+  'who.more': {
+    one: '{count} more report is not listed.',
+    other: '{count} more reports are not listed.',
+  },
+  'who.figure.trucks': { one: '{count} truck', other: '{count} trucks' },
+  'who.figure.tonnes': { one: '{count} tonne', other: '{count} tonnes' },
+  'who.figure.litres': { one: '{count} litre', other: '{count} litres' },
+  'who.figure.missions': { one: '{count} request', other: '{count} requests' },
+  'who.figure.waiting': { one: '{count} truck waiting', other: '{count} trucks waiting' },
+  'who.figure.intercepted': {
+    one: '{count} truck intercepted',
+    other: '{count} trucks intercepted',
+  },
+  'who.figure.beds': { one: '{count} bed available', other: '{count} beds available' },
+  'filters.verifiedOnly': 'Verified figures only',
+  'filters.verifiedOnly.hint':
+    'Leaves out figures that are only reported, disputed or unverified, in every panel, caption and export.',
+  'chart.note.verification': 'Only figures at these verification levels are shown: {levels}.',
+  'chart.note.verifiedOnly':
+    'Verified figures only: figures that are only reported, disputed or unverified are left out.',
 } as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;
