@@ -198,7 +198,7 @@ function tableOf(
   series: FuelSeries,
   resolution: Resolution,
   words: Words,
-  { t, locale, sourceName }: View,
+  { t, locale, sourceName, filters }: View,
 ): ChartTable {
   const rowsOf = (panel: FuelPanel) =>
     series.buckets.flatMap((b, i) =>
@@ -229,6 +229,15 @@ function tableOf(
               l.need[i] ?? null,
             ],
             source: sourceName(l.sourceId),
+            behind: {
+              dataset: 'fuel-entry' as const,
+              from: b.from,
+              to: b.to,
+              sourceId: l.sourceId,
+              match: { fuel: panel.fuel },
+              oneOf: { crossingId: filters.crossings },
+              verification: filters.verification,
+            },
           };
         }),
     );

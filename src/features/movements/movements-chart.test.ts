@@ -117,6 +117,13 @@ describe('movements chart spec', () => {
     if (byZone.plot.kind !== 'multiples') throw new Error('multiples expected');
     expect(byZone.plot.items.map((i) => i.title)).toHaveLength(4);
     expect(byZone.plot.items.every((i) => / — To the (north|south)$/.test(i.title))).toBe(true);
+    // Each row answers "who says so?" with its own source's records of that zone and week.
+    const row = byZone.table.rows.find((r) => r.cells[0]!.endsWith('To the south'))!;
+    expect(row.behind).toMatchObject({
+      dataset: 'movements',
+      from: row.iso!.split('/')[0],
+      match: { toZone: 'south' },
+    });
     const byPurpose = buildChart(
       movementsChart,
       viewOf(movementsChart, { split: 'purpose' }, { range: RANGE }),

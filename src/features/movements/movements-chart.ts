@@ -214,7 +214,7 @@ function tableOf(
   series: MovementSeries,
   resolution: Resolution,
   words: Words,
-  { t, locale, sourceName }: View,
+  { t, locale, sourceName, options, filters }: View,
 ): ChartTable {
   return {
     caption: t('movements.table.caption'),
@@ -257,6 +257,16 @@ function tableOf(
               ...MOVEMENT_OUTCOMES.map((o) => Math.round(exact[o] * 10) / 10),
             ],
             source: sourceName(p.sourceId),
+            behind: {
+              dataset: 'movements' as const,
+              from: b.from,
+              to: b.to,
+              sourceId: p.sourceId,
+              ...(p.part
+                ? { match: { [options.split === 'zone' ? 'toZone' : 'purpose']: p.part } }
+                : {}),
+              verification: filters.verification,
+            },
           };
         }),
     ),
