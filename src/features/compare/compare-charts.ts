@@ -407,6 +407,7 @@ export const compareDisagreementsChart = (options: CompareOptions) =>
     options,
     renderer: 'ranked',
     className: 'compare-disagreements',
+    tableShown: true,
     build({ theatre, rollup }, view) {
       const { t, locale } = view;
       const resolution = rollup?.resolution ?? 'day';
