@@ -154,7 +154,8 @@ function TableBody({
   const { t } = useI18n();
   const who = explain && table.rows.some((r) => r.behind) ? explain : undefined;
   return (
-    <div className="table-scroll">
+    // A wide table scrolls in its box: focusable and named, so a keyboard can scroll it too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
       <table className="data-table">
         <caption>{table.caption}</caption>
         <thead>
