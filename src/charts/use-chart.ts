@@ -15,12 +15,12 @@ import { useActiveSource } from '../data/source-context.tsx';
 import { useViewState } from '../data/view-state.ts';
 import type { OptionsSpec } from '../domain/chart-options.ts';
 import { matchesFilters } from '../domain/filters.ts';
-import { VERIFICATIONS, type Dataset, type Verification } from '../domain/vocabulary.ts';
+import type { Dataset } from '../domain/vocabulary.ts';
 import type { ChartDescription, ChartTable } from '../ui/chart/chart-model.ts';
 import { sourceCredits } from '../ui/chart/credits.ts';
 import { useExportScope } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
-import type { Translate } from '../ui/i18n/translate.ts';
+import { verificationNote } from '../ui/verification-note.ts';
 import { outsideRangeOf, panelState, type PanelQuery } from '../ui/panel.tsx';
 import { bandLegend, bandNotes } from './bands.ts';
 import type { ChartData, ChartModel, ChartSpec, ChartView, RendererKind } from './chart-spec.ts';
@@ -220,20 +220,4 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
     outsideRange: outsideRangeOf(results.map((r) => r.data)) + (rolled.data?.outsideRange ?? 0),
     ...(rolled.data ? { resolution: rolled.data.resolution } : {}),
   };
-}
-
-/**
- * The verification filter, said in every caption and export: a chart of verified figures only
- * must not travel as if it were the whole count.
- */
-export function verificationNote(levels: readonly Verification[], t: Translate): string[] {
-  if (levels.length === 0 || levels.length === VERIFICATIONS.length) return [];
-  if (levels.length === 1 && levels[0] === 'verified') return [t('chart.note.verifiedOnly')];
-  return [
-    t('chart.note.verification', {
-      levels: VERIFICATIONS.filter((v) => levels.includes(v))
-        .map((v) => t(`verification.${v}`))
-        .join(', '),
-    }),
-  ];
 }

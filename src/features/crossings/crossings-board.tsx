@@ -7,6 +7,7 @@ import type { DataIssue } from '../../domain/validate.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { formatDay } from '../../ui/format.ts';
+import { verificationNote } from '../../ui/verification-note.ts';
 import {
   Panel,
   QueryErrorNotices,
@@ -182,6 +183,11 @@ export const CrossingsBoard = memo(function CrossingsBoard({
           })}
         </p>
       ) : null}
+      {verificationNote(filters.verification, t).map((note) => (
+        <p key={note} className="panel__note panel__note--filter">
+          {note}
+        </p>
+      ))}
       {state !== 'loading' ? <RejectedRecords issues={issues} sourceName={sourceName} /> : null}
       <RecordsOutsideRange
         count={outsideRangeOf([statuses.data, flows.data])}

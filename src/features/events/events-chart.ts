@@ -127,6 +127,13 @@ function tableOf(
         values: [kind, e.start, e.end ?? null, areaNames(e.areaIds), source, verification],
         source,
         verification,
+        behind: {
+          dataset: 'events' as const,
+          from: theatreDay(e.start, timeZone),
+          to: theatreDay(e.start, timeZone),
+          sourceId: e.provenance.sourceId,
+          match: { id: e.id },
+        },
       };
     }),
   };

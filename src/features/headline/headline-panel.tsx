@@ -23,6 +23,7 @@ import { sourceCredits } from '../../ui/chart/credits.ts';
 import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { verificationNote } from '../../ui/verification-note.ts';
 import { isolate } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import {
@@ -357,6 +358,11 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
           </bdi>
         </p>
       ) : null}
+      {verificationNote(filters.verification, t).map((note) => (
+        <p key={note} className="panel__note panel__note--filter">
+          {note}
+        </p>
+      ))}
       <RejectedRecords issues={issues} sourceName={sourceName} />
       <RecordsOutsideRange
         count={outsideRangeOf(queries.map((q) => q.data))}

@@ -152,6 +152,13 @@ function tableOf(
         ],
         values: [s.fuelDays, level(s.functionality), s.date, sourceName(s.sourceId)],
         source: sourceName(s.sourceId),
+        behind: {
+          dataset: 'facility-status' as const,
+          from: s.date,
+          to: s.date,
+          sourceId: s.sourceId,
+          match: { facilityId: s.facilityId },
+        },
       })),
       ...missing.map((id) => ({
         key: id,
