@@ -67,6 +67,13 @@ describe('Humanitarian movements', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('movements.show')).toBe('share');
       await section.getByText(/as % of each source’s requests/).waitFor();
       await openTable(section);
+      // The share columns are those whose header ends in ", %"; the others are counts.
+      const shareColumns = await section
+        .locator('.chart__table thead th')
+        .evaluateAll((ths) =>
+          ths.flatMap((th, i) => (th.textContent?.endsWith(', %') ? [i - 1] : [])),
+        );
+      expect(shareColumns).toHaveLength(4);
       const rows = await section
         .locator('.chart__table tbody tr')
         .evaluateAll((trs) =>
@@ -74,7 +81,7 @@ describe('Humanitarian movements', () => {
         );
       expect(rows.length).toBeGreaterThan(0);
       for (const cells of rows.slice(0, 20)) {
-        const shares = cells.slice(-4).map((c) => Number(c.replace(/\D/g, '')));
+        const shares = shareColumns.map((i) => Number(cells[i]!.replace(/\D/g, '')));
         expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
       }
 

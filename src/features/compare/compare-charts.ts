@@ -24,7 +24,7 @@ import { COMMODITIES, STAGES, type Commodity } from '../../domain/vocabulary.ts'
 import type { ChartTable, ChartTableRow, LegendEntry } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO, REFERENCE_STYLE } from '../../ui/chart/palette.ts';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
-import { formatDay, formatNumber } from '../../ui/format.ts';
+import { formatDay, formatNumber, formatShortDay } from '../../ui/format.ts';
 
 const HEIGHT = 300;
 const DISAGREEMENTS_SHOWN = 15;
@@ -418,7 +418,9 @@ export const compareDisagreementsChart = (options: CompareOptions) =>
         const b = buckets.get(p.bucket);
         return b ? bucketLabel(b, resolution, t, locale) : formatDay(p.bucket, locale);
       };
-      const label = (p: FigurePair) => `${when(p)} · ${c.crossingName(p.thing)}`;
+      // Bars' labels are short (the table has the full day): "Nov 13 · Kerem Shalom".
+      const label = (p: FigurePair) =>
+        `${resolution === 'day' ? formatShortDay(p.bucket, locale) : when(p)} · ${c.crossingName(p.thing)}`;
       const missing = c.pairs
         .filter((p) => p.state === 'missing-from-a' || p.state === 'missing-from-b')
         .sort(
@@ -436,8 +438,9 @@ export const compareDisagreementsChart = (options: CompareOptions) =>
           ...(b ? { iso: bucketIso(b, resolution) } : {}),
           cells: [
             c.crossingName(p.thing),
-            p.a ? c.value(p.a.value) : t('compare.missingFrom', { source: c.nameA }),
-            p.b ? c.value(p.b.value) : t('compare.missingFrom', { source: c.nameB }),
+            // Under the source's own column: "missing" says whose figure is absent.
+            p.a ? c.value(p.a.value) : t('compare.missing'),
+            p.b ? c.value(p.b.value) : t('compare.missing'),
             p.difference === undefined ? '—' : c.signed(p.difference),
             p.state === 'compared' ? c.ratio(p.ratio) : '—',
             status,

@@ -2,7 +2,7 @@ import { defineChart, type ChartView } from '../../charts/chart-spec.ts';
 import { fuelSeries, type FuelPanel, type FuelSeries } from '../../domain/fuel-series.ts';
 import type { FuelEntryRollup } from '../../domain/rollup.ts';
 import { chooseResolution, dayCount, type Resolution } from '../../domain/series.ts';
-import type { FuelType, FuelUnit } from '../../domain/vocabulary.ts';
+import { FUEL_TYPES, type FuelType, type FuelUnit } from '../../domain/vocabulary.ts';
 import type { ChartTable, LegendEntry } from '../../ui/chart/chart-model.ts';
 import { seriesColour, type FillPattern } from '../../ui/chart/palette.ts';
 import type { BarSpec, LineSpec, Row } from '../../ui/chart/time-chart.tsx';
@@ -18,11 +18,11 @@ const NEED_COLOUR = '#13202e';
 type View = ChartView<Record<string, never>>;
 
 /**
- * Columns of small multiples for the width, as the grid lays them out (chart.css: at least
- * 14rem a column, 0.75rem apart), and how many bars each has room for.
+ * Columns of small multiples for the width, as the grid lays them out (`fuel-entry.css`: at
+ * least 14rem a column, 0.75rem apart, at most one per fuel), and how many bars each has room for.
  */
 function layout(width: number) {
-  const columns = Math.max(1, Math.floor((width + 12) / (224 + 12)));
+  const columns = Math.max(1, Math.min(FUEL_TYPES.length, Math.floor((width + 12) / (224 + 12))));
   const columnWidth = Math.floor((width - (columns - 1) * 12) / columns);
   return { columnWidth, maxBuckets: Math.max(8, Math.floor((columnWidth - 50) / 6)) };
 }

@@ -3,7 +3,7 @@ import { buildChart, scenarioData, viewOf } from '../../../test/chart-data.ts';
 import type { ChartData } from '../../charts/chart-spec.ts';
 import { movementSchema, type Movement } from '../../domain/schemas.ts';
 import { MOVEMENT_OUTCOMES, type MovementOutcome } from '../../domain/vocabulary.ts';
-import { movementsChart } from './movements-chart.ts';
+import { movementsChart, roundedUp } from './movements-chart.ts';
 
 /** Two sources that disagree about the same weeks (2025-03-03 and 2025-03-10 are Mondays). */
 function fixture(): ChartData<'movements'> {
@@ -154,5 +154,13 @@ describe('movements chart spec', () => {
       fixture(),
     );
     expect(model.hasData).toBe(false);
+  });
+});
+
+describe('the shared count axis', () => {
+  it('ends on a round number at or above the largest week', () => {
+    expect([143, 1644, 8, 1, 0.5, 100, 101].map(roundedUp)).toEqual([
+      150, 2000, 8, 1, 0.5, 100, 150,
+    ]);
   });
 });

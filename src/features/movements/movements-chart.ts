@@ -42,12 +42,21 @@ type View = ChartView<typeof OPTIONS>;
 
 /**
  * Columns of small multiples for the width, as the grid lays them out (`movements.css`: at
- * least 18rem a column, 0.75rem apart), and how many bars each has room for.
+ * least 18rem a column, 0.75rem apart, as many as there are charts), and how many bars each
+ * has room for.
  */
-function layout(width: number) {
-  const columns = Math.max(1, Math.floor((width + 12) / (288 + 12)));
+function layout(width: number, charts = 2) {
+  const columns = Math.max(1, Math.min(charts, Math.floor((width + 12) / (288 + 12))));
   const columnWidth = Math.floor((width - (columns - 1) * 12) / columns);
   return { columnWidth, maxBars: Math.max(8, Math.floor((columnWidth - 50) / 4)) };
+}
+
+/** A round top for a shared count axis: 143 → 150, 1,644 → 2,000. */
+export function roundedUp(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= value)!;
+  return step * power;
 }
 
 /** Weekly, as OCHA counts them; monthly when a column has no room for the weeks. */
@@ -91,7 +100,7 @@ export const movementsChart = defineChart({
     });
     const words = wordsFor(view);
     const share = options.show === 'share';
-    const { columnWidth } = layout(view.width);
+    const { columnWidth } = layout(view.width, Math.max(1, series.parts.length));
     const valuesOf = (counts: OutcomeCounts) => (share ? outcomeShares(counts) : counts);
     const highest = Math.max(1, ...series.parts.flatMap((p) => p.counts.map((c) => requestsOf(c))));
     const bars: BarSpec[] = MOVEMENT_OUTCOMES.map((o, j) => ({

@@ -202,7 +202,7 @@ export const ar = {
   'compare.status.disagree': 'يختلفان',
   'compare.status.missing': 'مفقود لدى {source}',
   'compare.status.daysDiffer': 'أيام مُبلَّغ عنها مختلفة ({a} و{b})',
-  'compare.missingFrom': 'مفقود لدى {source}',
+  'compare.missing': 'مفقود',
   'compare.notCompared': 'لم يُقارَن',
   'compare.noRatio': 'لا نسبة (قسمة على صفر)',
   'compare.note.never':

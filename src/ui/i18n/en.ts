@@ -194,7 +194,7 @@ export const en = {
   'compare.status.disagree': 'They disagree',
   'compare.status.missing': 'Missing from {source}',
   'compare.status.daysDiffer': 'Different days reported ({a} and {b})',
-  'compare.missingFrom': 'missing from {source}',
+  'compare.missing': 'missing',
   'compare.notCompared': 'not compared',
   'compare.noRatio': 'none (divides by 0)',
   'compare.note.never':

@@ -188,7 +188,7 @@ export const he = {
   'compare.status.disagree': 'חלוקים',
   'compare.status.missing': 'חסר אצל {source}',
   'compare.status.daysDiffer': 'דווחו ימים שונים ({a} ו־{b})',
-  'compare.missingFrom': 'חסר אצל {source}',
+  'compare.missing': 'חסר',
   'compare.notCompared': 'לא הושווה',
   'compare.noRatio': 'אין (חלוקה באפס)',
   'compare.note.never':
