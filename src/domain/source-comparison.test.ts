@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AidFlowRollup } from './rollup.ts';
+import type { AidFlowRollup, TruckGapsRollup } from './rollup.ts';
 import { bucketsFor } from './series.ts';
 import {
   aidFlowFigures,
@@ -7,6 +7,7 @@ import {
   largestDisagreements,
   pairCounts,
   pairFigures,
+  truckGapFigures,
   type CountedFigure,
 } from './source-comparison.ts';
 import type { Day } from './time.ts';
@@ -168,5 +169,50 @@ describe('aid-flow figures', () => {
       { verification: ['verified'] },
     );
     expect(verified.map((x) => x.value)).toEqual([5]);
+  });
+});
+
+describe('truck-gap figures', () => {
+  const row = (over: Partial<TruckGapsRollup>): TruckGapsRollup => ({
+    bucket: '2025-03-03' as Day,
+    to: '2025-03-09' as Day,
+    days: 7,
+    sourceId: 'a',
+    verification: 'reported',
+    records: 1,
+    daysReported: 1,
+    dayMask: 0b1,
+    crossingId: 'ks',
+    ...over,
+  });
+
+  it('takes the last reported day of trucks waiting, never a sum over days or levels', () => {
+    const rows = [
+      row({ dayMask: 0b0011111, waiting: { last: 300, max: 500 }, intercepted: 4 }),
+      row({ verification: 'verified', dayMask: 0b1100000, waiting: { last: 200, max: 250 } }),
+      row({ crossingId: 'rafah', dayMask: 0b1, waiting: { last: 10, max: 10 } }),
+    ];
+    const waiting = truckGapFigures(rows, { gap: 'waiting' }, { verification: [] });
+    expect(waiting.map((f) => [f.thing, f.value, f.dayMask])).toEqual([
+      ['ks', 200, 0b1111111],
+      ['rafah', 10, 0b1],
+    ]);
+    const verified = truckGapFigures(rows, { gap: 'waiting' }, { verification: ['reported'] });
+    expect(verified.find((f) => f.thing === 'ks')!.value).toBe(300);
+  });
+
+  it('sums trucks intercepted, a flow, and pairs them like any count', () => {
+    const rows = [
+      row({ intercepted: 4 }),
+      row({ verification: 'verified', intercepted: 3, dayMask: 0b10 }),
+      row({ sourceId: 'b', intercepted: 1, dayMask: 0b11 }),
+    ];
+    const figures = truckGapFigures(
+      rows,
+      { gap: 'intercepted', crossingId: 'ks' },
+      { verification: [] },
+    );
+    const [pair] = pairFigures(figures, 'a', 'b');
+    expect(pair).toMatchObject({ state: 'compared', difference: 6 });
   });
 });

@@ -5,7 +5,7 @@
  * A figure only one source gives is not a disagreement of zero: it is missing from the other.
  */
 import type { Filters } from './filters.ts';
-import { daysInMask, type AidFlowRollup } from './rollup.ts';
+import { daysInMask, type AidFlowRollup, type TruckGapsRollup } from './rollup.ts';
 import type { Bucket } from './series.ts';
 import type { Day } from './time.ts';
 import type { Stage } from './vocabulary.ts';
@@ -217,6 +217,65 @@ export function aidFlowFigures(
       dayMask: row.dayMask,
     });
   }
+  return out;
+}
+
+export const COMPARED_GAPS = ['waiting', 'intercepted'] as const;
+export type ComparedGap = (typeof COMPARED_GAPS)[number];
+
+/** The highest day set in a mask (the bucket's last reported day), -1 for none. */
+const lastDayOf = (mask: number) => 31 - Math.clz32(mask >>> 0);
+
+/**
+ * Truck-gap roll-up rows as figures, one thing per crossing. Trucks intercepted are a flow:
+ * a source's rows of a key (its verification levels) are summed. Trucks waiting are a stock,
+ * never summed over days: a key's figure is the one of its last reported day (of the row whose
+ * days reach furthest; the larger on a tie, as the roll-up keeps a correction), so the figures
+ * of a bucket stand for that day only.
+ */
+export function truckGapFigures(
+  rows: readonly TruckGapsRollup[],
+  selection: { gap: ComparedGap; crossingId?: string },
+  filters: Pick<Filters, 'verification'>,
+): CountedFigure[] {
+  const byKey = new Map<string, CountedFigure & { last: number }>();
+  const out: CountedFigure[] = [];
+  for (const row of rows) {
+    if (selection.crossingId !== undefined && row.crossingId !== selection.crossingId) continue;
+    if (filters.verification.length && !filters.verification.includes(row.verification)) continue;
+    const figure = {
+      bucket: row.bucket,
+      thing: row.crossingId,
+      sourceId: row.sourceId,
+      dayMask: row.dayMask,
+    };
+    if (selection.gap === 'intercepted') {
+      if (row.intercepted !== undefined) out.push({ ...figure, value: row.intercepted });
+      continue;
+    }
+    if (!row.waiting) continue;
+    const key = `${row.bucket}${SEP}${row.crossingId}${SEP}${row.sourceId}`;
+    const last = lastDayOf(row.dayMask);
+    const had = byKey.get(key);
+    if (!had) {
+      byKey.set(key, { ...figure, value: row.waiting.last, last });
+      continue;
+    }
+    // The days of the key are every row's; its figure is the latest day's.
+    had.dayMask = (had.dayMask | row.dayMask) >>> 0;
+    if (last > had.last || (last === had.last && row.waiting.last > had.value)) {
+      had.value = row.waiting.last;
+      had.last = last;
+    }
+  }
+  for (const f of byKey.values())
+    out.push({
+      bucket: f.bucket,
+      thing: f.thing,
+      sourceId: f.sourceId,
+      value: f.value,
+      dayMask: f.dayMask,
+    });
   return out;
 }
 

@@ -101,3 +101,42 @@ describe('sources compared: chart specs', () => {
     expect(narrow.notes.join(' ')).toMatch(/different days/);
   });
 });
+
+describe('sources compared: the gaps between stages', () => {
+  it('reads truck gaps when waiting or intercepted is counted, in trucks', () => {
+    const waiting = compareSeriesChart(options, 'waiting');
+    expect(waiting.rollup!.dataset).toBe('truck-gaps');
+    const view = viewOf(waiting, { count: 'waiting' }, { width: 200 });
+    expect(waiting.rollup!.ask(view)).not.toHaveProperty('by');
+    const model = waiting.build(
+      {
+        ...data,
+        rollup: {
+          resolution: 'week',
+          rows: [
+            {
+              bucket: '2025-03-03',
+              to: '2025-03-09',
+              days: 7,
+              sourceId: first!.id,
+              verification: 'reported',
+              records: 7,
+              daysReported: 7,
+              dayMask: 0b1111111,
+              crossingId: data.theatre.crossings[0]!.id,
+              waiting: { last: 420, max: 600 },
+            },
+          ],
+        },
+      } as never,
+      { ...view, range: { from: '2025-03-03', to: '2025-03-09' } },
+    );
+    expect(model.subtitle).toMatch(
+      /^Trucks waiting for collection · All crossings: trucks on the last day reported of each week/,
+    );
+    expect(model.notes.join(' ')).toMatch(/trucks waiting on the last day reported/);
+    expect(model.notes.join(' ')).toMatch(/missing from/);
+    if (model.plot.kind !== 'time') throw new Error('time chart expected');
+    expect(model.plot.chart.rows[0]).toMatchObject({ a: 420, b: null });
+  });
+});

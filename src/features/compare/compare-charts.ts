@@ -1,7 +1,7 @@
 import { defineChart, type ChartView, type RollupAsk } from '../../charts/chart-spec.ts';
 import { choice } from '../../domain/chart-options.ts';
 import { placeNameOf } from '../../domain/place-names.ts';
-import type { AidFlowRollup } from '../../domain/rollup.ts';
+import type { AidFlowRollup, RollupBase, TruckGapsRollup } from '../../domain/rollup.ts';
 import { rollupShares } from '../../domain/rollup-series.ts';
 import type { Theatre } from '../../domain/schemas.ts';
 import {
@@ -13,11 +13,14 @@ import {
 } from '../../domain/series.ts';
 import {
   aidFlowFigures,
+  COMPARED_GAPS,
   COMPARED_MEASURES,
   comparisonByBucket,
   largestDisagreements,
   pairCounts,
   pairFigures,
+  truckGapFigures,
+  type CountedFigure,
   type FigurePair,
 } from '../../domain/source-comparison.ts';
 import { COMMODITIES, STAGES, type Commodity } from '../../domain/vocabulary.ts';
@@ -47,21 +50,33 @@ export function compareOptions(crossingIds: readonly string[], sourceIds: readon
     a: choice(sourceIds, first),
     b: choice(sourceIds, sourceIds[1] ?? first),
     show: choice(['difference', 'ratio'], 'difference'),
+    /** Trucks by stage (aid flow), or the gaps: trucks waiting for collection, intercepted. */
+    count: choice(COMPARED_COUNTS, 'aid-flow'),
   };
 }
 export type CompareOptions = ReturnType<typeof compareOptions>;
+
+export const COMPARED_COUNTS = ['aid-flow', ...COMPARED_GAPS] as const;
+export type ComparedCount = (typeof COMPARED_COUNTS)[number];
+/** The roll-up a count is read from. */
+export const datasetOfCount = (count: ComparedCount) =>
+  count === 'aid-flow' ? ('aid-flow' as const) : ('truck-gaps' as const);
 type View = ChartView<CompareOptions>;
 
-/** The roll-up every chart of the page reads: per crossing, the commodities asked summed. */
+/**
+ * The roll-up every chart of the page reads: aid flow per crossing, the commodities asked summed
+ * at the source; or the truck gaps of the crossings asked.
+ */
 function ask(view: View): RollupAsk {
-  const { crossing, commodity } = view.options;
+  const { crossing, commodity, count } = view.options;
   return {
     resolution: view.full
       ? 'day'
       : chooseResolution(dayCount(view.range), Math.floor((view.width - 70) / 3)),
-    by: 'crossing',
     crossingIds: crossing === 'all' ? [] : [crossing],
-    commodities: commodity === 'all' ? [] : [commodity],
+    ...(count === 'aid-flow'
+      ? { by: 'crossing' as const, commodities: commodity === 'all' ? [] : [commodity] }
+      : {}),
   };
 }
 
@@ -69,31 +84,44 @@ function ask(view: View): RollupAsk {
 function compared(theatre: Theatre, rowsIn: readonly unknown[], view: View) {
   const { t, locale, sourceName, options, filters } = view;
   const { a, b, stage, measure, crossing, commodity } = options;
-  const rows = rowsIn as readonly AidFlowRollup[];
-  const figures = aidFlowFigures(
-    rows,
-    { stage, measure, ...(crossing === 'all' ? {} : { crossingId: crossing }) },
-    filters,
-  );
+  const { count } = options;
+  const crossingId = crossing === 'all' ? undefined : crossing;
+  const levels = filters.verification;
+  const kept = (r: { sourceId: string; verification: string; crossingId?: string }) =>
+    (r.sourceId === a || r.sourceId === b) &&
+    (levels.length === 0 || (levels as readonly string[]).includes(r.verification)) &&
+    (crossingId === undefined || r.crossingId === crossingId);
+  let figures: CountedFigure[];
+  let shown: RollupBase[];
+  if (count === 'aid-flow') {
+    const rows = rowsIn as readonly AidFlowRollup[];
+    figures = aidFlowFigures(
+      rows,
+      { stage, measure, ...(crossingId ? { crossingId } : {}) },
+      filters,
+    );
+    shown = rows.filter((r) => kept(r) && r.stage === stage && r[measure] !== undefined);
+  } else {
+    const rows = rowsIn as readonly TruckGapsRollup[];
+    figures = truckGapFigures(rows, { gap: count, ...(crossingId ? { crossingId } : {}) }, filters);
+    shown = rows.filter((r) => kept(r) && r[count] !== undefined);
+  }
   const pairs = a === b ? [] : pairFigures(figures, a, b);
-  const shown = rows.filter(
-    (r) =>
-      (r.sourceId === a || r.sourceId === b) &&
-      r.stage === stage &&
-      r[measure] !== undefined &&
-      (filters.verification.length === 0 || filters.verification.includes(r.verification)) &&
-      (crossing === 'all' || r.crossingId === crossing),
-  );
   const crossingName = (id: string) => placeNameOf(theatre.crossings, id, locale);
   const value = (v: number) => formatNumber(v, locale, { maximumFractionDigits: v < 10 ? 1 : 0 });
-  const what = [
-    t(`compare.measure.${measure}`),
-    t(`stage.${stage}`),
-    crossing === 'all' ? t('compare.allCrossings') : crossingName(crossing),
-    commodity === 'all'
-      ? t('compare.allCommodities')
-      : t(`aidFlow.commodity.${commodity as Commodity}`),
-  ].join(' · ');
+  const where = crossing === 'all' ? t('compare.allCrossings') : crossingName(crossing);
+  const what = (
+    count === 'aid-flow'
+      ? [
+          t(`compare.measure.${measure}`),
+          t(`stage.${stage}`),
+          where,
+          commodity === 'all'
+            ? t('compare.allCommodities')
+            : t(`aidFlow.commodity.${commodity as Commodity}`),
+        ]
+      : [t(`compare.count.${count}`), where]
+  ).join(' · ');
   return {
     pairs,
     shares: rollupShares(shown),
@@ -101,7 +129,9 @@ function compared(theatre: Theatre, rowsIn: readonly unknown[], view: View) {
     nameA: sourceName(a),
     nameB: sourceName(b),
     what,
-    unit: t(`compare.unit.${measure}`),
+    unit: t(`compare.unit.${count === 'aid-flow' ? measure : 'trucks'}`),
+    /** A stock (trucks waiting): a rolled-up point is its last day, not a total. */
+    stock: count === 'waiting',
     crossingName,
     value,
     cell: (v: number | null | undefined) => (v == null ? t('chart.noReport') : value(v)),
@@ -145,7 +175,9 @@ function pairNotes(c: Compared, view: View, resolution: Resolution): string[] {
     ...(counts['days-differ']
       ? [t('compare.note.daysDiffer', { count: counts['days-differ'] })]
       : []),
-    ...(resolution !== 'day' ? [t(`compare.note.rolledUp.${resolution}`)] : []),
+    ...(resolution !== 'day'
+      ? [t(`compare.note.rolledUp${c.stock ? '.stock' : ''}.${resolution}`)]
+      : []),
   ];
 }
 
@@ -159,7 +191,7 @@ function subtitleOf(
   return t(`compare.${key}.subtitle`, {
     what: c.what,
     unit: c.unit,
-    per: t(`compare.per.${resolution}`),
+    per: t(`compare.per.${c.stock ? 'stock.' : ''}${resolution}`),
     period: periodLabel(range, t, locale),
     a: c.nameA,
     b: c.nameB,
@@ -170,12 +202,12 @@ function subtitleOf(
  * Both sources' counts of the same thing on one chart: each as it reports it (its own total
  * over the crossings it reports), never averaged, never added to the other.
  */
-export const compareSeriesChart = (options: CompareOptions) =>
+export const compareSeriesChart = (options: CompareOptions, count: ComparedCount = 'aid-flow') =>
   defineChart({
     id: 'compare-series',
     title: 'compare.series.title',
     datasets: [],
-    rollup: { dataset: 'aid-flow', ask },
+    rollup: { dataset: datasetOfCount(count), ask },
     bands: true,
     urlPrefix: 'compare',
     options,
@@ -250,12 +282,15 @@ export const compareSeriesChart = (options: CompareOptions) =>
  * Their difference (A − B) or ratio (A ÷ B), bucket by bucket, over the figures both report for
  * the same crossing and the same days only; what one of them lacks is left out and said.
  */
-export const compareDifferenceChart = (options: CompareOptions) =>
+export const compareDifferenceChart = (
+  options: CompareOptions,
+  count: ComparedCount = 'aid-flow',
+) =>
   defineChart({
     id: 'compare-difference',
     title: 'compare.difference.title',
     datasets: [],
-    rollup: { dataset: 'aid-flow', ask },
+    rollup: { dataset: datasetOfCount(count), ask },
     bands: false,
     urlPrefix: 'compare',
     options,
@@ -396,12 +431,15 @@ export const compareDifferenceChart = (options: CompareOptions) =>
  * The largest disagreements between the two (compared pairs, largest difference first) as
  * ranked bars and a table, followed in the table by the figures only one of them reports.
  */
-export const compareDisagreementsChart = (options: CompareOptions) =>
+export const compareDisagreementsChart = (
+  options: CompareOptions,
+  count: ComparedCount = 'aid-flow',
+) =>
   defineChart({
     id: 'compare-disagreements',
     title: 'compare.disagreements.title',
     datasets: [],
-    rollup: { dataset: 'aid-flow', ask },
+    rollup: { dataset: datasetOfCount(count), ask },
     bands: false,
     urlPrefix: 'compare',
     options,
@@ -491,7 +529,7 @@ export const compareDisagreementsChart = (options: CompareOptions) =>
         subtitle: t(top.length ? 'compare.disagreements.subtitle' : 'compare.disagreements.none', {
           count: top.length,
           what: c.what,
-          per: t(`compare.per.${resolution}`),
+          per: t(`compare.per.${c.stock ? 'stock.' : ''}${resolution}`),
           period: periodLabel(view.range, t, locale),
         }),
         legend: [

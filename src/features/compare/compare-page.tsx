@@ -16,6 +16,7 @@ import {
   compareDisagreementsChart,
   compareOptions,
   compareSeriesChart,
+  COMPARED_COUNTS,
   type CompareOptions,
 } from './compare-charts.ts';
 import './compare.css';
@@ -58,22 +59,24 @@ function useCompareSpecs(theatre: Theatre) {
     () => compareOptions(crossings.split('\u0000'), sources.split('\u0000').filter(Boolean)),
     [crossings, sources],
   );
+  const { values, notices } = useChartOptions('compare', options);
+  // The count decides the roll-up the charts read (aid flow or truck gaps): a spec per count.
+  const count = values.count;
   const specs = useMemo(
     () => ({
-      series: compareSeriesChart(options),
-      difference: compareDifferenceChart(options),
-      disagreements: compareDisagreementsChart(options),
+      series: compareSeriesChart(options, count),
+      difference: compareDifferenceChart(options, count),
+      disagreements: compareDisagreementsChart(options, count),
     }),
-    [options],
+    [options, count],
   );
-  return { options, specs };
+  return { options, specs, values, notices };
 }
 
 function CompareView({ theatre }: { theatre: Theatre }) {
   const { t } = useI18n();
   const embedded = useEmbeddedChart();
-  const { options, specs } = useCompareSpecs(theatre);
-  const { values, notices } = useChartOptions('compare', options);
+  const { options, specs, values, notices } = useCompareSpecs(theatre);
   const problem =
     theatre.sources.length < 2
       ? t('compare.oneSource')
@@ -110,17 +113,20 @@ function Select({
   value,
   choices,
   onChange,
+  disabled = false,
 }: {
   label: string;
   value: string;
   choices: readonly { value: string; label: string }[];
   onChange: (value: string) => void;
+  /** Does not apply to what is counted (a stage for trucks waiting). */
+  disabled?: boolean;
 }) {
   const id = useId();
   return (
     <div className="compare__control">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -140,6 +146,7 @@ function CompareControls({ theatre, options }: { theatre: Theatre; options: Comp
   const sources = theatre.sources.map((s) => ({ value: s.id, label: s.name }));
   const preset = filters.range.preset;
   const verification = filters.verification.join(',') || 'all';
+  const gaps = values.count !== 'aid-flow';
   const set = (name: keyof CompareOptions) => (value: string) =>
     setOptions({ [name]: value } as Partial<typeof values>);
   return (
@@ -148,6 +155,12 @@ function CompareControls({ theatre, options }: { theatre: Theatre; options: Comp
         {t('compare.controls.title')}
       </h2>
       <div className="compare__grid">
+        <Select
+          label={t('compare.control.count')}
+          value={values.count}
+          onChange={set('count')}
+          choices={COMPARED_COUNTS.map((c) => ({ value: c, label: t(`compare.count.${c}`) }))}
+        />
         <Select
           label={t('compare.control.crossing')}
           value={values.crossing}
@@ -161,12 +174,14 @@ function CompareControls({ theatre, options }: { theatre: Theatre; options: Comp
           label={t('compare.control.stage')}
           value={values.stage}
           onChange={set('stage')}
+          disabled={gaps}
           choices={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
         />
         <Select
           label={t('compare.control.commodity')}
           value={values.commodity}
           onChange={set('commodity')}
+          disabled={gaps}
           choices={[
             { value: 'all', label: t('compare.allCommodities') },
             ...COMMODITIES.map((c) => ({ value: c, label: t(`aidFlow.commodity.${c}`) })),
@@ -176,6 +191,7 @@ function CompareControls({ theatre, options }: { theatre: Theatre; options: Comp
           label={t('compare.control.measure')}
           value={values.measure}
           onChange={set('measure')}
+          disabled={gaps}
           choices={COMPARED_MEASURES.map((m) => ({ value: m, label: t(`compare.measure.${m}`) }))}
         />
         <Select

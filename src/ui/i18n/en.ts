@@ -222,6 +222,17 @@ export const en = {
     'The period is too long to show each day at this width: each point is a month’s total; a month is compared only when both sources reported the same days of it.',
   'compare.disagreements.none': '{what}: no disagreement {per}, {period}.',
   'compare.note.noPairs': 'No figure is reported by both for the same crossing and days.',
+  'compare.control.count': 'What is counted',
+  'compare.count.aid-flow': 'Aid by stage (trucks, tonnes, litres)',
+  'compare.count.waiting': 'Trucks waiting for collection',
+  'compare.count.intercepted': 'Trucks intercepted on the route',
+  'compare.note.rolledUp.stock.week':
+    'The period is too long to show each day at this width: each point is the trucks waiting on the last day reported in the week; a week is compared only when both sources reported the same days of it.',
+  'compare.note.rolledUp.stock.month':
+    'The period is too long to show each day at this width: each point is the trucks waiting on the last day reported in the month; a month is compared only when both sources reported the same days of it.',
+  'compare.per.stock.day': 'at the end of each day',
+  'compare.per.stock.week': 'on the last day reported of each week',
+  'compare.per.stock.month': 'on the last day reported of each month',
   // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     one: '{count} record from {source} was for days or crossings not asked for and is not used.',

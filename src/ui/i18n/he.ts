@@ -217,6 +217,17 @@ export const he = {
     'התקופה ארוכה מכדי להציג כל יום ברוחב זה: כל נקודה היא סך חודש, וחודש מושווה רק כאשר שני המקורות דיווחו על אותם ימים בו.',
   'compare.disagreements.none': '{what}: אין מחלוקת {per}, {period}.',
   'compare.note.noPairs': 'אין נתון ששניהם מדווחים לאותו מעבר ולאותם ימים.',
+  'compare.control.count': 'מה נספר',
+  'compare.count.aid-flow': 'סיוע לפי שלב (משאיות, טונות, ליטרים)',
+  'compare.count.waiting': 'משאיות הממתינות לאיסוף',
+  'compare.count.intercepted': 'משאיות שיורטו בדרך',
+  'compare.note.rolledUp.stock.week':
+    'התקופה ארוכה מכדי להציג כל יום ברוחב זה: כל נקודה היא המשאיות הממתינות ביום המדווח האחרון בשבוע, ושבוע מושווה רק כאשר שני המקורות דיווחו על אותם ימים בו.',
+  'compare.note.rolledUp.stock.month':
+    'התקופה ארוכה מכדי להציג כל יום ברוחב זה: כל נקודה היא המשאיות הממתינות ביום המדווח האחרון בחודש, וחודש מושווה רק כאשר שני המקורות דיווחו על אותם ימים בו.',
+  'compare.per.stock.day': 'בסוף כל יום',
+  'compare.per.stock.week': 'ביום המדווח האחרון של כל שבוע',
+  'compare.per.stock.month': 'ביום המדווח האחרון של כל חודש',
   // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     one: 'רשומה אחת מ-{source} נוגעת לימים או למעברים שלא התבקשו, ואינה בשימוש.',
