@@ -15,7 +15,12 @@ import { dayString, instantString } from '../src/domain/schemas.ts';
 import { shiftDay } from '../src/domain/time.ts';
 import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
 import { changedSince, isRollupDataset, ROLLUP_DATASETS, rollupAnswer } from './rollups.ts';
-import { createScenario, type RecordQuery, type Scenario } from './scenario/index.ts';
+import {
+  CROSSING_DATASETS,
+  createScenario,
+  type RecordQuery,
+  type Scenario,
+} from './scenario/index.ts';
 
 export const DEFAULT_BASE_URL = '/api/v1';
 
@@ -28,8 +33,8 @@ export const API_PATHS: readonly string[] = [
 
 /** Datasets for which the latest observation before `from` is carried in. */
 export const CARRY_IN_DATASETS: readonly Dataset[] = ['crossing-status', 'corridor-status'];
-/** Datasets that the `crossing` parameter filters. */
-export const CROSSING_FILTERED: readonly Dataset[] = ['crossing-status', 'aid-flow'];
+/** Datasets that the `crossing` parameter filters: those kept per crossing. */
+export const CROSSING_FILTERED: readonly Dataset[] = [...CROSSING_DATASETS];
 
 export const PROBLEM_TYPES = {
   invalidParameter: 'urn:access-monitor:problem:invalid-parameter',

@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 import { DATASET_SCHEMAS } from '../src/domain/datasets.ts';
 import { dayString, instantString, theatreSchema } from '../src/domain/schemas.ts';
 import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
+import { ROLLUP_DATASETS } from '../src/domain/rollup.ts';
+import { ROLLUP_SCHEMAS } from '../src/domain/rollup-schemas.ts';
 import { API_PATHS, createHandlers } from './handlers.ts';
 import { createScenario } from './scenario/index.ts';
 
@@ -291,6 +293,101 @@ describe('the OpenAPI document', () => {
         'events',
         { id: 'e', kind: 'pause', start: '2025-01-01T10:00:00+02:00', title: '', provenance },
       ],
+      [
+        'events',
+        {
+          id: 'e',
+          kind: 'closure',
+          start: '2025-01-01T10:00:00+02:00',
+          title: 't',
+          crossingIds: ['rafah', '  '],
+          provenance,
+        },
+      ],
+      [
+        'movements',
+        {
+          date: '2025-01-01',
+          organisationType: 'ingo',
+          purpose: 'health',
+          toZone: 'north',
+          outcome: 'denied',
+          missions: 3,
+          provenance: { ...provenance, verifiedBy: 'observer mission' },
+        },
+      ],
+      [
+        'movements',
+        {
+          date: '2025-01-01',
+          organisationType: 'ingo',
+          purpose: 'health',
+          toZone: 'north',
+          outcome: 'denied',
+          missions: 1.5,
+          provenance,
+        },
+      ],
+      [
+        'movements',
+        {
+          date: '2025-01-01',
+          organisationType: 'un',
+          purpose: 'food',
+          toZone: 'centre',
+          outcome: 'facilitated',
+          provenance,
+        },
+      ],
+      [
+        'movements',
+        {
+          date: '2025-01-01',
+          organisationType: 'un',
+          purpose: 'food',
+          toZone: 'south',
+          outcome: 'facilitated',
+          provenance: { ...provenance, verifiedBy: 'x'.repeat(201) },
+        },
+      ],
+      [
+        'fuel-entry',
+        {
+          date: '2025-01-01',
+          crossingId: 'a',
+          fuel: 'cooking-gas',
+          quantity: 120.5,
+          unit: 'tonnes',
+          need: 200,
+          provenance,
+        },
+      ],
+      [
+        'fuel-entry',
+        {
+          date: '2025-01-01',
+          crossingId: 'a',
+          fuel: 'petrol',
+          quantity: 1000,
+          unit: 'tonnes',
+          provenance,
+        },
+      ],
+      [
+        'fuel-entry',
+        {
+          date: '2025-01-01',
+          crossingId: 'a',
+          fuel: 'diesel',
+          quantity: 10_000_001,
+          unit: 'litres',
+          provenance,
+        },
+      ],
+      ['truck-gaps', { date: '2025-01-01', crossingId: 'a', intercepted: 0, provenance }],
+      ['truck-gaps', { date: '2025-01-01', crossingId: 'a', provenance }],
+      ['truck-gaps', { date: '2025-01-01', crossingId: 'a', waiting: 3.5, provenance }],
+      ['truck-gaps', { date: '2025-01-01', crossingId: 'a', waiting: 20_001, provenance }],
     ];
     for (const [dataset, r] of cases) {
       const byZod = DATASET_SCHEMAS[dataset].safeParse(r).success;
@@ -349,6 +446,51 @@ describe('the OpenAPI document', () => {
     if (documented) expect(Object.keys(documented.get!.responses)).toContain(String(status));
   });
 
+  it('filters fuel entry and truck gaps by crossing, and ignores the crossing for movements', async () => {
+    const range = 'from=2025-02-01&to=2025-02-07';
+    for (const dataset of ['fuel-entry', 'truck-gaps']) {
+      const all = (await (await fetch(`${BASE}/${dataset}?${range}`)).json()) as {
+        data: { crossingId: string }[];
+      };
+      const one = (await (await fetch(`${BASE}/${dataset}?${range}&crossing=rafah`)).json()) as {
+        data: { crossingId: string }[];
+      };
+      expect(one.data.length, dataset).toBeGreaterThan(0);
+      expect(one.data.length, dataset).toBeLessThan(all.data.length);
+      expect(one.data.every((r) => r.crossingId === 'rafah')).toBe(true);
+    }
+    const movements = async (extra: string) =>
+      ((await (await fetch(`${BASE}/movements?${range}${extra}`)).json()) as { data: unknown[] })
+        .data.length;
+    expect(await movements('&crossing=rafah')).toBe(await movements(''));
+    // `by` and `commodity` belong to aid flow only.
+    for (const bad of ['commodity=fuel', 'resolution=week&by=crossing']) {
+      const res = await fetch(`${BASE}/fuel-entry?${range}&${bad}`);
+      expect(res.status, bad).toBe(400);
+    }
+  });
+
+  it('says how each source counts, and who verified a verified figure', async () => {
+    const theatre = (await (await fetch(`${BASE}/theatre`)).json()) as {
+      data: { sources: { id: string; method?: string }[] };
+    };
+    const methods = new Map(theatre.data.sources.map((s) => [s.id, s.method]));
+    expect(methods.get('border-authority')).toMatch(/screen/i);
+    expect(methods.get('un-monitor')).toMatch(/collect/i);
+    expect(methods.get('access-coordination')).toMatch(/notification system/i);
+    const gaps = (await (
+      await fetch(`${BASE}/truck-gaps?from=2025-02-01&to=2025-02-28&source=un-monitor`)
+    ).json()) as { data: { provenance: { verification: string; verifiedBy?: string } }[] };
+    const verified = gaps.data.filter((r) => r.provenance.verification === 'verified');
+    expect(verified.length).toBeGreaterThan(0);
+    expect(verified.every((r) => r.provenance.verifiedBy)).toBe(true);
+    const events = (await (await fetch(`${BASE}/events?from=2025-01-01&to=2025-12-31`)).json()) as {
+      data: { kind: string; crossingIds?: string[] }[];
+    };
+    const incidents = events.data.filter((e) => e.kind === 'incident' && e.crossingIds?.length);
+    expect(incidents.length).toBeGreaterThan(0);
+  });
+
   it('refuses other methods with 405', async () => {
     const res = await fetch(`${BASE}/aid-flow?from=2025-01-01&to=2025-01-01`, { method: 'POST' });
     expect(res.status).toBe(405);
@@ -369,7 +511,7 @@ describe('roll-ups (resolution) and changes (since)', () => {
     return (await res.json()) as RollupBody;
   };
 
-  it.each(['aid-flow', 'crossing-status', 'facility-status', 'utility-status'] as const)(
+  it.each(ROLLUP_DATASETS)(
     '%s: every resolution conforms to the document and accounts for every record read',
     async (dataset) => {
       for (const resolution of ['day', 'week', 'month', 'auto']) {
@@ -380,6 +522,9 @@ describe('roll-ups (resolution) and changes (since)', () => {
         expect(answer(body), errorsOf(answer)).toBe(true);
         const strict = schema(`${RECORD_SCHEMA[dataset]}RollupResponse`);
         expect(strict(body), errorsOf(strict)).toBe(true);
+        // The dashboard's own roll-up schemas accept every row the document does.
+        for (const row of body.data)
+          expect(ROLLUP_SCHEMAS[dataset].safeParse(row).success, JSON.stringify(row)).toBe(true);
         expect(body.meta.resolution).toBe(resolution === 'auto' ? 'day' : resolution);
         expect(body.meta.count).toBe(body.data.length);
         expect(body.meta.rejected).toBe(body.rejected.length);

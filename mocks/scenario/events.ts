@@ -3,7 +3,7 @@
  * exchanges (from the timeline's segments) and incidents (per day). Each event item knows the
  * theatre-local days it spans so that a query can return every event that overlaps it.
  */
-import { AREAS } from './geography.ts';
+import { AREAS, VERIFIERS } from './geography.ts';
 import { dayLabel, localInstant, localMillis, zonelessInstant } from './calendar.ts';
 import { BA, UN, type Context, type Item } from './generate.ts';
 import { Rng, hashKeys, hashString, stream } from './random.ts';
@@ -28,6 +28,8 @@ function event(
     title: string;
     description: string;
     areaIds: string[];
+    /** The crossings it concerns (closures, incidents at a crossing). */
+    crossingIds?: string[];
     startDay: number;
     startMinutes: number;
     endDay?: number;
@@ -35,6 +37,7 @@ function event(
     source: string;
     verification: string;
     method?: string;
+    verifiedBy?: string;
   },
 ): EventItem {
   const { timeZone } = ctx;
@@ -49,6 +52,7 @@ function event(
     kind: fields.kind,
     start,
     areaIds: fields.areaIds,
+    crossingIds: fields.crossingIds ?? [],
     title: fields.title,
     description: `${fields.description} ${SYNTHETIC}`,
     provenance: {
@@ -56,6 +60,7 @@ function event(
       reportedAt: start,
       verification: fields.verification,
       ...(fields.method ? { method: fields.method } : {}),
+      ...(fields.verifiedBy ? { verifiedBy: fields.verifiedBy } : {}),
     },
   };
   if (fields.endDay !== undefined)
@@ -126,11 +131,13 @@ export function segmentEvents(ctx: Context, seg: Segment): EventItem[] {
           title: 'Closure of all crossings',
           description: 'All crossings closed to aid and commercial goods, fuel included.',
           areaIds: ALL_AREAS,
+          crossingIds: ctx.crossings.map((c) => c.id),
           startDay: seg.start,
           startMinutes: 0,
           endDay: seg.end,
           source: BA,
           verification: 'verified',
+          verifiedBy: VERIFIERS.observers,
         }),
       );
       break;
@@ -192,6 +199,7 @@ function exchange(ctx: Context, day: number, r: Rng): EventItem {
     source: UN,
     verification: 'verified',
     method: 'Observers present throughout',
+    verifiedBy: VERIFIERS.observers,
   });
 }
 
@@ -248,6 +256,7 @@ export function incidentEvents(ctx: Context, day: number): EventItem[] {
         'Crowd gathered at the crossing; convoy unable to proceed.',
       ]),
       areaIds: [c.areaId],
+      crossingIds: [c.id],
       startDay: day,
       startMinutes: inc.minutes,
       endDay: day,

@@ -20,6 +20,7 @@ import {
   CORRIDORS,
   FACILITIES,
   UTILITY_BASELINES,
+  VERIFIERS,
   type CrossingProfile,
   type ExtraPublisher,
   type FacilityProfile,
@@ -48,6 +49,8 @@ export interface Context {
   timeline: Timeline;
   /** Synthetic publishers besides the border authority and the UN (scale ≥ 4 only). */
   publishers: readonly ExtraPublisher[];
+  /** The aid-flow items of a day (cached by the scenario): fuel and truck gaps derive from them. */
+  aidFlowItems?: (day: number) => Item[];
 }
 
 export const BA = 'border-authority';
@@ -83,7 +86,13 @@ const CRISIS_REGIMES: ReadonlySet<Regime> = new Set(['fighting', 'limited', 'clo
 // Shared helpers
 
 /** A source that did not report: single missed days plus, now and then, an outage of 1–3 days. */
-function missed(ctx: Context, day: number, source: string, entity: string, p: number): boolean {
+export function missed(
+  ctx: Context,
+  day: number,
+  source: string,
+  entity: string,
+  p: number,
+): boolean {
   const block = Math.floor(day / 10);
   if (unit(ctx.seed, block, source, 'outage') < 0.1) {
     const first = Math.floor(unit(ctx.seed, block, source, 'outage-start') * 8);
@@ -95,7 +104,7 @@ function missed(ctx: Context, day: number, source: string, entity: string, p: nu
 }
 
 /** A report time: the same evening usually, the next morning sometimes, days late rarely. */
-function reportTime(
+export function reportTime(
   ctx: Context,
   r: Rng,
   day: number,
@@ -119,7 +128,7 @@ function reportTime(
 }
 
 /** One day in two at most (one per two-day block), a deliberately invalid record is added. */
-function invalidToday(ctx: Context, day: number, salt: string, everyDays: number): boolean {
+export function invalidToday(ctx: Context, day: number, salt: string, everyDays: number): boolean {
   const block = Math.floor(day / everyDays);
   const chosen = Math.floor(unit(ctx.seed, block, salt, 'day') * everyDays);
   return day - block * everyDays === chosen;
@@ -235,10 +244,12 @@ export function aidFlowDay(ctx: Context, day: number): Item[] {
       const rr = stream(seed, day, c.id, BA, 'report');
       const { reportedAt, ms } = reportTime(ctx, rr, day, 21 * 60);
       const disputed = seg.regime !== 'pre-crisis' && rr.chance(0.05);
+      const verification = disputed ? 'disputed' : rr.chance(0.06) ? 'verified' : 'reported';
       const provenance = {
         sourceId: BA,
         reportedAt,
-        verification: disputed ? 'disputed' : rr.chance(0.06) ? 'verified' : 'reported',
+        verification,
+        ...(verification === 'verified' ? { verifiedBy: VERIFIERS.observers } : {}),
         method: disputed
           ? 'Trucks screened at the crossing; figure disputed by the UN Monitoring Mechanism'
           : 'Trucks screened and cleared at the crossing',
@@ -257,7 +268,14 @@ export function aidFlowDay(ctx: Context, day: number): Item[] {
           ? { verified: 0.6, reported: 0.28, unverified: 0.12 }
           : { verified: 0.85, reported: 0.12, unverified: 0.03 },
       );
-      const prov = (method: string) => ({ sourceId: UN, reportedAt, verification, method });
+      const verifiedBy = verification === 'verified' ? { verifiedBy: VERIFIERS.unMonitors } : {};
+      const prov = (method: string) => ({
+        sourceId: UN,
+        reportedAt,
+        verification,
+        method,
+        ...verifiedBy,
+      });
       const pEntered = prov('Counted by UN monitors on the Gaza side of the crossing');
       const pCollected = prov('Collected by agencies at the pick-up point (UN tracking)');
       const pDelivered = prov('Delivered to distribution points (agency reports)');

@@ -595,12 +595,21 @@ export const FACILITIES: FacilityProfile[] = [
   },
 ];
 
+/** Who verifies what, when a record says `verified`. */
+export const VERIFIERS = {
+  observers: 'International observer mission (synthetic)',
+  unMonitors: 'UN Monitoring Mechanism field monitors (synthetic)',
+  organisations: 'Requesting organisation, confirmed on return (synthetic)',
+} as const;
+
 export const SOURCES = [
   {
     id: 'border-authority',
     name: 'Border Authority (synthetic)',
     licence: 'CC BY 4.0 (synthetic demo data)',
     kind: 'border authority: counts trucks screened and entered at the crossings',
+    method:
+      'Counts every truck screened and cleared at the crossing, half-filled trucks included, and commercial cargo as well as aid. Trucks cleared but not yet picked up on the Gaza side are counted as entered and reported as waiting for collection. Fuel by declared load at screening.',
     synthetic: true,
   },
   {
@@ -608,6 +617,8 @@ export const SOURCES = [
     name: 'UN Monitoring Mechanism (synthetic)',
     licence: 'CC BY 4.0 (synthetic demo data)',
     kind: 'UN mechanism: counts trucks entered, collected by agencies and delivered',
+    method:
+      'Counts only what the UN and its partners collect on the Gaza side: trucks counted by UN monitors at the crossing, then as collected at the pick-up point and delivered to distribution points. Commercial cargo is not counted. Fuel by delivery note; the stated need is the UN minimum for humanitarian operations.',
     synthetic: true,
   },
   {
@@ -615,6 +626,8 @@ export const SOURCES = [
     name: 'Health Cluster (synthetic)',
     licence: 'CC BY 4.0 (synthetic demo data)',
     kind: 'health facility reports (HeRAMS-style)',
+    method:
+      'Facilities report their own functionality, beds and generator fuel daily; the cluster checks the reports and marks the ones it confirmed as verified.',
     synthetic: true,
   },
   {
@@ -622,6 +635,26 @@ export const SOURCES = [
     name: 'WASH Cluster (synthetic)',
     licence: 'CC BY 4.0 (synthetic demo data)',
     kind: 'water, sanitation and utility reports',
+    method:
+      'Water production and sanitation coverage per governorate from the operators’ daily returns; the desalination plant from its own meter.',
+    synthetic: true,
+  },
+  {
+    id: 'access-coordination',
+    name: 'Humanitarian Access Coordination (synthetic)',
+    licence: 'CC BY 4.0 (synthetic demo data)',
+    kind: 'OCHA-style access coordination: humanitarian movement requests and their outcomes',
+    method:
+      'Counts humanitarian movement requests coordinated through the humanitarian notification system, one record per request, by its outcome: facilitated, impeded (approved, then held up on the way), denied, or postponed or cancelled by the organiser. Requests never notified are not counted.',
+    synthetic: true,
+  },
+  {
+    id: 'ngo-access-group',
+    name: 'NGO Access Working Group (synthetic)',
+    licence: 'CC BY 4.0 (synthetic demo data)',
+    kind: 'NGO working group: its members’ movements, grouped',
+    method:
+      'Counts its member NGOs’ movements from their daily returns, notified or not, grouped by organisation type, purpose, destination and outcome. A mission held an hour or more counts as impeded, and one cancelled for security reasons as denied.',
     synthetic: true,
   },
 ];

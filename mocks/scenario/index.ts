@@ -9,6 +9,7 @@
 import { theatreDay } from '../../src/domain/time.ts';
 import type { Dataset } from '../../src/domain/vocabulary.ts';
 import { dayLabel, dayNumber } from './calendar.ts';
+import { fuelEntryDay, movementsDay, truckGapsDay } from './access.ts';
 import { incidentEvents, segmentEvents, type EventItem } from './events.ts';
 import {
   aidFlowDay,
@@ -61,7 +62,7 @@ export interface RecordQuery {
   /** First and last theatre-local day, inclusive. */
   from: string;
   to: string;
-  /** For crossing-status and aid-flow: only these crossings. */
+  /** For the datasets kept per crossing (CROSSING_DATASETS): only these crossings. */
   crossingIds?: readonly string[];
   /** Only records whose provenance.sourceId is this. */
   sourceId?: string;
@@ -89,6 +90,14 @@ const TIME_ZONE = 'Asia/Gaza';
 const CACHE_DAYS = 1000;
 const CARRY_IN_LOOKBACK = 60;
 
+/** The datasets whose records belong to one crossing each: `crossingIds` filters them. */
+export const CROSSING_DATASETS: ReadonlySet<Dataset> = new Set([
+  'aid-flow',
+  'crossing-status',
+  'fuel-entry',
+  'truck-gaps',
+]);
+
 type DayDataset = Exclude<Dataset, 'events'>;
 const DAY_GENERATORS: Record<DayDataset, (ctx: Context, day: number) => Item[]> = {
   'aid-flow': aidFlowDay,
@@ -96,10 +105,9 @@ const DAY_GENERATORS: Record<DayDataset, (ctx: Context, day: number) => Item[]> 
   'corridor-status': corridorStatusDay,
   'facility-status': facilityStatusDay,
   'utility-status': utilityStatusDay,
-  // Filled in with the scenario's movements, fuel and gaps in the next commit.
-  movements: () => [],
-  'fuel-entry': () => [],
-  'truck-gaps': () => [],
+  movements: movementsDay,
+  'fuel-entry': fuelEntryDay,
+  'truck-gaps': truckGapsDay,
 };
 
 export function createScenario(options: ScenarioOptions = {}): Scenario {
@@ -161,11 +169,12 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
     })),
     sources: [
       ...SOURCES,
-      ...ctx.publishers.map(({ id, name, licence, kind, synthetic }) => ({
+      ...ctx.publishers.map(({ id, name, licence, kind, method, synthetic }) => ({
         id,
         name,
         licence,
         kind,
+        method,
         synthetic,
       })),
     ],
@@ -187,6 +196,8 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
     if (cache.size > CACHE_DAYS) cache.delete(cache.keys().next().value!);
     return items;
   }
+
+  ctx.aidFlowItems = (day) => dayItems('aid-flow', day);
 
   const segmentCache = new Map<number, EventItem[]>();
   const incidentCache = new Map<number, EventItem[]>();
@@ -216,9 +227,7 @@ export function createScenario(options: ScenarioOptions = {}): Scenario {
 
   function filter(dataset: Dataset, q: RecordQuery) {
     const crossings =
-      q.crossingIds && (dataset === 'aid-flow' || dataset === 'crossing-status')
-        ? new Set(q.crossingIds)
-        : undefined;
+      q.crossingIds && CROSSING_DATASETS.has(dataset) ? new Set(q.crossingIds) : undefined;
     const t = now();
     return (item: Item) =>
       item.visibleAt <= t &&

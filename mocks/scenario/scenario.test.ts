@@ -1,12 +1,21 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DATASET_SCHEMAS } from '../../src/domain/datasets.ts';
-import { aidFlowSchema, theatreSchema, type AidFlow } from '../../src/domain/schemas.ts';
+import {
+  aidFlowSchema,
+  eventSchema,
+  fuelEntrySchema,
+  movementSchema,
+  theatreSchema,
+  truckGapsSchema,
+  type AidFlow,
+} from '../../src/domain/schemas.ts';
 import { validateRecords } from '../../src/domain/validate.ts';
 import { DATASETS } from '../../src/domain/vocabulary.ts';
 import { dayLabel, dayNumber } from './calendar.ts';
 import { insideRing } from './geography.ts';
-import { MARKUP_NOTE, createScenario } from './index.ts';
+import { DEFAULT_SEED, MARKUP_NOTE, createScenario } from './index.ts';
+import { Timeline } from './timeline.ts';
 
 const NOW = '2026-08-01T00:00:00Z';
 const fixed = (options: Parameters<typeof createScenario>[0] = {}) =>
@@ -166,6 +175,112 @@ describe('the demo scenario', () => {
     const facilities = s.records('facility-status', range) as { functionality: string }[];
     expect(facilities.filter((f) => f.functionality === 'none').length).toBeGreaterThan(100);
     expect(facilities.filter((f) => f.functionality === 'full').length).toBeGreaterThan(100);
+  });
+
+  const valid = <T>(
+    schema: { safeParse(raw: unknown): { success: boolean; data?: T } },
+    raw: unknown[],
+  ) =>
+    raw.flatMap((r) => {
+      const p = schema.safeParse(r);
+      return p.success ? [p.data as T] : [];
+    });
+
+  it('has movement requests with realistic outcome shares, worse northwards and in fighting', () => {
+    const s = fixed();
+    const all = valid(movementSchema, s.records('movements', range));
+    const access = all.filter((m) => m.provenance.sourceId === 'access-coordination');
+    const days = new Set(access.map((m) => m.date)).size;
+    expect(access.length / days).toBeGreaterThanOrEqual(10);
+    expect(access.length / days).toBeLessThanOrEqual(25);
+    expect(access.every((m) => m.missions === 1 && m.fromZone && m.fromArea && m.toArea)).toBe(
+      true,
+    );
+    const share = (list: typeof all, outcome: string) =>
+      list.filter((m) => m.outcome === outcome).reduce((n, m) => n + m.missions, 0) /
+      list.reduce((n, m) => n + m.missions, 0);
+    expect(share(access, 'facilitated')).toBeGreaterThan(0.3);
+    expect(share(access, 'facilitated')).toBeLessThan(0.7);
+    expect(share(access, 'denied')).toBeGreaterThan(0.1);
+    const north = access.filter((m) => m.toZone === 'north');
+    const south = access.filter((m) => m.toZone === 'south');
+    expect(share(north, 'denied')).toBeGreaterThan(share(south, 'denied'));
+    // Denied, impeded and cancelled requests state a reason; facilitated ones need none.
+    expect(access.filter((m) => m.outcome !== 'facilitated').every((m) => m.reason)).toBe(true);
+    // The NGO group counts grouped missions by its own rules: it never agrees with the system.
+    const ngo = all.filter((m) => m.provenance.sourceId === 'ngo-access-group');
+    expect(ngo.some((m) => m.missions > 1)).toBe(true);
+    expect(share(ngo, 'impeded')).toBeGreaterThan(share(access, 'impeded') * 1.3);
+    // In fighting, a third or so are denied; in a cease-fire, most are facilitated.
+    const timeline = new Timeline(DEFAULT_SEED);
+    const inRegime = (regime: string) =>
+      access.filter((m) => timeline.segmentAt(dayNumber(m.date)).regime === regime);
+    expect(share(inRegime('fighting'), 'facilitated')).toBeGreaterThan(0.3);
+    expect(share(inRegime('fighting'), 'facilitated')).toBeLessThan(0.5);
+    expect(share(inRegime('fighting'), 'denied')).toBeGreaterThan(0.22);
+    expect(share(inRegime('ceasefire'), 'facilitated')).toBeGreaterThan(0.7);
+    const purposes = new Set(access.map((m) => m.purpose));
+    expect(purposes.size).toBe(8);
+  });
+
+  it('has fuel by type in its own units, collapsing when the crossings close', () => {
+    const fuel = valid(fuelEntrySchema, fixed().records('fuel-entry', range));
+    const total = (source: string, type: string) =>
+      fuel
+        .filter((f) => f.provenance.sourceId === source && f.fuel === type)
+        .reduce((n, f) => n + f.quantity, 0);
+    for (const source of ['border-authority', 'un-monitor']) {
+      expect(total(source, 'diesel')).toBeGreaterThan(total(source, 'petrol') * 3);
+      expect(total(source, 'cooking-gas')).toBeGreaterThan(0);
+    }
+    // The two sources disagree: screening counts more than what the UN receives.
+    expect(total('border-authority', 'diesel')).toBeGreaterThan(total('un-monitor', 'diesel'));
+    expect(fuel.filter((f) => f.fuel === 'cooking-gas').every((f) => f.unit === 'tonnes')).toBe(
+      true,
+    );
+    // Only the UN states a need, and what entered stays below it.
+    const stated = fuel.filter((f) => f.need !== undefined);
+    expect(stated.every((f) => f.provenance.sourceId === 'un-monitor')).toBe(true);
+    const need = stated.filter((f) => f.fuel === 'diesel').reduce((n, f) => n + f.need!, 0);
+    expect(total('un-monitor', 'diesel')).toBeLessThan(need);
+    // Days with no fuel at all (closures, fighting) exist: it collapses, it does not dip.
+    const byDay = new Map<string, number>();
+    for (const f of fuel.filter((x) => x.fuel === 'diesel' && x.crossingId === 'kerem-shalom'))
+      byDay.set(f.date, (byDay.get(f.date) ?? 0) + f.quantity);
+    const values = [...byDay.values()];
+    expect(Math.min(...values)).toBeLessThan(Math.max(...values) * 0.1);
+  });
+
+  it('has trucks waiting (a stock fed by entered minus collected) and intercepted, per source', () => {
+    const s = fixed();
+    const gaps = valid(truckGapsSchema, s.records('truck-gaps', range));
+    expect(gaps.every((g) => (g.waiting ?? 0) >= 0 && (g.intercepted ?? 0) >= 0)).toBe(true);
+    const sum = (source: string, key: 'waiting' | 'intercepted') =>
+      gaps.filter((g) => g.provenance.sourceId === source).reduce((n, g) => n + (g[key] ?? 0), 0);
+    expect(sum('un-monitor', 'waiting')).toBeGreaterThan(0);
+    expect(sum('border-authority', 'waiting')).toBeGreaterThan(sum('un-monitor', 'waiting'));
+    expect(sum('un-monitor', 'intercepted')).toBeGreaterThan(0);
+    const un = gaps.filter((g) => g.provenance.sourceId === 'un-monitor');
+    const busiest = un.reduce((a, g) => ((g.waiting ?? 0) > (a.waiting ?? 0) ? g : a));
+    expect(busiest.waiting).toBeGreaterThan(20);
+    // Verified figures say who verified them.
+    expect(
+      gaps
+        .filter((g) => g.provenance.verification === 'verified')
+        .every((g) => g.provenance.verifiedBy),
+    ).toBe(true);
+  });
+
+  it('names the crossings of closures and incidents, and how each source counts', () => {
+    const s = fixed();
+    const events = valid(eventSchema, s.records('events', range));
+    const atCrossings = events.filter((e) => e.kind === 'closure' || e.kind === 'incident');
+    expect(atCrossings.length).toBeGreaterThan(0);
+    expect(atCrossings.every((e) => e.crossingIds.length > 0)).toBe(true);
+    const theatre = theatreSchema.parse(s.theatre);
+    expect(theatre.sources.every((source) => source.method && source.method.length > 40)).toBe(
+      true,
+    );
   });
 
   it('includes a crossing note with markup, as plain text', () => {

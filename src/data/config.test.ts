@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../domain/vocabulary.ts';
 import { chooseSource, ConfigError, loadConfig, parseConfig } from './config.ts';
 
 const good = {
@@ -68,17 +69,26 @@ describe('config.json', () => {
       demo: false,
     });
     expect(config.sources[1]).toMatchObject({ adapter: 'ckan', pageSize: 1000, maxRows: 500_000 });
-    expect(config.sources[2]).toMatchObject({
-      adapter: 'static',
-      datasets: [
-        'crossing-status',
-        'corridor-status',
-        'aid-flow',
-        'facility-status',
-        'utility-status',
-        'events',
-      ],
+    // Every dataset by default, the newer ones included (an older folder lacking their files
+    // fails for those alone: static-adapter.test.ts).
+    expect(config.sources[2]).toMatchObject({ adapter: 'static', datasets: [...DATASETS] });
+  });
+
+  it('takes how a source counts, in its words, as optional text', () => {
+    const method = 'Counts trucks at screening, commercial cargo included';
+    const config = parseConfig({
+      defaultSource: 'a',
+      sources: [{ id: 'a', name: 'A', adapter: 'rest', url: '/api/v1', method }],
     });
+    expect(config.sources[0]!.method).toBe(method);
+    expect(() =>
+      parseConfig({
+        defaultSource: 'a',
+        sources: [
+          { id: 'a', name: 'A', adapter: 'rest', url: '/api/v1', method: 'x'.repeat(2001) },
+        ],
+      }),
+    ).toThrow(/sources\.0\.method/);
   });
 
   it('lists every problem of every adapter at once', () => {

@@ -13,6 +13,9 @@ export const HXL_READABLE = [
   'crossing-status',
   'aid-flow',
   'facility-status',
+  'movements',
+  'fuel-entry',
+  'truck-gaps',
 ] as const satisfies readonly Dataset[];
 
 /**
@@ -50,6 +53,11 @@ const common = {
   url: sourceUrl,
   attribution: z.string().max(300).optional(),
   licence: z.string().max(120).optional(),
+  /**
+   * How the source counts, in its own words (what it counts and where, what it leaves out, how
+   * it verifies): shown beside its figures wherever sources are compared.
+   */
+  method: z.string().trim().min(1, 'must not be empty').max(2000).optional(),
   /** A request that takes longer is abandoned with a clear message. */
   timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
 };

@@ -57,6 +57,8 @@ export interface AdapterDescription {
   synthetic: boolean;
   /** The datasets this source can answer. */
   capabilities: readonly Dataset[];
+  /** How the source counts, in its own words, when config.json says (SourceInfo.method). */
+  method?: string;
 }
 
 export const ADAPTER_KINDS = ['rest', 'hxl', 'ckan', 'static'] as const;

@@ -15,6 +15,7 @@ export function createAdapter(source: SourceConfig): DataSourceAdapter {
     attribution: source.attribution ?? source.name,
     licence: source.licence ?? LICENCE_NOT_STATED,
     synthetic: false,
+    ...(source.method ? { method: source.method } : {}),
   };
   switch (source.adapter) {
     case 'rest':

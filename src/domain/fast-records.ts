@@ -4,11 +4,18 @@ import {
   COMMODITIES,
   CROSSING_STATES,
   EVENT_KINDS,
+  FUEL_TYPES,
+  FUEL_UNIT,
+  FUEL_UNITS,
   FUNCTIONALITIES,
+  MOVEMENT_OUTCOMES,
+  MOVEMENT_PURPOSES,
+  ORGANISATION_TYPES,
   SERVICES,
   STAGES,
   UTILITY_UNITS,
   VERIFICATIONS,
+  ZONES,
   type Dataset,
 } from './vocabulary.ts';
 
@@ -117,6 +124,12 @@ const functionality = oneOf(FUNCTIONALITIES);
 const service = oneOf(SERVICES);
 const unit = oneOf(UTILITY_UNITS);
 const eventKind = oneOf(EVENT_KINDS);
+const organisationType = oneOf(ORGANISATION_TYPES);
+const movementPurpose = oneOf(MOVEMENT_PURPOSES);
+const movementOutcome = oneOf(MOVEMENT_OUTCOMES);
+const zone = oneOf(ZONES);
+const fuelType = oneOf(FUEL_TYPES);
+const fuelUnit = oneOf(FUEL_UNITS);
 
 function provenance(value: unknown): Input | undefined {
   const input = plain(value);
@@ -127,7 +140,11 @@ function provenance(value: unknown): Input | undefined {
   if (sourceId === undefined || reportedAt === undefined || verified === undefined)
     return undefined;
   const out: Input = { sourceId, reportedAt, verification: verified };
-  if (optional(out, input, 'method', (v) => text(v, 500)) === FAIL) return undefined;
+  if (
+    optional(out, input, 'method', (v) => text(v, 500)) === FAIL ||
+    optional(out, input, 'verifiedBy', (v) => text(v, 200)) === FAIL
+  )
+    return undefined;
   return out;
 }
 
@@ -278,10 +295,13 @@ function event(raw: unknown): Input | undefined {
   const out: Input = { id: eventId, kind, start };
   if (optional(out, input, 'end', instant) === FAIL) return undefined;
   const areaIds = list(input.areaIds, id);
+  const crossingIds = list(input.crossingIds, id);
   const title = text(input.title, 200, 1);
   const description = input.description === undefined ? '' : text(input.description, 4000);
-  if (!areaIds || title === undefined || description === undefined) return undefined;
+  if (!areaIds || !crossingIds || title === undefined || description === undefined)
+    return undefined;
   out.areaIds = areaIds;
+  out.crossingIds = crossingIds;
   out.title = title;
   out.description = description;
   const source = provenance(input.provenance);
@@ -293,6 +313,101 @@ function event(raw: unknown): Input | undefined {
   return out;
 }
 
+/** A whole number in 1..max (`missions`, with its default of 1). */
+function missions(value: unknown): number | undefined {
+  if (value === undefined) return 1;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000
+    ? value
+    : undefined;
+}
+
+function movement(raw: unknown): Input | undefined {
+  const input = plain(raw);
+  if (!input) return undefined;
+  const out: Input = {};
+  if (optional(out, input, 'id', id) === FAIL) return undefined;
+  const date = day(input.date);
+  const organisation = organisationType(input.organisationType);
+  const purpose = movementPurpose(input.purpose);
+  if (date === undefined || organisation === undefined || purpose === undefined) return undefined;
+  out.date = date;
+  out.organisationType = organisation;
+  out.purpose = purpose;
+  if (
+    optional(out, input, 'fromArea', id) === FAIL ||
+    optional(out, input, 'toArea', id) === FAIL ||
+    optional(out, input, 'fromZone', zone) === FAIL
+  )
+    return undefined;
+  const toZone = zone(input.toZone);
+  const outcome = movementOutcome(input.outcome);
+  if (toZone === undefined || outcome === undefined) return undefined;
+  out.toZone = toZone;
+  out.outcome = outcome;
+  if (optional(out, input, 'reason', (v) => text(v, 500)) === FAIL) return undefined;
+  const count = missions(input.missions);
+  if (count === undefined) return undefined;
+  out.missions = count;
+  const source = provenance(input.provenance);
+  if (!source) return undefined;
+  out.provenance = source;
+  return out;
+}
+
+function fuelEntry(raw: unknown): Input | undefined {
+  const input = plain(raw);
+  if (!input) return undefined;
+  const date = day(input.date);
+  const crossingId = id(input.crossingId);
+  const fuel = fuelType(input.fuel);
+  const quantity = count(input.quantity, 10_000_000);
+  const measuredIn = fuelUnit(input.unit);
+  if (
+    date === undefined ||
+    crossingId === undefined ||
+    fuel === undefined ||
+    quantity === undefined ||
+    measuredIn === undefined
+  )
+    return undefined;
+  const out: Input = { date, crossingId, fuel, quantity, unit: measuredIn };
+  if (optional(out, input, 'need', (v) => count(v, 10_000_000)) === FAIL) return undefined;
+  const source = provenance(input.provenance);
+  if (!source) return undefined;
+  out.provenance = source;
+  // The schema's refine: each fuel in its own unit.
+  if (FUEL_UNIT[fuel] !== measuredIn) return undefined;
+  return out;
+}
+
+/** A whole count up to `absurd`. */
+function whole(absurd: number): (value: unknown) => number | undefined {
+  return (value) => {
+    const checked = count(value, absurd);
+    return checked !== undefined && Number.isInteger(checked) ? checked : undefined;
+  };
+}
+
+function truckGaps(raw: unknown): Input | undefined {
+  const input = plain(raw);
+  if (!input) return undefined;
+  const date = day(input.date);
+  const crossingId = id(input.crossingId);
+  if (date === undefined || crossingId === undefined) return undefined;
+  const out: Input = { date, crossingId };
+  if (
+    optional(out, input, 'waiting', whole(20_000)) === FAIL ||
+    optional(out, input, 'intercepted', whole(5000)) === FAIL
+  )
+    return undefined;
+  const source = provenance(input.provenance);
+  if (!source) return undefined;
+  out.provenance = source;
+  // The schema's refine: at least one of the two gaps.
+  if (out.waiting === undefined && out.intercepted === undefined) return undefined;
+  return out;
+}
+
 /** The fast check of each dataset; its output is typed as zod's, which it equals. */
 export const FAST_RECORDS = {
   'crossing-status': crossingStatus,
@@ -301,4 +416,7 @@ export const FAST_RECORDS = {
   'facility-status': facilityStatus,
   'utility-status': utilityStatus,
   events: event,
+  movements: movement,
+  'fuel-entry': fuelEntry,
+  'truck-gaps': truckGaps,
 } as unknown as { [D in Dataset]: FastCheck<DatasetRecord<D>> };

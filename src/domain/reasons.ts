@@ -90,6 +90,8 @@ const ENGLISH = {
     `“${p.value}” is not a crossing of ${p.theatre}`,
   'unknown-facility': (p: { value: string; theatre: string }) =>
     `“${p.value}” is not a facility of ${p.theatre}`,
+  'unknown-area': (p: { value: string; theatre: string }) =>
+    `“${p.value}” is not an area of ${p.theatre}`,
   'did-you-mean': (p: { guess: string }) => `did you mean “${p.guess}”?`,
   'no-crossing-named': () => 'no crossing named (#loc)',
   'no-facility-named': () => 'no facility named (#loc)',

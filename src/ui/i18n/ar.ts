@@ -718,6 +718,7 @@ export const ar = {
   'adapters.dataset.movements': 'تحركات العمل الإنساني',
   'adapters.dataset.fuel-entry': 'دخول الوقود حسب النوع',
   'adapters.dataset.truck-gaps': 'الشاحنات المنتظرة والمعترَضة',
+  'reason.unknown-area': '«{value}» ليست منطقة إدارية في {theatre}',
   'adapters.dataset.theatre': 'الأماكن (منطقة العمليات)',
 
   'wall.title': 'مرصد الوصول الإنساني — شاشة العرض الجدارية',

@@ -650,6 +650,7 @@ export const en = {
   'adapters.dataset.movements': 'Humanitarian movements',
   'adapters.dataset.fuel-entry': 'Fuel entry by type',
   'adapters.dataset.truck-gaps': 'Trucks waiting and intercepted',
+  'reason.unknown-area': '“{value}” is not an area of {theatre}',
   'adapters.dataset.theatre': 'Places (theatre)',
 
   'wall.title': 'Access Monitor — wall display',

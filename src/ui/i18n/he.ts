@@ -660,6 +660,7 @@ export const he = {
   'adapters.dataset.movements': 'תנועות הומניטריות',
   'adapters.dataset.fuel-entry': 'כניסת דלק לפי סוג',
   'adapters.dataset.truck-gaps': 'משאיות ממתינות ומיורטות',
+  'reason.unknown-area': '„{value}” אינו אזור מנהלי ב-{theatre}',
   'adapters.dataset.theatre': 'מקומות (אזור הפעילות)',
 
   'wall.title': 'מעקב גישה הומניטרית — תצוגת קיר',

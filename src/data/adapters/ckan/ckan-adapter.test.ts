@@ -123,6 +123,94 @@ describe('CKAN DataStore adapter', () => {
     ]);
   });
 
+  it('reads movements from a DataStore with fields mapped to hashtags, areas and zones resolved', async () => {
+    const records = [
+      {
+        Day: '2025-03-01',
+        Org: 'INGO',
+        Purpose: 'medical',
+        To: 'North Gaza',
+        Zone: 'north',
+        Outcome: 'denied',
+        Why: 'Route not cleared',
+        Count: 3,
+      },
+      {
+        Day: '2025-03-01',
+        Org: 'UN',
+        Purpose: 'food',
+        To: 'رفح',
+        Zone: 'جنوب',
+        Outcome: 'approved',
+        Why: '',
+        Count: 5,
+      },
+      {
+        Day: '2025-03-02',
+        Org: 'UN',
+        Purpose: 'food',
+        To: 'Atlantis',
+        Zone: 'north',
+        Outcome: 'denied',
+        Why: '',
+        Count: 1,
+      },
+    ];
+    const fetchImpl: typeof fetch = (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/theatre.json') return Promise.resolve(json({ data: demoTheatreJson }));
+      return Promise.resolve(
+        json({
+          success: true,
+          result: { fields: Object.keys(records[0]!).map((id) => ({ id })), records, total: 3 },
+        }),
+      );
+    };
+    const adapter = createCkanAdapter(
+      config({
+        pageSize: 10,
+        method: 'Members’ returns, grouped by destination and outcome',
+        fields: {
+          Day: '#date',
+          Org: '#org+type',
+          Purpose: '#activity+type',
+          To: '#adm1+name+dest',
+          Zone: '#region+dest',
+          Outcome: '#status',
+          Why: '#description+reason',
+          Count: '#indicator+num+missions',
+        },
+      }),
+      fetchImpl,
+    );
+    const result = await adapter.query({
+      dataset: 'movements',
+      from: '2025-03-01',
+      to: '2025-03-02',
+    });
+    expect(result.records).toMatchObject([
+      {
+        organisationType: 'ingo',
+        purpose: 'health',
+        toArea: 'north-gaza',
+        toZone: 'north',
+        outcome: 'denied',
+        missions: 3,
+      },
+      {
+        organisationType: 'un',
+        toArea: 'rafah',
+        toZone: 'south',
+        outcome: 'facilitated',
+        missions: 5,
+      },
+    ]);
+    expect(result.issues.map((i) => i.reasons[0]!.code)).toEqual(['unknown-area']);
+    expect(result.records.length + result.issues.length).toBe(result.received);
+    const { theatre } = await adapter.theatre();
+    expect(theatre.sources.find((s) => s.id === 'hdx')?.method).toMatch(/grouped/);
+  });
+
   it.each([
     [
       'success: false',

@@ -18,6 +18,7 @@ export function theatreRef(theatre: Theatre): TheatreRef {
     crossings: theatre.crossings,
     facilities: theatre.facilities,
     sources: theatre.sources,
+    areas: theatre.areas.map((a) => ({ id: a.id, names: a.names })),
     ...(theatre.earliestDay ? { earliestDay: theatre.earliestDay } : {}),
   };
 }

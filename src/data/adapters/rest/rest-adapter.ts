@@ -32,7 +32,7 @@ const EARLIEST_ZONE = 'Etc/GMT-14';
 export function createRestAdapter(
   source: Pick<
     SourceConfig,
-    'id' | 'name' | 'url' | 'timeoutMs' | 'attribution' | 'licence' | 'demo'
+    'id' | 'name' | 'url' | 'timeoutMs' | 'attribution' | 'licence' | 'method' | 'demo'
   >,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
   /** The clock date bounds are computed from (tests pin it). */
@@ -100,6 +100,7 @@ export function createRestAdapter(
       licence: source.licence ?? LICENCE_PER_PUBLISHER,
       synthetic: source.demo,
       capabilities: DATASETS,
+      ...(source.method ? { method: source.method } : {}),
     }),
 
     theatre: (signal) => (signal ? abortable(loadTheatre(), signal) : loadTheatre()),

@@ -62,11 +62,26 @@ export function createStaticAdapter(
       return { ...checked, fetchedAt: new Date().toISOString() };
     });
 
+  /**
+   * A dataset's file. A folder written before a dataset existed (movements, fuel entry and truck
+   * gaps came later) has no file for it: that dataset alone fails, with a message naming the
+   * source and the file; the others are read as usual.
+   */
   const dataset = (name: Dataset) =>
     cached(name, async (): Promise<DatasetFile> => {
       const [reference, json] = await Promise.all([
         theatre(),
-        getJson(source, file(name), undefined, fetchImpl),
+        getJson(source, file(name), undefined, fetchImpl).catch((error: unknown) => {
+          if (error instanceof SourceError && error.status === 404)
+            throw new SourceError(
+              source.id,
+              source.name,
+              'http',
+              `has no ${name}.json (HTTP 404): this snapshot does not offer ${name}; its other datasets are read as usual. List the files it has under "datasets" in config.json.`,
+              404,
+            );
+          throw error;
+        }),
       ]);
       const body = listEnvelope.safeParse(json);
       if (!body.success)
@@ -98,11 +113,24 @@ export function createStaticAdapter(
       licence: source.licence ?? LICENCE_PER_PUBLISHER,
       synthetic: false,
       capabilities: source.datasets,
+      ...(source.method ? { method: source.method } : {}),
     }),
 
     async theatre(): Promise<TheatreResult> {
       const t = await theatre();
-      return { sourceId: source.id, theatre: t.theatre, issues: t.issues, fetchedAt: t.fetchedAt };
+      // The configured method speaks for a publisher of the snapshot with the source's own id
+      // that states none itself (a snapshot of one publisher's figures).
+      const sources = source.method
+        ? t.theatre.sources.map((s) =>
+            s.id === source.id && !s.method ? { ...s, method: source.method } : s,
+          )
+        : t.theatre.sources;
+      return {
+        sourceId: source.id,
+        theatre: { ...t.theatre, sources },
+        issues: t.issues,
+        fetchedAt: t.fetchedAt,
+      };
     },
 
     async query<D extends Dataset>(request: QueryRequest<D>): Promise<QueryResult<D>> {
@@ -155,17 +183,33 @@ export function createStaticAdapter(
     },
 
     async inventory(): Promise<Inventory> {
-      const files = await Promise.all(source.datasets.map((d) => dataset(d)));
+      // A file the folder does not have is a warning here, not the loss of the whole inventory.
+      const warnings: string[] = [];
+      const offered: Dataset[] = [];
+      const files = (
+        await Promise.all(
+          source.datasets.map((d) =>
+            dataset(d).then(
+              (f) => (offered.push(d), f),
+              (error: unknown) => {
+                if (!(error instanceof SourceError) || error.status !== 404) throw error;
+                warnings.push(error.detail);
+                return undefined;
+              },
+            ),
+          ),
+        )
+      ).filter((f): f is DatasetFile => f !== undefined);
       const rejected = files.flatMap((f) => f.issues);
       const rowsRead = files.reduce((n, f) => n + f.received, 0);
       return {
         sourceId: source.id,
-        datasets: source.datasets,
+        datasets: source.datasets.filter((d) => offered.includes(d)),
         rowsRead,
         accepted: rowsRead - rejected.length,
         rejected,
         blankRows: 0,
-        warnings: [],
+        warnings,
         fetchedAt:
           files
             .map((f) => f.fetchedAt)

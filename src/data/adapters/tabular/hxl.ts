@@ -78,8 +78,17 @@ export interface FieldSpec {
 const provenance: FieldSpec[] = [
   { field: 'reportedAt', patterns: ['#date+reported'] },
   { field: 'verification', patterns: ['#meta+verification', '#meta+verified'] },
+  { field: 'verifiedBy', patterns: ['#meta+verifiedby', '#org+verifier'] },
   { field: 'method', patterns: ['#meta+method'] },
   { field: 'publisher', patterns: ['#org+name', '#org', '#meta+source'] },
+];
+/** Movements are published by whoever coordinates them; their #org columns are the requester. */
+const movementProvenance: FieldSpec[] = [
+  { field: 'reportedAt', patterns: ['#date+reported'] },
+  { field: 'verification', patterns: ['#meta+verification', '#meta+verified'] },
+  { field: 'verifiedBy', patterns: ['#meta+verifiedby', '#org+verifier'] },
+  { field: 'method', patterns: ['#meta+method'] },
+  { field: 'publisher', patterns: ['#meta+source'] },
 ];
 const place: FieldSpec[] = [
   { field: 'lat', patterns: ['#geo+lat', '#lat_deg'], helper: true },
@@ -124,6 +133,48 @@ export const HXL_MAPPING: Partial<Record<Dataset, readonly FieldSpec[]>> = {
     { field: 'power', patterns: ['#meta+power'] },
     { field: 'water', patterns: ['#meta+water'] },
   ],
+  movements: [
+    // The requester's type before the publisher can claim an #org column.
+    { field: 'organisationType', patterns: ['#org+type'] },
+    ...movementProvenance,
+    { field: 'id', patterns: ['#activity+id', '#activity+code', '#meta+id'] },
+    { field: 'date', patterns: ['#date'] },
+    { field: 'purpose', patterns: ['#activity+type', '#activity', '#sector'] },
+    {
+      field: 'fromArea',
+      patterns: ['#adm1+code+origin', '#adm1+name+origin', '#adm1+origin'],
+      multi: true,
+    },
+    {
+      field: 'toArea',
+      patterns: ['#adm1+code+dest', '#adm1+name+dest', '#adm1+dest'],
+      multi: true,
+    },
+    { field: 'fromZone', patterns: ['#region+origin'] },
+    { field: 'toZone', patterns: ['#region+dest', '#region'] },
+    { field: 'outcome', patterns: ['#status'] },
+    { field: 'reason', patterns: ['#description+reason', '#description', '#meta+comment'] },
+    { field: 'missions', patterns: ['#indicator+missions', '#indicator+num'] },
+  ],
+  'fuel-entry': [
+    ...provenance,
+    ...place,
+    { field: 'date', patterns: ['#date'] },
+    { field: 'fuel', patterns: ['#item+type', '#item+name', '#item'] },
+    // The need before the quantities, so that #indicator+need+litres is not read as entered.
+    { field: 'need', patterns: ['#indicator+need'] },
+    { field: 'litres', patterns: ['#indicator+litres', '#indicator+liters'] },
+    { field: 'tonnes', patterns: ['#indicator+tonnes', '#indicator+tons'] },
+    { field: 'unit', patterns: ['#indicator+unit', '#meta+unit'] },
+    { field: 'quantity', patterns: ['#indicator+quantity', '#indicator+num'] },
+  ],
+  'truck-gaps': [
+    ...provenance,
+    ...place,
+    { field: 'date', patterns: ['#date'] },
+    { field: 'waiting', patterns: ['#indicator+waiting'] },
+    { field: 'intercepted', patterns: ['#indicator+intercepted', '#indicator+looted'] },
+  ],
 };
 
 /** The datasets an HXL file can hold. */
@@ -135,6 +186,11 @@ export function guessDataset(columns: readonly Column[]): Dataset | undefined {
     const p = parseHashtag(pattern)!;
     return columns.some((c) => c.hashtag && matches(c.hashtag, p));
   };
+  // The new datasets first: their files also have #item or #indicator+trucks columns.
+  if (has('#indicator+waiting') || has('#indicator+intercepted')) return 'truck-gaps';
+  if (has('#indicator+need') || (has('#item') && has('#indicator+unit'))) return 'fuel-entry';
+  if (has('#status') && (has('#region') || has('#org+type') || has('#adm1+dest')))
+    return 'movements';
   if (
     has('#indicator+trucks') ||
     has('#indicator+tonnes') ||

@@ -68,6 +68,20 @@ const REQUIRED: Partial<Record<Dataset, { field: string; hint: string }[]>> = {
     { field: 'date', hint: '#date' },
     { field: 'place', hint: '#loc+name, #loc+code or #geo+lat/#geo+lon' },
   ],
+  movements: [
+    { field: 'date', hint: '#date' },
+    { field: 'toZone', hint: '#region+dest' },
+    { field: 'outcome', hint: '#status' },
+  ],
+  'fuel-entry': [
+    { field: 'date', hint: '#date' },
+    { field: 'place', hint: '#loc+name or #loc+code' },
+    { field: 'fuel', hint: '#item+type' },
+  ],
+  'truck-gaps': [
+    { field: 'date', hint: '#date' },
+    { field: 'place', hint: '#loc+name or #loc+code' },
+  ],
 };
 
 /**

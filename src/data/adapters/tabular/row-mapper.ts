@@ -2,7 +2,12 @@ import { placeMatcher } from '../../../domain/place-names.ts';
 import { reason, type Reason } from '../../../domain/reasons.ts';
 import type { Theatre } from '../../../domain/schemas.ts';
 import { startOfTheatreDay } from '../../../domain/time.ts';
-import type { Dataset, Verification } from '../../../domain/vocabulary.ts';
+import {
+  FUEL_UNIT,
+  type Dataset,
+  type FuelType,
+  type Verification,
+} from '../../../domain/vocabulary.ts';
 import type { ColumnPlan } from './hxl.ts';
 import {
   nameKey,
@@ -24,6 +29,8 @@ export type TheatreRef = Pick<
   'id' | 'timeZone' | 'crossings' | 'facilities' | 'sources' | 'earliestDay'
 > & {
   names: { en: string };
+  /** Admin areas by id and names (movements name them), without their boundaries. */
+  areas?: readonly { id: string; names: Record<string, string> }[];
 };
 
 export interface MapperOptions {
@@ -57,6 +64,14 @@ export function createRowMapper(
 ) {
   const places = placeIndex(dataset === 'facility-status' ? theatre.facilities : theatre.crossings);
   const kind = dataset === 'facility-status' ? 'facility' : 'crossing';
+  // Movements have no place of their own: they go from one admin area to another.
+  const hasPlace = dataset !== 'movements';
+  const areas = placeMatcher(theatre.areas ?? []);
+  const areaCache = new Map<string, string | undefined>();
+  const areaOf = (text: string) => {
+    if (!areaCache.has(text)) areaCache.set(text, areas.find(text));
+    return areaCache.get(text);
+  };
   const publishers = new Map<string, Publisher>();
   const knownSources = new Map(
     theatre.sources.flatMap(
@@ -130,13 +145,13 @@ export function createRowMapper(
         placeId = placeOf(text);
         if (placeId) break;
       }
-      if (!placeId) {
+      if (hasPlace && !placeId) {
         const lat = read('lat', (raw) => readNumber(raw));
         const lon = read('lon', (raw) => readNumber(raw));
         if (failure) return failure;
         if (lat !== undefined && lon !== undefined) placeId = nearest(places.points, lat, lon);
       }
-      if (!placeId) {
+      if (hasPlace && !placeId) {
         const guess = placeCells.map((text) => places.names.suggest(text)).find(Boolean);
         if (!placeCells.length)
           return problem(
@@ -167,6 +182,25 @@ export function createRowMapper(
       const verification =
         read('verification', (raw) => readWord(raw, 'verification')) ?? options.verification;
       const method = get('method')?.value;
+      const verifiedBy = get('verifiedBy')?.value;
+      /** An admin area by code or name (any language), or the reason it is not one. */
+      const area = (field: string): string | undefined => {
+        const texts = (plan.fields.get(field) ?? [])
+          .map((i) => (cells[i] ?? '').trim())
+          .filter(Boolean);
+        if (!texts.length || failure) return undefined;
+        for (const text of texts) {
+          const found = areaOf(text);
+          if (found) return found;
+        }
+        const guess = texts.map((text) => areas.suggest(text)).find(Boolean);
+        failure = problem(
+          field,
+          reason('unknown-area', { value: clip(texts.join(' / ')), theatre: theatre.names.en }),
+          ...(guess ? [reason('did-you-mean', { guess })] : []),
+        );
+        return undefined;
+      };
       const zone = theatre.timeZone;
       const dayOptions = { dayFirst: options.dayFirst };
 
@@ -219,6 +253,72 @@ export function createRowMapper(
           reportedDefault = at;
           break;
         }
+        case 'movements': {
+          const date = read('date', day);
+          record = {
+            id: get('id')?.value,
+            date: date ?? (failure ? undefined : missing('date')),
+            organisationType:
+              read('organisationType', (raw) => readWord(raw, 'organisationType')) ?? 'other',
+            purpose: read('purpose', (raw) => readWord(raw, 'movementPurpose')) ?? 'other',
+            fromArea: area('fromArea'),
+            toArea: area('toArea'),
+            fromZone: read('fromZone', (raw) => readWord(raw, 'zone')),
+            toZone:
+              read('toZone', (raw) => readWord(raw, 'zone')) ??
+              (failure ? undefined : missing('toZone')),
+            outcome:
+              read('outcome', (raw) => readWord(raw, 'movementOutcome')) ??
+              (failure ? undefined : missing('outcome')),
+            reason: get('reason')?.value,
+            missions: read('missions', (raw) => readNumber(raw)),
+          };
+          if (date) reportedDefault = dayStart(date);
+          break;
+        }
+        case 'fuel-entry': {
+          const date = read('date', day);
+          const fuel = read('fuel', (raw) => readWord(raw, 'fuel')) as FuelType | undefined;
+          // Litres or tonnes by the column the figure is in; a bare quantity by its unit column,
+          // else in the fuel's own unit. A figure in the wrong unit is left for the schema to name.
+          const inLitres = num('litres', 'litres');
+          const inTonnes = num('tonnes', 'tonnes');
+          let quantity: number | undefined;
+          let unit: string | undefined;
+          if (inLitres !== undefined && (inTonnes === undefined || fuel !== 'cooking-gas')) {
+            quantity = inLitres;
+            unit = 'litres';
+          } else if (inTonnes !== undefined) {
+            quantity = inTonnes;
+            unit = 'tonnes';
+          } else {
+            unit =
+              read('unit', (raw) => readWord(raw, 'fuelUnit')) ??
+              (fuel ? FUEL_UNIT[fuel] : undefined);
+            quantity = num('quantity', unit === 'tonnes' ? 'tonnes' : 'litres');
+          }
+          record = {
+            date: date ?? (failure ? undefined : missing('date')),
+            crossingId: placeId,
+            fuel: fuel ?? (failure ? undefined : missing('fuel')),
+            quantity: quantity ?? (failure ? undefined : missing('quantity')),
+            unit,
+            need: num('need', unit === 'tonnes' ? 'tonnes' : 'litres'),
+          };
+          if (date) reportedDefault = dayStart(date);
+          break;
+        }
+        case 'truck-gaps': {
+          const date = read('date', day);
+          record = {
+            date: date ?? (failure ? undefined : missing('date')),
+            crossingId: placeId,
+            waiting: num('waiting', 'trucks'),
+            intercepted: num('intercepted', 'trucks'),
+          };
+          if (date) reportedDefault = dayStart(date);
+          break;
+        }
         default:
           return { ok: false, field: '', reasons: [reason('dataset-not-readable', { dataset })] };
       }
@@ -226,7 +326,13 @@ export function createRowMapper(
       const reportedAt =
         read('reportedAt', (raw) => readInstant(raw, zone, dayOptions)) ?? reportedDefault;
       if (failure) return failure;
-      record.provenance = { sourceId, reportedAt, verification, ...(method ? { method } : {}) };
+      record.provenance = {
+        sourceId,
+        reportedAt,
+        verification,
+        ...(method ? { method } : {}),
+        ...(verifiedBy ? { verifiedBy } : {}),
+      };
       for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
       return { ok: true, record };
 

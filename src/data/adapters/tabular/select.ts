@@ -1,4 +1,5 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
+import { FILTERS_BY_DATASET } from '../../../domain/filters.ts';
 import { shiftDay, startOfTheatreDay } from '../../../domain/time.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
 import type { QueryRequest } from '../../contract.ts';
@@ -47,10 +48,12 @@ export function selectRecords<D extends Dataset>(
     }
     return out as DatasetRecord<D>[];
   }
+  // The datasets kept per crossing (aid flow, fuel entry, truck gaps) follow the crossings asked.
+  const byCrossing = crossings && FILTERS_BY_DATASET[dataset].includes('crossings');
   for (const r of list) {
     const day = String(r.date);
     if (day < from || day > to) continue;
-    if (crossings && dataset === 'aid-flow' && !crossings.has(String(r.crossingId))) continue;
+    if (byCrossing && !crossings.has(String(r.crossingId))) continue;
     out.push(r);
   }
   return out as DatasetRecord<D>[];

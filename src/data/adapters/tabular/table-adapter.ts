@@ -32,6 +32,8 @@ export interface TableSource {
   url?: string;
   attribution?: string;
   licence?: string;
+  /** How the source counts, in its own words (config.json). */
+  method?: string;
 }
 
 export interface TableAdapterParts {
@@ -101,6 +103,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
       licence: source.licence ?? LICENCE_NOT_STATED,
       synthetic: false,
       capabilities: parts.capabilities,
+      ...(source.method ? { method: source.method } : {}),
     }),
 
     async theatre(signal): Promise<TheatreResult> {
@@ -197,6 +200,7 @@ function tableSources(source: TableSource, reference: Theatre, table: TableHost)
       id: source.id,
       name: source.name,
       licence,
+      ...(source.method ? { method: source.method } : {}),
       synthetic: false,
       ...(isUrl(source.url) ? { url: source.url } : {}),
     },

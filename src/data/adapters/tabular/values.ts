@@ -3,9 +3,15 @@ import { reason, type Reason } from '../../../domain/reasons.ts';
 import {
   COMMODITIES,
   CROSSING_STATES,
+  FUEL_TYPES,
+  FUEL_UNITS,
   FUNCTIONALITIES,
+  MOVEMENT_OUTCOMES,
+  MOVEMENT_PURPOSES,
+  ORGANISATION_TYPES,
   STAGES,
   VERIFICATIONS,
+  ZONES,
 } from '../../../domain/vocabulary.ts';
 
 /**
@@ -244,6 +250,59 @@ const SYNONYMS = {
     disputed: ['disputed', 'contested'],
     unverified: ['unverified'],
   },
+  organisationType: {
+    un: ['un', 'united nations', 'un agency', 'الأمم المتحدة'],
+    ingo: ['ingo', 'international ngo', 'international non-governmental organisation'],
+    ngo: ['ngo', 'national ngo', 'local ngo', 'nngo', 'منظمة غير حكومية'],
+    'red-cross-crescent': [
+      'red cross',
+      'red crescent',
+      'red cross/red crescent',
+      'rcrc',
+      'icrc',
+      'prcs',
+      'الهلال الأحمر',
+    ],
+    other: ['other', 'private sector', 'government', 'أخرى'],
+  },
+  movementPurpose: {
+    food: ['food', 'food security', 'food assistance', 'غذاء'],
+    fuel: ['fuel', 'fuel delivery', 'fuel distribution', 'وقود'],
+    health: ['health', 'medical', 'medical supplies', 'صحة'],
+    wash: ['wash', 'water', 'water, sanitation and hygiene', 'مياه'],
+    evacuation: ['evacuation', 'medical evacuation', 'medevac', 'إجلاء'],
+    assessment: ['assessment', 'needs assessment', 'assessment mission', 'تقييم'],
+    logistics: ['logistics', 'supplies', 'warehouse', 'retrieval', 'لوجستيات'],
+    other: ['other', 'staff movement', 'rotation', 'أخرى'],
+  },
+  movementOutcome: {
+    facilitated: ['facilitated', 'approved', 'accomplished', 'completed', 'تم تيسيرها'],
+    impeded: ['impeded', 'obstructed', 'delayed', 'approved but impeded', 'أعيقت'],
+    denied: ['denied', 'rejected', 'refused', 'not approved', 'رفضت'],
+    'postponed-cancelled': [
+      'postponed',
+      'cancelled',
+      'canceled',
+      'postponed/cancelled',
+      'postponed or cancelled',
+      'withdrawn',
+      'أجلت',
+      'ألغيت',
+    ],
+  },
+  zone: {
+    north: ['north', 'north of wadi gaza', 'northern gaza', 'شمال', 'شمال وادي غزة'],
+    south: ['south', 'south of wadi gaza', 'southern gaza', 'جنوب', 'جنوب وادي غزة'],
+  },
+  fuel: {
+    diesel: ['diesel', 'gasoil', 'gas oil', 'solar', 'سولار', 'ديزل'],
+    petrol: ['petrol', 'gasoline', 'benzine', 'بنزين'],
+    'cooking-gas': ['cooking gas', 'lpg', 'gas', 'غاز الطهي', 'غاز'],
+  },
+  fuelUnit: {
+    litres: ['l', 'litre', 'liter', 'liters', 'ltr', 'لتر'],
+    tonnes: ['t', 'mt', 'tonne', 'ton', 'tons', 'metric tons', 'طن'],
+  },
 } as const;
 export type Vocabulary = keyof typeof SYNONYMS;
 
@@ -253,6 +312,12 @@ const VALUES: Record<Vocabulary, readonly string[]> = {
   commodity: COMMODITIES,
   functionality: FUNCTIONALITIES,
   verification: VERIFICATIONS,
+  organisationType: ORGANISATION_TYPES,
+  movementPurpose: MOVEMENT_PURPOSES,
+  movementOutcome: MOVEMENT_OUTCOMES,
+  zone: ZONES,
+  fuel: FUEL_TYPES,
+  fuelUnit: FUEL_UNITS,
 };
 
 const LOOKUP = Object.fromEntries(
