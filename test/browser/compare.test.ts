@@ -124,6 +124,29 @@ describe('Sources compared', () => {
     },
   );
 
+  it(
+    'compares trucks waiting for collection, where stage and commodity do not apply',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openCompare('/compare?range=30d');
+      await chartsReady(page);
+      await page.getByLabel('What is counted').selectOption('waiting');
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('compare.count'))
+        .toBe('waiting');
+      expect(await page.getByLabel('Stage').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Commodity').isDisabled()).toBe(true);
+      await chart(page, 'compare-series')
+        .getByText(/^Trucks waiting for collection · All crossings: trucks at the end of each day/)
+        .waitFor({ timeout: READY_TIMEOUT });
+      await chartsReady(page);
+      await expect
+        .poll(() => marks(page, 'compare-series'), { timeout: READY_TIMEOUT })
+        .toBeGreaterThan(0);
+      expectCleanPage(page);
+    },
+  );
+
   it('embeds one chart of the page with the same choices', { timeout: 60_000 }, async () => {
     const page = await openCompare(
       '/embed/compare-series?compare.stage=entered&compare.commodity=food',
