@@ -63,6 +63,11 @@ describe('movements chart spec', () => {
     const un = model.plot.items.find((i) => week1(i)[0] === 6)!;
     expect(un.chart.rows[1]!.o0).toBeNull();
     expect(un.chart.bars!.map((b) => b.pattern)).toEqual(['solid', 'hatch', 'cross', 'dots']);
+    // One count axis for every source's chart, ending on a round number above the largest week.
+    expect(model.plot.items.map((i) => i.chart.yDomain)).toEqual([
+      [0, 15],
+      [0, 15],
+    ]);
   });
 
   it('says the period’s totals per source in the subtitle, with shares adding up to 100 %', () => {

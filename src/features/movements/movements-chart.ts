@@ -102,7 +102,9 @@ export const movementsChart = defineChart({
     const share = options.show === 'share';
     const { columnWidth } = layout(view.width, Math.max(1, series.parts.length));
     const valuesOf = (counts: OutcomeCounts) => (share ? outcomeShares(counts) : counts);
-    const highest = Math.max(1, ...series.parts.flatMap((p) => p.counts.map((c) => requestsOf(c))));
+    const highest = roundedUp(
+      Math.max(1, ...series.parts.flatMap((p) => p.counts.map((c) => requestsOf(c)))),
+    );
     const bars: BarSpec[] = MOVEMENT_OUTCOMES.map((o, j) => ({
       dataKey: `o${j}`,
       name: words.outcome(o),

@@ -251,7 +251,6 @@ export const ar = {
   'compare.per.stock.day': 'في نهاية كل يوم',
   'compare.per.stock.week': 'في آخر يوم مُبلَّغ عنه من كل أسبوع',
   'compare.per.stock.month': 'في آخر يوم مُبلَّغ عنه من كل شهر',
-  // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     zero: 'لم يُرسل {source} أي سجل لأيام أو معابر لم تُطلب.',
     one: 'سجل واحد من {source} يخص أياماً أو معابر لم تُطلب، فلا يُستخدم.',

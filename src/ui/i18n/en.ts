@@ -233,7 +233,6 @@ export const en = {
   'compare.per.stock.day': 'at the end of each day',
   'compare.per.stock.week': 'on the last day reported of each week',
   'compare.per.stock.month': 'on the last day reported of each month',
-  // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     one: '{count} record from {source} was for days or crossings not asked for and is not used.',
     other:

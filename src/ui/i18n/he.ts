@@ -228,7 +228,6 @@ export const he = {
   'compare.per.stock.day': 'בסוף כל יום',
   'compare.per.stock.week': 'ביום המדווח האחרון של כל שבוע',
   'compare.per.stock.month': 'ביום המדווח האחרון של כל חודש',
-  // (end of sources compared, movements and fuel)
   'source.outsideRange': {
     one: 'רשומה אחת מ-{source} נוגעת לימים או למעברים שלא התבקשו, ואינה בשימוש.',
     two: 'שתי רשומות מ-{source} נוגעות לימים או למעברים שלא התבקשו, ואינן בשימוש.',
