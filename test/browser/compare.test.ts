@@ -7,6 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { englishMessages, pageTexts } from './english-left.ts';
 import { expectCleanPage, READY_TIMEOUT, setUpBrowser, waitForReady } from './harness.ts';
 
 const browser = setUpBrowser();
@@ -25,7 +26,7 @@ async function openCompare(path = '/compare'): Promise<Page> {
     viewport: { width: 1200, height: 900 },
     beforeNavigate: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
   });
-  if (path.startsWith('/compare'))
+  if (path.startsWith('/compare') && !path.includes('lang='))
     await page.getByRole('heading', { level: 1, name: 'Sources compared' }).waitFor();
   return page;
 }
@@ -143,6 +144,21 @@ describe('Sources compared', () => {
       await expect
         .poll(() => marks(page, 'compare-series'), { timeout: READY_TIMEOUT })
         .toBeGreaterThan(0);
+      expectCleanPage(page);
+    },
+  );
+
+  it.each(['ar', 'he'] as const)(
+    'reads right to left in %s, with no English interface text left',
+    { timeout: 120_000 },
+    async (lang) => {
+      const page = await openCompare(`/compare?lang=${lang}`);
+      await page.locator('h1.page-title').waitFor();
+      await chartsReady(page);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const english = new Set(englishMessages(lang));
+      const left = (await pageTexts(page)).filter((text) => english.has(text));
+      expect(left, 'English interface text on the page').toEqual([]);
       expectCleanPage(page);
     },
   );
