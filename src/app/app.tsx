@@ -30,6 +30,9 @@ const DataIssuesPanel = lazy(() =>
 );
 
 const CrossingPage = lazy(() => import('../features/crossing-page/crossing-page.tsx'));
+const ComparePage = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
 
 const WallView = lazy(() =>
   import('../features/wall/wall-view.tsx').then((m) => ({ default: m.WallView })),
@@ -66,8 +69,9 @@ function Deferred({
 }
 
 /**
- * Routes: / the overview, /crossings/<id> a crossing's page, /data sources and data issues,
- * /wall the kiosk, /embed/<chart> (and /embed/crossing/<id>/<chart>) one chart.
+ * Routes: / the overview, /crossings/<id> a crossing's page, /compare sources compared, /data
+ * sources and data issues, /wall the kiosk, /embed/<chart> (and /embed/crossing/<id>/<chart>)
+ * one chart.
  */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
   const pathname = usePathname();
@@ -96,6 +100,12 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
         <ExportScopeFromView page={crossingChartPage(crossingId)}>
           <Suspense fallback={null}>
             <CrossingPage crossingId={crossingId} filters={<FilterBar />} />
+          </Suspense>
+        </ExportScopeFromView>
+      ) : pathname === '/compare' ? (
+        <ExportScopeFromView>
+          <Suspense fallback={null}>
+            <ComparePage />
           </Suspense>
         </ExportScopeFromView>
       ) : (

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { crossingEmbedOfPath } from '../domain/crossing-paths.ts';
-import { panelOfChart } from '../domain/panels.ts';
+import { pageOfChart, panelOfChart } from '../domain/panels.ts';
 import { EmbedProvider } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { PANEL_VIEWS } from './registry.tsx';
@@ -9,6 +9,9 @@ const CrossingEmbed = lazy(() =>
   import('../features/crossing-page/crossing-page.tsx').then((m) => ({
     default: m.CrossingEmbed,
   })),
+);
+const CompareEmbed = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.CompareEmbed })),
 );
 
 /**
@@ -22,6 +25,7 @@ export function Embed({ path }: { path: string }) {
   const crossing = crossingEmbedOfPath(path);
   const chartId = crossing ? crossing.chartId : safeDecode(path.replace(/\/+$/, ''));
   const panel = crossing ? undefined : panelOfChart(chartId);
+  const page = crossing || panel !== undefined ? undefined : pageOfChart(chartId);
   return (
     <main id="main" className="embed-page" data-embed={chartId}>
       {/* The frame is a page of its own: its outline starts here, the chart's heading below. */}
@@ -30,12 +34,12 @@ export function Embed({ path }: { path: string }) {
         <Suspense fallback={<p className="panel__loading">{t('chart.loadingChart')}</p>}>
           <CrossingEmbed crossingId={crossing.crossingId} chartId={crossing.chartId} />
         </Suspense>
-      ) : panel === undefined ? (
+      ) : panel === undefined && page === undefined ? (
         <p role="alert">{t('export.embed.unknown', { id: chartId })}</p>
       ) : (
         <EmbedProvider value={chartId}>
           <Suspense fallback={<p className="panel__loading">{t('chart.loadingChart')}</p>}>
-            {PANEL_VIEWS[panel].render()}
+            {panel !== undefined ? PANEL_VIEWS[panel].render() : <CompareEmbed />}
           </Suspense>
         </EmbedProvider>
       )}

@@ -73,6 +73,8 @@ export function PendingShell() {
           <>
             {pathname === '/data' ? (
               <h1 className="page-title">{t('sources.page.title')}</h1>
+            ) : pathname === '/compare' ? (
+              <h1 className="page-title">{t('compare.page.title')}</h1>
             ) : null}
             <BootMessage />
           </>

@@ -14,6 +14,12 @@ const HeadlinePanel = lazy(() =>
 const AidFlowPanel = lazy(() =>
   import('../features/aid-flow/aid-flow-panel.tsx').then((m) => ({ default: m.AidFlowPanel })),
 );
+const MovementsPanel = lazy(() =>
+  import('../features/movements/movements-panel.tsx').then((m) => ({ default: m.MovementsPanel })),
+);
+const FuelEntryPanel = lazy(() =>
+  import('../features/fuel/fuel-entry-panel.tsx').then((m) => ({ default: m.FuelEntryPanel })),
+);
 const HospitalsPanel = lazy(() =>
   import('../features/hospitals/hospitals-panel.tsx').then((m) => ({ default: m.HospitalsPanel })),
 );
@@ -67,6 +73,18 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
     height: '30rem',
     heavyKB: CHART_KB,
     render: () => <AidFlowPanel />,
+  },
+  movements: {
+    title: 'movements.title',
+    height: '30rem',
+    heavyKB: CHART_KB,
+    render: () => <MovementsPanel />,
+  },
+  'fuel-entry': {
+    title: 'fuelEntry.title',
+    height: '24rem',
+    heavyKB: CHART_KB,
+    render: () => <FuelEntryPanel />,
   },
   hospitals: {
     title: 'hospitals.title',

@@ -110,6 +110,9 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           <PageLink href="/" current={pathname === '/'}>
             {t('nav.overview')}
           </PageLink>
+          <PageLink href="/compare" current={pathname === '/compare'}>
+            {t('nav.compare')}
+          </PageLink>
           <PageLink href="/data" current={pathname === '/data'}>
             {t('nav.data')}
           </PageLink>

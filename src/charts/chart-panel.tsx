@@ -106,6 +106,7 @@ function ChartBody({
       resolution={chart.resolution}
       controls={spec.controls ? <OptionControls spec={spec} /> : undefined}
       explain={explainRow}
+      tableShown={spec.tableShown}
       notices={
         <>
           {/* Always there, as wide as the plot: the width is known before the data arrive. */}

@@ -50,6 +50,8 @@ export interface ChartSpec<
   controls?: { [K in keyof O]?: OptionControl };
   renderer: R;
   className?: string;
+  /** Its table is what it is for (a short list): shown open, not behind "Show as table". */
+  tableShown?: boolean;
   build: (data: ChartData<D>, view: ChartView<O>) => ChartModel<R>;
 }
 

@@ -62,8 +62,14 @@ export interface WallOptions {
   controls: (typeof WALL_CONTROLS)[number];
 }
 
+/**
+ * Panels an operator adds to the wall by listing them (`wall.panels`): the wall's default
+ * rotation stays the one briefing rooms set up around before issue 14 added these.
+ */
+const OPT_IN_ON_WALL: readonly WallPanelId[] = ['movements', 'fuel-entry'];
+
 export const WALL_DEFAULTS: WallOptions = {
-  panels: [...WALL_PANEL_IDS],
+  panels: WALL_PANEL_IDS.filter((id) => !OPT_IN_ON_WALL.includes(id)),
   layout: 'rotate',
   rotateSeconds: 30,
   refreshSeconds: 60,

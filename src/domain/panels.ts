@@ -19,6 +19,8 @@ export const PANELS = [
     charts: ['map'],
   },
   { id: 'aid-flow', datasets: ['aid-flow'], charts: ['aid-flow'] },
+  { id: 'movements', datasets: ['movements'], charts: ['movements'] },
+  { id: 'fuel-entry', datasets: ['fuel-entry'], charts: ['fuel-entry'] },
   {
     id: 'hospitals',
     datasets: ['facility-status'],
@@ -35,6 +37,22 @@ export const PANELS = [
   datasets: readonly Dataset[];
   charts: readonly string[];
 }[];
+
+/**
+ * Charts drawn on a page of their own rather than in a panel of the overview, by page: they
+ * embed too (`/embed/<id>` draws that page's charts with the same parameters, showing that one).
+ */
+export const PAGE_CHARTS = {
+  compare: ['compare-series', 'compare-difference', 'compare-disagreements'],
+} as const satisfies Record<string, readonly string[]>;
+export type ChartPage = keyof typeof PAGE_CHARTS;
+
+/** The page that draws a chart that belongs to no panel, or undefined. */
+export function pageOfChart(chartId: string): ChartPage | undefined {
+  return (Object.keys(PAGE_CHARTS) as ChartPage[]).find((page) =>
+    (PAGE_CHARTS[page] as readonly string[]).includes(chartId),
+  );
+}
 
 export type PanelId = (typeof PANELS)[number]['id'];
 export type ChartId = (typeof PANELS)[number]['charts'][number];

@@ -29,6 +29,7 @@ export function ChartFrame({
   className,
   resolution,
   explain,
+  tableShown = false,
 }: {
   description: ChartDescription;
   table: ChartTable | undefined;
@@ -49,6 +50,11 @@ export function ChartFrame({
   resolution?: string;
   /** "Who says so?" for a table row that names the records behind it. */
   explain?: (row: ChartTableRow) => ReactNode;
+  /**
+   * A short table that is what the chart is for (the largest disagreements): shown as it is,
+   * not folded behind "Show as table".
+   */
+  tableShown?: boolean;
 }) {
   const { t } = useI18n();
   const { sources, legend, notes } = description;
@@ -88,7 +94,15 @@ export function ChartFrame({
           ))}
         </ul>
       ) : null}
-      {table && table.rows.length ? <TableAlternative table={table} explain={explain} /> : null}
+      {table && table.rows.length ? (
+        tableShown ? (
+          <div className="chart__table">
+            <TableBody table={table} explain={explain} />
+          </div>
+        ) : (
+          <TableAlternative table={table} explain={explain} />
+        )
+      ) : null}
       <EmbedCaption chartId={id} synthetic={synthetic} place="bottom" />
       <ExportMenu
         disabled={state === 'loading' || state === 'error'}
@@ -140,7 +154,8 @@ function TableBody({
   const { t } = useI18n();
   const who = explain && table.rows.some((r) => r.behind) ? explain : undefined;
   return (
-    <div className="table-scroll">
+    // A wide table scrolls in its box: focusable and named, so a keyboard can scroll it too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
       <table className="data-table">
         <caption>{table.caption}</caption>
         <thead>
