@@ -13,7 +13,6 @@ import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
 import { useSaveData } from '../ui/use-save-data.ts';
 import { WhenVisible } from '../ui/when-visible.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
-import { Embed } from './embed.tsx';
 import { PANEL_VIEWS } from './registry.tsx';
 import { Shell } from './shell.tsx';
 import { WallUpdates } from './update-notice.tsx';
@@ -29,6 +28,8 @@ const DataIssuesPanel = lazy(() =>
   })),
 );
 
+// An embed is one chart in someone else's page: its route code loads only there.
+const Embed = lazy(() => import('./embed.tsx').then((m) => ({ default: m.Embed })));
 const CrossingPage = lazy(() => import('../features/crossing-page/crossing-page.tsx'));
 const ComparePage = lazy(() =>
   import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
@@ -83,7 +84,9 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
     const crossing = crossingEmbedOfPath(path);
     return (
       <ExportScopeFromView page={crossing ? crossingChartPage(crossing.crossingId) : undefined}>
-        <Embed path={path} />
+        <Suspense fallback={null}>
+          <Embed path={path} />
+        </Suspense>
       </ExportScopeFromView>
     );
   }

@@ -7,11 +7,16 @@ import type { Dataset } from '../domain/vocabulary.ts';
 import { formatDateTime, formatDay, formatNumber } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { provideWords, type Translate } from '../ui/i18n/translate.ts';
+import { fuelEntryWords } from '../ui/i18n/pages/fuel-entry.ts';
+import { movementsWords } from '../ui/i18n/pages/movements.ts';
 import { whoSaysSoWords } from '../ui/i18n/pages/who-says-so.ts';
 import { licenceText } from '../ui/licence-text.ts';
 import { VerificationBadge } from '../ui/status-symbol.tsx';
 
+// Its words, and the movements' and fuel's (outcomes, purposes, fuel types are worded alike).
 provideWords(whoSaysSoWords);
+provideWords(movementsWords);
+provideWords(fuelEntryWords);
 
 /** Reports listed in the details view; more are counted, not listed. */
 const LISTED = 50;
@@ -226,9 +231,14 @@ export function figureOf(
       parts.push(String(r.title));
       break;
     case 'movements':
+      parts.push(t(`movements.outcome.${r.outcome as 'denied'}`));
+      parts.push(t(`movements.purpose.${r.purpose as 'food'}`));
+      parts.push(t(`movements.zone.${r.toZone as 'north'}`));
       measure('missions');
+      if (typeof r.reason === 'string') parts.push(r.reason);
       break;
     case 'fuel-entry':
+      parts.push(t(`fuelEntry.fuel.${r.fuel as 'diesel'}`));
       parts.push(
         t(r.unit === 'tonnes' ? 'who.figure.tonnes' : 'who.figure.litres', {
           count: Number(r.quantity),

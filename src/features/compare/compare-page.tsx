@@ -1,3 +1,5 @@
+import { compareWords } from '../../ui/i18n/pages/compare.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
 import { useId, useMemo, type ReactNode } from 'react';
 import { ChartPanel } from '../../charts/chart-panel.tsx';
 import { useChartOptions } from '../../data/chart-options.ts';
@@ -20,6 +22,9 @@ import {
   type CompareOptions,
 } from './compare-charts.ts';
 import './compare.css';
+
+// The panel's words come with it (see provideWords), before anything of it renders.
+provideWords(compareWords);
 
 /**
  * /compare: two sources' counts of the same thing side by side — both series, their difference

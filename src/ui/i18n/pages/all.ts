@@ -1,5 +1,14 @@
+import { compareWords } from './compare.ts';
 import { crossingPageWords } from './crossing-page.ts';
+import { fuelEntryWords } from './fuel-entry.ts';
+import { movementsWords } from './movements.ts';
 import { whoSaysSoWords } from './who-says-so.ts';
 
 /** Every page's words, for tests and tools (the app loads each with its page). */
-export const ALL_PAGE_WORDS = [whoSaysSoWords, crossingPageWords] as const;
+export const ALL_PAGE_WORDS = [
+  whoSaysSoWords,
+  crossingPageWords,
+  compareWords,
+  movementsWords,
+  fuelEntryWords,
+] as const;

@@ -1,8 +1,16 @@
+import type { compareWords } from './compare.ts';
 import type { crossingPageWords } from './crossing-page.ts';
+import type { fuelEntryWords } from './fuel-entry.ts';
+import type { movementsWords } from './movements.ts';
 import type { whoSaysSoWords } from './who-says-so.ts';
 
 /**
  * The keys of every page's own words (see `provideWords` in translate.ts): types only, so the
  * first page load imports none of them.
  */
-export type PageKey = keyof (typeof whoSaysSoWords)['en'] | keyof (typeof crossingPageWords)['en'];
+export type PageKey =
+  | keyof (typeof whoSaysSoWords)['en']
+  | keyof (typeof crossingPageWords)['en']
+  | keyof (typeof compareWords)['en']
+  | keyof (typeof movementsWords)['en']
+  | keyof (typeof fuelEntryWords)['en'];

@@ -3,6 +3,9 @@ import { definePageWords } from '../translate.ts';
 /** The words of the details of “who says so?” (charts/who-says-so-body.tsx), loaded with it. */
 export const whoSaysSoWords = definePageWords({
   en: {
+    'who.loading': 'Asking the source for its reports…',
+    'who.title': 'Who says so: {figure}',
+    'who.close': 'Close',
     'who.narrowed':
       'The figure covers {from} to {to}; the reports of its last {count} days are listed.',
     'who.publisher': 'Publisher',
@@ -41,6 +44,9 @@ export const whoSaysSoWords = definePageWords({
     'who.figure.beds': { one: '{count} bed available', other: '{count} beds available' },
   },
   ar: {
+    'who.loading': 'جارٍ طلب التقارير من المصدر…',
+    'who.title': 'من يقول ذلك: {figure}',
+    'who.close': 'إغلاق',
     'who.narrowed': 'يغطي هذا الرقم الفترة من {from} إلى {to}؛ وتُدرج تقارير آخر {count} يوماً منها.',
     'who.publisher': 'الجهة الناشرة',
     'who.licence': 'الترخيص: {licence}',
@@ -135,6 +141,9 @@ export const whoSaysSoWords = definePageWords({
     },
   },
   he: {
+    'who.loading': 'מבקש מהמקור את הדיווחים…',
+    'who.title': 'מי אומר: {figure}',
+    'who.close': 'סגירה',
     'who.narrowed': 'הנתון מכסה את {from} עד {to}; מוצגים הדיווחים של {count} הימים האחרונים שלו.',
     'who.publisher': 'הגורם המפרסם',
     'who.licence': 'רישיון: {licence}',
