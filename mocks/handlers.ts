@@ -5,9 +5,10 @@
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import {
-  AID_FLOW_BY,
+  ROLLUP_BY,
   RESOLUTIONS,
   type AidFlowBy,
+  type MovementsBy,
   type RequestedResolution,
 } from '../src/domain/rollup.ts';
 import { COMMODITIES } from '../src/domain/vocabulary.ts';
@@ -91,7 +92,7 @@ export interface ApiQuery extends RecordQuery {
   /** Epoch ms: only what was reported after it. */
   since?: number;
   /** Aid-flow roll-ups: keep only this one of crossing and commodity, summed over the other. */
-  by?: AidFlowBy;
+  by?: AidFlowBy | MovementsBy;
   /** Aid flow: only these commodities. */
   commodities?: readonly string[];
 }
@@ -152,17 +153,23 @@ export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse
   }
   const by = params.get('by');
   if (by !== null) {
-    if (!(AID_FLOW_BY as readonly string[]).includes(by))
+    const accepted =
+      dataset === undefined
+        ? Object.values(ROLLUP_BY).flat()
+        : isRollupDataset(dataset)
+          ? ROLLUP_BY[dataset]
+          : undefined;
+    if (!accepted || resolution === null)
       return problem(
         400,
         'Invalid parameter',
-        `"by" must be one of ${AID_FLOW_BY.join(', ')}; got "${by.slice(0, 40)}".`,
+        `"by" applies to roll-ups (with "resolution") of ${Object.keys(ROLLUP_BY).join(' and ')} only.`,
       );
-    if ((dataset && dataset !== 'aid-flow') || resolution === null)
+    if (!accepted.includes(by))
       return problem(
         400,
         'Invalid parameter',
-        '"by" applies to roll-ups of aid-flow only (with "resolution").',
+        `"by" must be one of ${accepted.join(', ')}; got "${by.slice(0, 40)}".`,
       );
   }
   const commodities = params
@@ -193,7 +200,7 @@ export function parseQuery(url: URL, dataset?: Dataset): ApiQuery | HttpResponse
     ...(source ? { sourceId: source } : {}),
     ...(resolution !== null ? { resolution: resolution as RequestedResolution } : {}),
     ...(sinceText !== null ? { since: Date.parse(sinceText) } : {}),
-    ...(by !== null ? { by: by as AidFlowBy } : {}),
+    ...(by !== null ? { by: by as AidFlowBy | MovementsBy } : {}),
     ...(commodities.length ? { commodities } : {}),
   };
 }

@@ -567,6 +567,27 @@ describe('roll-ups (resolution) and changes (since)', () => {
     expect((await fetch(`${BASE}/facility-status?${range}&by=crossing`)).status).toBe(400);
   });
 
+  it('movements "by": rows keep only the split asked for, conform, and keep the sums', async () => {
+    const range = 'from=2025-03-01&to=2025-05-31&resolution=week';
+    const full = await rollup(`/movements?${range}`);
+    const total = (rows: RollupBody['data']) =>
+      rows.reduce((sum, r) => sum + Number(r.missions ?? 0), 0);
+    for (const by of ['outcome', 'purpose', 'zone'] as const) {
+      const body = await rollup(`/movements?${range}&by=${by}`);
+      const strict = schema('MovementRollupResponse');
+      expect(strict(body), errorsOf(strict)).toBe(true);
+      expect(body.data.length).toBeLessThan(full.data.length);
+      expect(total(body.data)).toBe(total(full.data));
+      expect(body.data.every((r) => 'purpose' in r === (by === 'purpose'))).toBe(true);
+      expect(body.data.every((r) => 'toZone' in r === (by === 'zone'))).toBe(true);
+    }
+    for (const bad of ['by=crossing', 'by=outcome&resolution=']) {
+      const res = await fetch(`${BASE}/movements?from=2025-03-01&to=2025-05-31&${bad}`);
+      expect(res.status, bad).toBe(400);
+    }
+    expect((await fetch(`${BASE}/aid-flow?${range}&by=outcome`)).status).toBe(400);
+  });
+
   it('aid flow: sums per source equal the raw records, and two sources stay two rows', async () => {
     const range = 'from=2025-04-01&to=2025-04-30&crossing=kerem-shalom';
     const raw = (await (await fetch(`${BASE}/aid-flow?${range}`)).json()) as { data: unknown[] };

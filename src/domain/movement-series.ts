@@ -105,7 +105,7 @@ export function movementSeries(
     if (i === undefined) continue;
     shown.push(row);
     recordCount += row.records;
-    const part = split === 'purpose' ? row.purpose : split === 'zone' ? row.toZone : '';
+    const part = (split === 'purpose' ? row.purpose : split === 'zone' ? row.toZone : '') ?? '';
     const key = `${row.sourceId}${SEP}${part}`;
     let p = parts.get(key);
     if (!p) {

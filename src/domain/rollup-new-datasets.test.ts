@@ -57,6 +57,52 @@ describe('roll-ups of movements, fuel entry and truck gaps', () => {
     for (const row of rows) expect(ROLLUP_SCHEMAS.movements.safeParse(row).success).toBe(true);
   });
 
+  it('keeps only the split asked for (by), summing requests over the rest', () => {
+    const records = [
+      {
+        date: '2025-03-03',
+        organisationType: 'un',
+        purpose: 'food',
+        toZone: 'north',
+        outcome: 'denied',
+        provenance: p('ocha'),
+      },
+      {
+        date: '2025-03-04',
+        organisationType: 'un',
+        purpose: 'health',
+        toZone: 'south',
+        outcome: 'denied',
+        missions: 2,
+        provenance: p('ocha'),
+      },
+      {
+        date: '2025-03-04',
+        organisationType: 'un',
+        purpose: 'health',
+        toZone: 'north',
+        outcome: 'denied',
+        provenance: p('ocha', 'verified'),
+      },
+    ].map((r) => movementSchema.parse(r));
+    const outcome = rollUpDataset('movements', records, range, 'week', { by: 'outcome' }, clock);
+    // Verification levels are never summed: one row per level.
+    expect(outcome.map((r) => [r.verification, r.missions, r.purpose, r.toZone])).toEqual([
+      ['reported', 3, undefined, undefined],
+      ['verified', 1, undefined, undefined],
+    ]);
+    const zone = rollUpDataset('movements', records, range, 'week', { by: 'zone' }, clock);
+    expect(
+      zone.filter((r) => r.verification === 'reported').map((r) => [r.toZone, r.missions]),
+    ).toEqual([
+      ['north', 1],
+      ['south', 2],
+    ]);
+    expect(zone.every((r) => r.purpose === undefined)).toBe(true);
+    for (const row of [...outcome, ...zone])
+      expect(ROLLUP_SCHEMAS.movements.safeParse(row).success).toBe(true);
+  });
+
   it('sums fuel by type in its own unit and keeps the stated need apart', () => {
     const records = [
       {

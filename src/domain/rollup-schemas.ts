@@ -97,8 +97,8 @@ export const utilityStatusRollupSchema = rollupBase
 export const movementRollupSchema = rollupBase
   .extend({
     outcome: z.enum(MOVEMENT_OUTCOMES),
-    purpose: z.enum(MOVEMENT_PURPOSES),
-    toZone: z.enum(ZONES),
+    purpose: z.enum(MOVEMENT_PURPOSES).optional(),
+    toZone: z.enum(ZONES).optional(),
     missions: whole,
   })
   .superRefine(consistent);

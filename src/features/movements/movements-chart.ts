@@ -77,7 +77,11 @@ export const movementsChart = defineChart({
   datasets: [],
   rollup: {
     dataset: 'movements',
-    ask: (view) => ({ resolution: view.full ? 'week' : resolutionFor(view) }),
+    // Rows keep only the split drawn: outcome alone, or with purpose or zone (~10× fewer rows).
+    ask: (view) => ({
+      resolution: view.full ? 'week' : resolutionFor(view),
+      by: view.options.split === 'none' ? 'outcome' : view.options.split,
+    }),
   },
   bands: false,
   urlPrefix: 'movements',

@@ -13,6 +13,7 @@ import {
   type TheatreResult,
 } from '../../contract.ts';
 import type { RollupDataset, RollupRow } from '../../../domain/rollup.ts';
+import { ROLLUP_BY } from '../../../domain/rollup-datasets.ts';
 import { getJson, getJsonBytes, notJson } from './http.ts';
 import type { AnswerRequest } from './answer.ts';
 import { readAnswerOffThread } from './read-answer.ts';
@@ -136,7 +137,7 @@ export function createRestAdapter(
         from: request.from,
         to: request.to,
         resolution: request.resolution,
-        by: request.dataset === 'aid-flow' ? request.by : undefined,
+        by: ROLLUP_BY[request.dataset] ? request.by : undefined,
         crossing: list(request.crossingIds),
         commodity: request.dataset === 'aid-flow' ? list(request.commodities) : undefined,
       });
