@@ -7,7 +7,12 @@ import { choice, list } from '../../domain/chart-options.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import type { Theatre } from '../../domain/schemas.ts';
 import { STAGES, type Commodity, type Stage } from '../../domain/vocabulary.ts';
-import type { ChartTable, LegendEntry, SourceCredit } from '../../ui/chart/chart-model.ts';
+import {
+  lineLegend,
+  type ChartTable,
+  type LegendEntry,
+  type SourceCredit,
+} from '../../ui/chart/chart-model.ts';
 import { sourceCredits } from '../../ui/chart/credits.ts';
 import {
   COMMODITY_COLOURS,
@@ -154,18 +159,7 @@ export const aidFlowChart = defineChart({
         pattern: STAGE_PATTERNS[stage],
         shape: 'box' as const,
       })),
-      ...lines.map((l) => ({
-        label: l.name,
-        colour: l.colour,
-        dash: l.dash,
-        shape: 'line' as const,
-      })),
-      ...references.map((r) => ({
-        label: r.label,
-        colour: r.colour,
-        dash: r.dash,
-        shape: 'line' as const,
-      })),
+      ...lineLegend([...lines, ...references]),
     ];
     const notes = [
       ...(series.groups.length > 1

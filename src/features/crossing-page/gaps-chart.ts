@@ -4,7 +4,7 @@ import { gapSeries } from '../../domain/crossing-page.ts';
 import type { TruckGapsRollup } from '../../domain/rollup.ts';
 import { rollupShares } from '../../domain/rollup-series.ts';
 import { bandsFor, bucketsFor } from '../../domain/series.ts';
-import type { ChartTable, LegendEntry } from '../../ui/chart/chart-model.ts';
+import { lineLegend, type ChartTable, type LegendEntry } from '../../ui/chart/chart-model.ts';
 import { seriesColour } from '../../ui/chart/palette.ts';
 import type { BarSpec, LineSpec, Row } from '../../ui/chart/time-chart.tsx';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
@@ -81,7 +81,7 @@ export function crossingGapsChart(crossingId: string) {
           pattern: 'hatch' as const,
         }));
       const legend: LegendEntry[] = [
-        ...lines.map((l) => ({ label: l.name, colour: l.colour, shape: 'line' as const })),
+        ...lineLegend(lines),
         ...bars.map((b) => ({
           label: b.name,
           colour: b.colour,

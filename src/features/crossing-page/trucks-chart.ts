@@ -4,7 +4,7 @@ import type { AidFlowRollup } from '../../domain/rollup.ts';
 import { aidFlowSeriesFromRollups } from '../../domain/rollup-series.ts';
 import { bandsFor, chooseResolution, dayCount } from '../../domain/series.ts';
 import { STAGES } from '../../domain/vocabulary.ts';
-import type { ChartTable, LegendEntry } from '../../ui/chart/chart-model.ts';
+import { lineLegend, type ChartTable, type LegendEntry } from '../../ui/chart/chart-model.ts';
 import { REFERENCE_STYLE, STAGE_DASHES, seriesColour } from '../../ui/chart/palette.ts';
 import type { LineSpec, ReferenceSpec, Row } from '../../ui/chart/time-chart.tsx';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
@@ -76,20 +76,7 @@ export function crossingTrucksChart(crossingId: string) {
       const references: ReferenceSpec[] = target
         ? [{ y: target, label: t('aidFlow.target', { value: target }), ...REFERENCE_STYLE.target }]
         : [];
-      const legend: LegendEntry[] = [
-        ...lines.map((l) => ({
-          label: l.name,
-          colour: l.colour,
-          dash: l.dash,
-          shape: 'line' as const,
-        })),
-        ...references.map((r) => ({
-          label: r.label,
-          colour: r.colour,
-          dash: r.dash,
-          shape: 'line' as const,
-        })),
-      ];
+      const legend: LegendEntry[] = lineLegend([...lines, ...references]);
       const value = (v: number) =>
         formatNumber(v, locale, { maximumFractionDigits: v < 10 ? 1 : 0 });
       const unit = t('crossingPage.trucks.unit');

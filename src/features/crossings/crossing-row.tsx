@@ -146,72 +146,75 @@ export function TruckList({
   const weekTarget = target ? target * 7 : undefined;
   return (
     <ul className="truck-list">
-      {counts.map((c) => (
-        <li key={`${c.sourceId}-${c.stage}`}>
-          <span className={`stage stage--${c.stage}`}>{t(`stage.${c.stage}`)}</span>{' '}
-          {show === 'today' ? (
-            c.today !== null ? (
-              <strong>{formatNumber(c.today, locale)}</strong>
+      {counts.map((c) => {
+        const records = behind(c);
+        return (
+          <li key={`${c.sourceId}-${c.stage}`}>
+            <span className={`stage stage--${c.stage}`}>{t(`stage.${c.stage}`)}</span>{' '}
+            {show === 'today' ? (
+              c.today !== null ? (
+                <strong>{formatNumber(c.today, locale)}</strong>
+              ) : (
+                <>
+                  <span className="muted">{t('crossings.notYet')}</span>
+                  {c.latest ? (
+                    <span className="truck-list__latest">
+                      {t('crossings.latestDay', {
+                        day: formatDay(c.latest.day, locale),
+                        count: c.latest.trucks,
+                      })}
+                    </span>
+                  ) : null}
+                </>
+              )
+            ) : weekTarget ? (
+              <>
+                <strong>
+                  {t('crossings.ofTarget', {
+                    count: c.last7,
+                    target: weekTarget,
+                    percent: formatPercent(c.last7 / weekTarget, locale),
+                  })}
+                </strong>
+                <meter
+                  className="target-meter"
+                  min={0}
+                  max={weekTarget}
+                  value={Math.min(c.last7, weekTarget)}
+                  aria-hidden="true"
+                />
+              </>
             ) : (
-              <>
-                <span className="muted">{t('crossings.notYet')}</span>
-                {c.latest ? (
-                  <span className="truck-list__latest">
-                    {t('crossings.latestDay', {
-                      day: formatDay(c.latest.day, locale),
-                      count: c.latest.trucks,
-                    })}
-                  </span>
-                ) : null}
-              </>
-            )
-          ) : weekTarget ? (
-            <>
               <strong>
-                {t('crossings.ofTarget', {
-                  count: c.last7,
-                  target: weekTarget,
-                  percent: formatPercent(c.last7 / weekTarget, locale),
-                })}
+                {formatNumber(c.last7, locale)}{' '}
+                <span className="muted">({t('crossings.noTarget')})</span>
               </strong>
-              <meter
-                className="target-meter"
-                min={0}
-                max={weekTarget}
-                value={Math.min(c.last7, weekTarget)}
-                aria-hidden="true"
+            )}
+            <span className="truck-list__source">
+              <bdi>{sourceName(c.sourceId)}</bdi>
+              {c.verification ? (
+                <>
+                  {' · '}
+                  <VerificationBadge verification={c.verification} />
+                </>
+              ) : null}
+              {show === 'week' && c.daysReported < 7
+                ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}`
+                : ''}
+            </span>
+            {records ? (
+              <WhoSaysSo
+                behind={records}
+                figure={t('who.figure.board', {
+                  stage: t(`stage.${c.stage}`),
+                  source: sourceName(c.sourceId),
+                  period: t(show === 'today' ? 'crossings.col.today' : 'crossings.col.week'),
+                })}
               />
-            </>
-          ) : (
-            <strong>
-              {formatNumber(c.last7, locale)}{' '}
-              <span className="muted">({t('crossings.noTarget')})</span>
-            </strong>
-          )}
-          <span className="truck-list__source">
-            <bdi>{sourceName(c.sourceId)}</bdi>
-            {c.verification ? (
-              <>
-                {' · '}
-                <VerificationBadge verification={c.verification} />
-              </>
             ) : null}
-            {show === 'week' && c.daysReported < 7
-              ? ` · ${t('crossings.partialWeek', { days: c.daysReported })}`
-              : ''}
-          </span>
-          {behind(c) ? (
-            <WhoSaysSo
-              behind={behind(c)!}
-              figure={t('who.figure.board', {
-                stage: t(`stage.${c.stage}`),
-                source: sourceName(c.sourceId),
-                period: t(show === 'today' ? 'crossings.col.today' : 'crossings.col.week'),
-              })}
-            />
-          ) : null}
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -67,3 +67,18 @@ export interface ChartTableRow {
   /** The records the row's figures stand on, for "who says so?" (one source's). */
   behind?: RecordsBehind;
 }
+
+/**
+ * The legend entries of drawn lines — a chart's series (`name`) or reference lines (`label`) —
+ * with their colour and dash, as the frame draws them and the exports copy them.
+ */
+export function lineLegend(
+  lines: readonly { name?: string; label?: string; colour: string; dash?: string }[],
+): LegendEntry[] {
+  return lines.map((l) => ({
+    label: l.name ?? l.label ?? '',
+    colour: l.colour,
+    ...(l.dash !== undefined ? { dash: l.dash } : {}),
+    shape: 'line' as const,
+  }));
+}
