@@ -297,13 +297,19 @@ export function CrossingDetailsBody({
   );
 }
 
-/** What other sources report when they disagree with the status shown: never hidden. */
+/**
+ * What other sources report when they disagree with the status shown: never hidden. `brief`
+ * drops the verb ("UN: Open") where a phone's line is short and the status line above already
+ * says what the source contradicts.
+ */
 export function Disagreements({
   status,
   sourceName,
+  brief = false,
 }: {
   status: BoardRow['status'];
   sourceName: (id: string) => string;
+  brief?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -312,7 +318,7 @@ export function Disagreements({
         <span key={d.provenance.sourceId} className="board__disagree">
           {isolated(
             t,
-            'crossings.disagree',
+            brief ? 'crossings.disagreeBrief' : 'crossings.disagree',
             { source: sourceName(d.provenance.sourceId) },
             { status: t(`status.${d.status}`) },
           )}

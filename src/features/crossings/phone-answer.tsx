@@ -173,7 +173,7 @@ function PhoneRow({
               })}
             </span>
           ) : null}
-          <Disagreements status={status} sourceName={sourceName} />
+          <Disagreements status={status} sourceName={sourceName} brief />
         </th>
       </tr>
       <tr className="phone-answer__figures">

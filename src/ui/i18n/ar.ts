@@ -122,6 +122,7 @@ export const ar = {
   'crossings.ofTarget': '{count} من هدف {target} ({percent})',
   'crossings.noTarget': 'لا يوجد هدف متفق عليه',
   'crossings.disagree': 'يُبلغ {source}: {status}',
+  'crossings.disagreeBrief': '{source}: {status}',
   'crossings.observers.yes': 'بحضور مراقبين',
   'crossings.observers.no': 'دون مراقبين',
   'crossings.hours': 'ساعات العمل {opens}–{closes}',

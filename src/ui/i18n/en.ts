@@ -116,6 +116,7 @@ export const en = {
   'crossings.ofTarget': '{count} of {target} target ({percent})',
   'crossings.noTarget': 'no agreed target',
   'crossings.disagree': '{source} reports: {status}',
+  'crossings.disagreeBrief': '{source}: {status}',
   'crossings.observers.yes': 'Observers present',
   'crossings.observers.no': 'No observers',
   'crossings.hours': 'Hours {opens}–{closes}',

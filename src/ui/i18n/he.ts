@@ -114,6 +114,7 @@ export const he = {
   'crossings.ofTarget': '{count} מתוך יעד של {target} ({percent})',
   'crossings.noTarget': 'אין יעד מוסכם',
   'crossings.disagree': '{source} מדווח: {status}',
+  'crossings.disagreeBrief': '{source}: {status}',
   'crossings.observers.yes': 'בנוכחות משקיפים',
   'crossings.observers.no': 'ללא משקיפים',
   'crossings.hours': 'שעות פעילות {opens}–{closes}',
