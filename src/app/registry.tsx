@@ -7,6 +7,10 @@ import type { MessageKey } from '../ui/i18n/translate.ts';
 // Below the board, panels load when scrolled near, each in its own chunk: a phone on a poor
 // connection spends its bandwidth on the crossings first. MapLibre and Recharts never load
 // before they are needed.
+// The wall's tiles: only the wall loads them.
+const CrossingTiles = lazy(() =>
+  import('../features/crossings/wall-tiles.tsx').then((m) => ({ default: m.CrossingTiles })),
+);
 const MapPanel = lazy(() => import('../features/map/map-panel.tsx'));
 const HeadlinePanel = lazy(() =>
   import('../features/headline/headline-panel.tsx').then((m) => ({ default: m.HeadlinePanel })),
@@ -64,7 +68,7 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
   board: {
     title: 'crossings.title',
     render: () => <CrossingsBoard />,
-    wall: () => <CrossingsBoard variant="compact" />,
+    wall: () => <CrossingTiles />,
   },
   headline: { title: 'headline.title', height: '12rem', render: () => <HeadlinePanel /> },
   map: { title: 'map.title', height: '36rem', heavyKB: 460, render: () => <ViewMap /> },

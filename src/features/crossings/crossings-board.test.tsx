@@ -123,24 +123,3 @@ describe('Crossings board', () => {
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 });
-
-describe('Crossings board, compact (for the wall)', () => {
-  it('keeps every crossing, its status word, and each source beside its count', async () => {
-    renderWithApp(<CrossingsBoard variant="compact" />);
-    await ready();
-    const rows = within(board()).getAllByRole('rowheader');
-    expect(rows.length).toBeGreaterThanOrEqual(6);
-    for (const header of rows) {
-      const row = header.closest('tr')!;
-      expect(within(row).getByText(/^(Open|Restricted|Closed|Unknown)$/)).toBeInTheDocument();
-    }
-    expect(within(board()).getAllByText(/Border Authority \(synthetic\)/).length).toBeGreaterThan(
-      0,
-    );
-    expect(
-      within(board()).getAllByText(/UN Monitoring Mechanism \(synthetic\)/).length,
-    ).toBeGreaterThan(0);
-    // No selection buttons on a wall.
-    expect(within(board()).queryAllByRole('button')).toHaveLength(0);
-  });
-});

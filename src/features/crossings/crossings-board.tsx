@@ -1,39 +1,22 @@
 import { Fragment, memo } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
-import { useDataset, useSourceName, useTheatre } from '../../data/queries.ts';
-import { useViewState } from '../../data/view-state.ts';
-import { matchesFilters } from '../../domain/filters.ts';
-import type { DataIssue } from '../../domain/validate.ts';
+import { useSourceName } from '../../data/queries.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
 import { formatDay } from '../../ui/format.ts';
 import { verificationNote } from '../../ui/verification-note.ts';
-import {
-  Panel,
-  QueryErrorNotices,
-  outsideRangeOf,
-  RecordsOutsideRange,
-  RejectedRecords,
-  panelState,
-} from '../../ui/panel.tsx';
+import { Panel, QueryErrorNotices, RecordsOutsideRange, RejectedRecords } from '../../ui/panel.tsx';
 import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
-import { boardFetchRange, buildBoardRows } from './board-model.ts';
-import { CompactCrossingRow } from './compact-row.tsx';
+import { useBoardRows } from './use-board-rows.ts';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
 import { PhoneAnswer } from './phone-answer.tsx';
 
-const COLUMNS_FULL = [
+const COLUMNS = [
   'crossings.col.crossing',
   'crossings.col.status',
   'crossings.col.today',
   'crossings.col.week',
-  'crossings.col.report',
-] as const satisfies readonly MessageKey[];
-const COLUMNS_COMPACT = [
-  'crossings.col.crossing',
-  'crossings.col.status',
-  'crossings.col.trucks',
   'crossings.col.report',
 ] as const satisfies readonly MessageKey[];
 
@@ -57,50 +40,19 @@ function BoardHead({ columns }: { columns: readonly MessageKey[] }) {
  * entered and collected today and over 7 days against the target, and where each figure came
  * from. Selecting a crossing puts it in the URL (?crossing=id) for the other panels to follow.
  */
-export const CrossingsBoard = memo(function CrossingsBoard({
-  variant = 'full',
-}: {
-  variant?: 'full' | 'compact';
-}) {
+export const CrossingsBoard = memo(function CrossingsBoard() {
   const { t, locale } = useI18n();
   const { source } = useActiveSource();
-  const view = useViewState();
-  const now = view.asOf;
-  const range = boardFetchRange(now);
-  const theatre = useTheatre();
-  const statuses = useDataset('crossing-status', range);
-  const flows = useDataset('aid-flow', range);
+  const board = useBoardRows();
+  const { view, now, queries, state, timeZone, rows, issues, baselines } = board;
   const [selected, setSelected] = useSearchParam('crossing');
   // On a phone the full board would take a screen per crossing: the first screen answers all.
-  const phone = useMediaQuery(NARROW_SCREEN) && variant === 'full';
+  const phone = useMediaQuery(NARROW_SCREEN);
   const toggle = (id: string) => setSelected(selected === id ? null : id);
-
-  const queries = [theatre, statuses, flows];
-  const state = panelState(queries, Boolean(theatre.data?.theatre.crossings.length));
-
-  const timeZone = theatre.data?.theatre.timeZone;
   // Known before the theatre loads (cut in UTC until then), so the subtitle never pops in.
   const day = view.range.to;
   const { filters } = view;
   const sourceName = useSourceName();
-  const rows =
-    theatre.data && timeZone
-      ? buildBoardRows(
-          theatre.data.theatre.crossings.filter(
-            (c) => filters.crossings.length === 0 || filters.crossings.includes(c.id),
-          ),
-          (statuses.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
-          (flows.data?.records ?? []).filter((r) => matchesFilters(r, filters)),
-          now,
-          timeZone,
-        )
-      : [];
-  const issues: DataIssue[] = [
-    ...(theatre.data?.issues ?? []),
-    ...(statuses.data?.issues ?? []),
-    ...(flows.data?.issues ?? []),
-  ];
-  const baselines = theatre.data?.theatre.baselines;
 
   return (
     <Panel
@@ -121,7 +73,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
       {state === 'loading' ? <p className="panel__loading">{t('crossings.loading')}</p> : null}
       {state === 'empty' ? <p>{t('crossings.empty')}</p> : null}
       {/* The table appears once, whole: rows filling in piecemeal would make the page jump. */}
-      {phone && rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
+      {phone && board.whole && timeZone ? (
         <PhoneAnswer
           rows={rows}
           now={now}
@@ -131,46 +83,28 @@ export const CrossingsBoard = memo(function CrossingsBoard({
           sourceName={sourceName}
         />
       ) : null}
-      {!phone && rows.length > 0 && timeZone && !statuses.isPending && !flows.isPending ? (
+      {!phone && board.whole && timeZone ? (
         <div className="table-scroll">
-          <table className={variant === 'compact' ? 'board board--compact' : 'board'} role="table">
-            {variant === 'compact' ? (
-              <>
-                <BoardHead columns={COLUMNS_COMPACT} />
-                <tbody>
-                  {rows.map((row) => (
-                    <CompactCrossingRow
-                      key={row.crossing.id}
-                      row={row}
-                      now={now}
-                      sourceName={sourceName}
-                    />
-                  ))}
-                </tbody>
-              </>
-            ) : (
-              <>
-                <BoardHead columns={COLUMNS_FULL} />
-                <tbody>
-                  {rows.map((row) => (
-                    <Fragment key={row.crossing.id}>
-                      <CrossingRow
-                        row={row}
-                        now={now}
-                        timeZone={timeZone}
-                        selected={selected === row.crossing.id}
-                        onSelect={() => toggle(row.crossing.id)}
-                        sourceName={sourceName}
-                        verification={filters.verification}
-                      />
-                      {selected === row.crossing.id ? (
-                        <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
-                      ) : null}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </>
-            )}
+          <table className="board" role="table">
+            <BoardHead columns={COLUMNS} />
+            <tbody>
+              {rows.map((row) => (
+                <Fragment key={row.crossing.id}>
+                  <CrossingRow
+                    row={row}
+                    now={now}
+                    timeZone={timeZone}
+                    selected={selected === row.crossing.id}
+                    onSelect={() => toggle(row.crossing.id)}
+                    sourceName={sourceName}
+                    verification={filters.verification}
+                  />
+                  {selected === row.crossing.id ? (
+                    <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
           </table>
         </div>
       ) : null}
@@ -189,10 +123,7 @@ export const CrossingsBoard = memo(function CrossingsBoard({
         </p>
       ))}
       {state !== 'loading' ? <RejectedRecords issues={issues} sourceName={sourceName} /> : null}
-      <RecordsOutsideRange
-        count={outsideRangeOf([statuses.data, flows.data])}
-        source={source.name}
-      />
+      <RecordsOutsideRange count={board.outsideRange} source={source.name} />
     </Panel>
   );
 });

@@ -2,6 +2,7 @@ import { SourceError } from '../../data/contract.ts';
 import { datasetsByPanel } from '../../domain/panels.ts';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import type { WallPanelId } from '../../data/wall-config.ts';
+import { formatNumber } from '../../ui/format.ts';
 
 /** The datasets each panel draws (from the panel list); its data are as old as the stalest. */
 export const PANEL_DATASETS: Record<WallPanelId, readonly Dataset[]> = datasetsByPanel();
@@ -64,4 +65,24 @@ export function wallRetryDelay(attempt: number, error: unknown, refreshMs: numbe
   return error instanceof SourceError && error.kind === 'timeout'
     ? 1000
     : retryDelay(attempt, refreshMs);
+}
+
+const inUnit = (value: number, locale: string, unit: string, unitDisplay: 'long' | 'short') =>
+  formatNumber(value, locale, { style: 'unit', unit, unitDisplay });
+
+/**
+ * How old data are, as the band over a stale panel says it: "40 minutes", "3 hours", "2 days"
+ * (whole units, never under a minute; hours up to two days).
+ */
+export function formatDuration(ms: number, locale: string): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return inUnit(minutes, locale, 'minute', 'long');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return inUnit(hours, locale, 'hour', 'long');
+  return inUnit(Math.round(hours / 24), locale, 'day', 'long');
+}
+
+/** "12 sec": the countdown to the next panel. */
+export function formatSeconds(seconds: number, locale: string): string {
+  return inUnit(seconds, locale, 'second', 'short');
 }

@@ -15,6 +15,7 @@ import { navigate } from '../../lib/url-state.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { formatAge, formatDateTime, formatTime, formatZone } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { PresentationProvider } from '../../ui/presentation.tsx';
 import { isolated } from '../../ui/i18n/isolate.tsx';
 import { useHealthStore, useSourceHealth, type HealthStore } from './use-source-health.ts';
 import {
@@ -26,7 +27,13 @@ import {
   useWallOptions,
   useWallQueryDefaults,
 } from './use-wall-runtime.ts';
-import { freshness, PANEL_DATASETS, panelUpdatedAt } from './wall-model.ts';
+import {
+  formatDuration,
+  formatSeconds,
+  freshness,
+  PANEL_DATASETS,
+  panelUpdatedAt,
+} from './wall-model.ts';
 import './wall.css';
 
 /** A panel the wall can show; built by the app, which may import every feature. */
@@ -45,25 +52,15 @@ export interface WallPanel {
  */
 export function WallView({ panels }: { panels: readonly WallPanel[] }) {
   const wall = useWallOptions();
+  // Whole-page settings: no scroll bars, 1rem sized to the screen (see wall.css): 24 px at
+  // 1920 × 1080, 48 px at 3840 × 2160, so that a 4K screen is drawn at its own density, not
+  // zoomed. Set before the first paint of the panels (they size SVG text from 1rem).
+  useState(() => document.documentElement.classList.add('wall-mode'));
   useEffect(() => {
-    // Whole-page settings: no scroll bars, type sized to the screen (see wall.css).
     const root = document.documentElement;
     root.classList.add('wall-mode');
-    // Screens well past 1080p (4K) get the 1080p layout zoomed as a whole, so that charts
-    // drawn in pixels grow with the type instead of staying small in a large frame.
-    const fit = () => {
-      const factor = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
-      root.style.zoom = factor >= 1.25 ? String(factor) : '';
-      root.style.fontSize = factor >= 1.25 ? '24px' : '';
-    };
-    fit();
-    window.addEventListener('resize', fit);
-    return () => {
-      window.removeEventListener('resize', fit);
-      root.classList.remove('wall-mode');
-      root.style.zoom = '';
-      root.style.fontSize = '';
-    };
+    window.dispatchEvent(new Event('resize'));
+    return () => root.classList.remove('wall-mode');
   }, []);
   if (!wall.options) return <div className="wall wall--dark" />;
   const messages = [...wall.problems];
@@ -107,9 +104,9 @@ function WallScreen({
   useRefreshLoop(options.refreshSeconds);
   useKeptQueries(adapter.sourceId, shown.length * options.rotateSeconds);
   useScheduledReload(options.reloadAt);
-  const [paused, setPaused] = useState(false);
   const controls = useControlsVisible(options.controls);
-  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds, paused);
+  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds);
+  const { paused } = rotation;
   const store = useHealthStore();
   const theatre = useTheatre();
   const timeZone = theatre.data?.theatre.timeZone ?? 'UTC';
@@ -117,7 +114,7 @@ function WallScreen({
     adapter.describe().synthetic ||
     (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
   const current = shown[rotation.index];
-  const ageProps = { store, timeZone, options };
+  const ageProps = { store, timeZone, options, sourceName: source.name };
 
   const ignored = [
     ...(configUnreadable ? [t('wall.configUnreadable')] : []),
@@ -141,8 +138,15 @@ function WallScreen({
             <span className="wall__count">
               {t('wall.panelOf', { index: rotation.index + 1, count: shown.length })}
             </span>
-            {paused ? <span className="wall__paused"> · {t('wall.paused')}</span> : null}
           </p>
+        ) : null}
+        {rotate && current ? <PanelAge panel={current} {...ageProps} /> : null}
+        {rotate && current ? (
+          <NextPanel
+            title={shown[(rotation.index + 1) % shown.length]!.title}
+            deadline={rotation.startedAt + options.rotateSeconds * 1000}
+            paused={paused}
+          />
         ) : null}
         <WallClock timeZone={timeZone} />
         {/* Fixed over the stage; in the banner so that it sits in a landmark. */}
@@ -150,7 +154,7 @@ function WallScreen({
           <div className="wall__controls" role="toolbar" aria-label={t('wall.controls')}>
             {rotate ? (
               <>
-                <button type="button" onClick={() => setPaused((p) => !p)}>
+                <button type="button" onClick={rotation.togglePause}>
                   {paused ? t('wall.resume') : t('wall.pause')}
                 </button>
                 <button type="button" onClick={rotation.next}>
@@ -167,27 +171,31 @@ function WallScreen({
       <OutageBanner store={store} sourceName={source.name} timeZone={timeZone} />
       {/* Inert: panels keep their own controls, but nothing in them can be focused or clicked. */}
       <main className="wall__stage" inert>
-        {rotate && current ? (
-          <div className="wall__slot" key={current.id} data-panel={current.id}>
-            <Stage panel={current} />
-          </div>
-        ) : (
-          <div className="wall__grid" style={gridStyle(shown.length)}>
-            {shown.map((panel) => (
-              <div className="wall__cell" key={panel.id} data-panel={panel.id}>
-                <PanelAge panel={panel} {...ageProps} />
-                <Stage panel={panel} />
-              </div>
-            ))}
-          </div>
-        )}
+        <PresentationProvider value="wall">
+          {rotate && current ? (
+            <div className="wall__slot" key={current.id} data-panel={current.id}>
+              <Stage panel={current} />
+              <StaleBand panel={current} {...ageProps} />
+            </div>
+          ) : (
+            <div className="wall__grid" style={gridStyle(shown.length)}>
+              {shown.map((panel) => (
+                <div className="wall__cell" key={panel.id} data-panel={panel.id}>
+                  <PanelAge panel={panel} {...ageProps} />
+                  <Stage panel={panel} />
+                  <StaleBand panel={panel} {...ageProps} />
+                </div>
+              ))}
+            </div>
+          )}
+        </PresentationProvider>
       </main>
       <footer className="wall__foot">
         {rotate ? (
           <ul className="wall__ages" aria-label={t('wall.ages')}>
             {shown.map((panel) => (
               <li key={panel.id} aria-current={panel === current ? 'true' : undefined}>
-                <PanelAge panel={panel} withTitle {...ageProps} />
+                <PanelAge panel={panel} brief {...ageProps} />
               </li>
             ))}
           </ul>
@@ -227,8 +235,10 @@ const Stage = memo(function Stage({ panel }: { panel: WallPanel }) {
 });
 
 /**
- * Shrinks a panel taller or wider than its slot so that it fits without scroll bars; the
- * transform does not change layout size, so measuring it cannot loop.
+ * The panel's box. Panels draw for the wall (see ui/presentation.tsx) so as to fit it; should
+ * one still not (a source with many more crossings or series than a room display was laid out
+ * for), it is shrunk as a last resort rather than cut, and says so in `data-scale` (the
+ * browser test fails on any scale that brings text under the wall's floor).
  */
 function FitToStage({ children }: { children: ReactNode }) {
   const outer = useRef<HTMLDivElement>(null);
@@ -240,8 +250,7 @@ function FitToStage({ children }: { children: ReactNode }) {
     if (!o || !i || typeof ResizeObserver === 'undefined') return;
     const fit = () => {
       const s = Math.min(1, o.clientHeight / i.scrollHeight, o.clientWidth / i.scrollWidth);
-      // Below about half size text is unreadable across a room: clip instead.
-      setScale(Number.isFinite(s) && s > 0 ? Math.max(0.55, Math.round(s * 100) / 100) : 1);
+      setScale(Number.isFinite(s) && s > 0 ? Math.max(0.5, Math.floor(s * 100) / 100) : 1);
     };
     const observer = new ResizeObserver(fit);
     observer.observe(o);
@@ -249,7 +258,7 @@ function FitToStage({ children }: { children: ReactNode }) {
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={outer} className="wall__fit">
+    <div ref={outer} className="wall__fit" data-scale={scale}>
       <div
         ref={inner}
         className="wall__fit-inner"
@@ -258,6 +267,27 @@ function FitToStage({ children }: { children: ReactNode }) {
         {children}
       </div>
     </div>
+  );
+}
+
+/** "Next: Map in 12 s" (or that the rotation is paused), counted down every second. */
+function NextPanel({
+  title,
+  deadline,
+  paused,
+}: {
+  title: string;
+  deadline: number;
+  paused: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const now = useNow(1000);
+  if (paused) return <p className="wall__next wall__paused">{t('wall.paused')}</p>;
+  const seconds = Math.max(0, Math.ceil((deadline - +now) / 1000));
+  return (
+    <p className="wall__next" data-seconds={seconds}>
+      {isolated(t, 'wall.next.in', { title }, { time: formatSeconds(seconds, locale) })}
+    </p>
   );
 }
 
@@ -283,36 +313,44 @@ function when(instant: number, now: Date, locale: string, timeZone: string) {
     : formatDateTime(instant, locale, timeZone);
 }
 
-/** The age of one panel's data, in words, marked stale (word and colour) past its limit. */
-function PanelAge({
-  panel,
-  store,
-  timeZone,
-  options,
-  withTitle = false,
-}: {
+interface AgeProps {
   panel: WallPanel;
   store: HealthStore;
   timeZone: string;
   options: WallOptions;
-  withTitle?: boolean;
-}) {
-  const { t, locale } = useI18n();
+  sourceName: string;
+}
+
+/** When the panel's data were fetched, and whether that is past the panel's limit. */
+function usePanelAge({ panel, store, options }: AgeProps) {
   const health = useSourceHealth(store);
   const tick = useNow(5000);
   const updatedAt = panelUpdatedAt(PANEL_DATASETS[panel.id], health.updatedAt);
   // The tick may be older than a fetch that just landed: never say "in 1 second".
   const now = updatedAt !== undefined && updatedAt > +tick ? new Date(updatedAt) : tick;
   const limit = maxAgeOf(options, panel.id);
-  const state = freshness(updatedAt, +now, limit);
+  return { health, updatedAt, now, limit, state: freshness(updatedAt, +now, limit) };
+}
+
+/**
+ * The age of one panel's data, in words, marked stale (word, shape and colour) past its limit;
+ * `brief` (the footer's list of every panel): the panel's name and the time only.
+ */
+function PanelAge({ brief = false, ...props }: AgeProps & { brief?: boolean }) {
+  const { t, locale } = useI18n();
+  const { updatedAt, now, limit, state } = usePanelAge(props);
+  const { panel, timeZone } = props;
+  const time = updatedAt === undefined ? '' : when(updatedAt, now, locale, timeZone);
   const text =
     updatedAt === undefined
       ? t('wall.age.none')
-      : t(state === 'stale' ? 'wall.age.stale' : 'wall.age.fresh', {
-          time: when(updatedAt, now, locale, timeZone),
-          age: formatAge(updatedAt, now, locale),
-          limit,
-        });
+      : brief
+        ? t(state === 'stale' ? 'wall.age.briefStale' : 'wall.age.brief', { time })
+        : t(state === 'stale' ? 'wall.age.stale' : 'wall.age.fresh', {
+            time,
+            age: formatAge(updatedAt, now, locale),
+            limit,
+          });
   return (
     <p
       className={`wall__age wall__age--${state}`}
@@ -320,10 +358,31 @@ function PanelAge({
       data-panel={panel.id}
       data-updated-at={updatedAt}
     >
-      {withTitle ? <span className="wall__age-title">{panel.title}</span> : null}
+      {brief ? <span className="wall__age-title">{panel.title}</span> : null}
       <span className="wall__age-mark" aria-hidden="true" />
       <span className="wall__age-text">{text}</span>
     </p>
+  );
+}
+
+/**
+ * Across a stale panel, a band readable from the door: "Data 3 hours old — source X not
+ * answering" (or, while the source answers but these data are not renewed, their limit).
+ */
+function StaleBand(props: AgeProps) {
+  const { t, locale } = useI18n();
+  const { health, updatedAt, now, limit, state } = usePanelAge(props);
+  if (state !== 'stale' || updatedAt === undefined) return null;
+  const age = formatDuration(+now - updatedAt, locale);
+  return (
+    <div className="wall__stale" data-panel={props.panel.id}>
+      <p>
+        <span className="wall__stale-mark" aria-hidden="true" />
+        {health.failingSince !== undefined
+          ? isolated(t, 'wall.stale.failing', { source: props.sourceName }, { age })
+          : t('wall.stale.old', { age, limit })}
+      </p>
+    </div>
   );
 }
 
