@@ -160,7 +160,7 @@ describe('Arabic and Hebrew on a phone', () => {
       viewport: { width: 1280, height: 720 },
     });
     await wall
-      .locator('section.crossings-board[data-state="ready"] tr:has(th[scope="row"])')
+      .locator('section.crossings-board[data-state="ready"] li[data-crossing]')
       .first()
       .waitFor({ timeout: 20_000 });
     expect(await wall.evaluate(() => document.documentElement.dir)).toBe('rtl');

@@ -140,7 +140,7 @@ function WallScreen({
             </span>
           </p>
         ) : null}
-        {rotate && current ? <PanelAge panel={current} {...ageProps} /> : null}
+        {rotate && current ? <PanelAge panel={current} brief {...ageProps} /> : null}
         {rotate && current ? (
           <NextPanel
             title={shown[(rotation.index + 1) % shown.length]!.title}
@@ -195,7 +195,7 @@ function WallScreen({
           <ul className="wall__ages" aria-label={t('wall.ages')}>
             {shown.map((panel) => (
               <li key={panel.id} aria-current={panel === current ? 'true' : undefined}>
-                <PanelAge panel={panel} brief {...ageProps} />
+                <PanelAge panel={panel} brief withTitle {...ageProps} />
               </li>
             ))}
           </ul>
@@ -334,9 +334,14 @@ function usePanelAge({ panel, store, options }: AgeProps) {
 
 /**
  * The age of one panel's data, in words, marked stale (word, shape and colour) past its limit;
- * `brief` (the footer's list of every panel): the panel's name and the time only.
+ * `brief` (the wall's bar, the footer's list of every panel): the time only, with the panel's
+ * name `withTitle`.
  */
-function PanelAge({ brief = false, ...props }: AgeProps & { brief?: boolean }) {
+function PanelAge({
+  brief = false,
+  withTitle = false,
+  ...props
+}: AgeProps & { brief?: boolean; withTitle?: boolean }) {
   const { t, locale } = useI18n();
   const { updatedAt, now, limit, state } = usePanelAge(props);
   const { panel, timeZone } = props;
@@ -358,7 +363,7 @@ function PanelAge({ brief = false, ...props }: AgeProps & { brief?: boolean }) {
       data-panel={panel.id}
       data-updated-at={updatedAt}
     >
-      {brief ? <span className="wall__age-title">{panel.title}</span> : null}
+      {withTitle ? <span className="wall__age-title">{panel.title}</span> : null}
       <span className="wall__age-mark" aria-hidden="true" />
       <span className="wall__age-text">{text}</span>
     </p>
