@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../data/contract.ts';
 import {
+  formatDuration,
+  formatSeconds,
   freshness,
   msUntilLocalTime,
   panelUpdatedAt,
@@ -43,5 +45,18 @@ describe('wall model', () => {
     expect(wallRetryDelay(5, timeout, 60_000)).toBe(1000);
     expect(wallRetryDelay(5, http, 60_000)).toBe(32_000);
     expect(wallRetryDelay(9, new Error('network'), 4000)).toBe(4000);
+  });
+
+  it("says how old stale data are in whole units, in the reader's language", () => {
+    expect(formatDuration(10_000, 'en')).toBe('1 minute');
+    expect(formatDuration(40 * 60_000, 'en')).toBe('40 minutes');
+    expect(formatDuration(3 * 3600_000 + 10 * 60_000, 'en')).toBe('3 hours');
+    expect(formatDuration(47 * 3600_000, 'en')).toBe('47 hours');
+    expect(formatDuration(3 * 86400_000, 'en')).toBe('3 days');
+    // Arabic in the Latin digits the app uses for figures, with the Arabic unit.
+    expect(formatDuration(3 * 3600_000, 'ar')).toMatch(/^3 ساعات$/);
+    expect(formatDuration(2 * 3600_000, 'he')).toBe('שעתיים');
+    expect(formatDuration(5 * 3600_000, 'he')).toMatch(/^5 שעות$/);
+    expect(formatSeconds(12, 'en')).toBe('12 sec');
   });
 });
