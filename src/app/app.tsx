@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, type ReactNode } from 'react';
 import {
   crossingChartPage,
   crossingEmbedOfPath,
@@ -15,9 +15,6 @@ import { WhenVisible } from '../ui/when-visible.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
 import { PANEL_VIEWS } from './registry.tsx';
 import { Shell } from './shell.tsx';
-import { WallUpdates } from './update-notice.tsx';
-import { OfflineNotice } from '../ui/offline.tsx';
-import type { WallPanel } from '../features/wall/wall-view.tsx';
 
 const SourcesPage = lazy(() =>
   import('../features/sources/sources-page.tsx').then((m) => ({ default: m.SourcesPage })),
@@ -35,9 +32,8 @@ const ComparePage = lazy(() =>
   import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
 );
 
-const WallView = lazy(() =>
-  import('../features/wall/wall-view.tsx').then((m) => ({ default: m.WallView })),
-);
+// The wall (its view, its own drawing of some panels) is one chunk, loaded on /wall only.
+const Wall = lazy(() => import('./wall-route.tsx').then((m) => ({ default: m.Wall })));
 
 /**
  * A panel loaded when scrolled near or tabbed to, holding its space meanwhile so nothing jumps
@@ -188,30 +184,6 @@ function DataPage() {
         </Suspense>
       </div>
     </>
-  );
-}
-
-function Wall() {
-  const { t } = useI18n();
-  const panels = useMemo<WallPanel[]>(
-    () =>
-      PANELS.map(({ id }) => {
-        const view = PANEL_VIEWS[id];
-        const draw = view.wall ?? view.render;
-        return {
-          id,
-          title: t(view.title),
-          render: () => <Suspense fallback={null}>{draw()}</Suspense>,
-        };
-      }),
-    [t],
-  );
-  return (
-    <Suspense fallback={null}>
-      <WallUpdates />
-      <OfflineNotice />
-      <WallView panels={panels} />
-    </Suspense>
   );
 }
 

@@ -7,10 +7,6 @@ import type { MessageKey } from '../ui/i18n/translate.ts';
 // Below the board, panels load when scrolled near, each in its own chunk: a phone on a poor
 // connection spends its bandwidth on the crossings first. MapLibre and Recharts never load
 // before they are needed.
-// The wall's tiles: only the wall loads them.
-const CrossingTiles = lazy(() =>
-  import('../features/crossings/wall-tiles.tsx').then((m) => ({ default: m.CrossingTiles })),
-);
 const MapPanel = lazy(() => import('../features/map/map-panel.tsx'));
 const HeadlinePanel = lazy(() =>
   import('../features/headline/headline-panel.tsx').then((m) => ({ default: m.HeadlinePanel })),
@@ -46,8 +42,6 @@ export interface PanelView {
   height?: string;
   /** The panel on the overview and in embeds of its charts. */
   render: () => ReactNode;
-  /** The panel on the wall, when it differs. */
-  wall?: () => ReactNode;
   /**
    * Heavy panels (the map, the charts): about how many KB (gzip) loading it costs, said on its
    * "load" button when the reader is saving data. Measured on the build of 2026-11-30: the map
@@ -68,7 +62,6 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
   board: {
     title: 'crossings.title',
     render: () => <CrossingsBoard />,
-    wall: () => <CrossingTiles />,
   },
   headline: { title: 'headline.title', height: '12rem', render: () => <HeadlinePanel /> },
   map: { title: 'map.title', height: '36rem', heavyKB: 460, render: () => <ViewMap /> },
