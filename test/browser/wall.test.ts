@@ -86,7 +86,7 @@ describe('Wall display', () => {
     // Every panel stays a named section, and the clock and the age of the data are shown.
     expect(await page.locator('.wall__stage section[aria-labelledby]').count()).toBeGreaterThan(0);
     expect(await page.locator('.wall__time').textContent()).toMatch(/^\d\d:\d\d$/);
-    await page.locator('.wall__age[data-panel="board"][data-age="fresh"]').waitFor();
+    await page.locator('.wall__age[data-panel="board"][data-age="fresh"]').first().waitFor();
 
     await page.mouse.move(400, 300);
     await page.mouse.move(420, 320);
@@ -167,7 +167,7 @@ describe('Wall display', () => {
     await start();
     await banner.waitFor({ state: 'detached', timeout: 15_000 });
     expect(answered, 'data fetched again after the server came back').toBeGreaterThan(0);
-    await page.locator('.wall__age[data-panel="board"][data-age="fresh"]').waitFor();
+    await page.locator('.wall__age[data-panel="board"][data-age="fresh"]').first().waitFor();
     expect(await rows.count()).toBe(before.length);
     expectCleanPage(page, { allow: OUTAGE });
   });

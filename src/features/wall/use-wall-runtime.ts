@@ -154,46 +154,19 @@ export function useScheduledReload(reloadAt: string | null, reload: () => void =
   }, [reloadAt, reload]);
 }
 
-/**
- * Which panel is shown; the next one after `seconds`, unless paused. `step` counts every change;
- * `startedAt` (epoch ms) is when the current panel's time began (again on resuming), so that
- * the wall can say how long until the next one.
- */
-export function useRotation(count: number, seconds: number) {
-  const [state, setState] = useState(() => ({
-    index: 0,
-    step: 0,
-    startedAt: Date.now(),
-    paused: false,
-  }));
+/** Which panel is shown; the next one after `seconds`, unless paused. `step` counts every change. */
+export function useRotation(count: number, seconds: number, paused: boolean) {
+  const [state, setState] = useState({ index: 0, step: 0 });
   const next = useCallback(
-    () =>
-      setState((s) => ({
-        ...s,
-        index: (s.index + 1) % Math.max(1, count),
-        step: s.step + 1,
-        startedAt: Date.now(),
-      })),
+    () => setState((s) => ({ index: (s.index + 1) % Math.max(1, count), step: s.step + 1 })),
     [count],
   );
-  const togglePause = useCallback(
-    () => setState((s) => ({ ...s, paused: !s.paused, startedAt: Date.now() })),
-    [],
-  );
-  const { step, paused, startedAt } = state;
   useEffect(() => {
     if (paused || count < 2) return;
-    const timer = setTimeout(next, Math.max(0, startedAt + seconds * 1000 - Date.now()));
+    const timer = setTimeout(next, seconds * 1000);
     return () => clearTimeout(timer);
-  }, [step, paused, startedAt, count, seconds, next]);
-  return {
-    index: state.index % Math.max(1, count),
-    step,
-    next,
-    paused,
-    togglePause,
-    startedAt,
-  };
+  }, [state.step, paused, count, seconds, next]);
+  return { index: state.index % Math.max(1, count), step: state.step, next };
 }
 
 /** True while the mouse has moved in the last `hideAfterMs`; always false with 'never'. */

@@ -105,8 +105,8 @@ function WallScreen({
   useKeptQueries(adapter.sourceId, shown.length * options.rotateSeconds);
   useScheduledReload(options.reloadAt);
   const controls = useControlsVisible(options.controls);
-  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds);
-  const { paused } = rotation;
+  const [paused, setPaused] = useState(false);
+  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds, paused);
   const store = useHealthStore();
   const theatre = useTheatre();
   const timeZone = theatre.data?.theatre.timeZone ?? 'UTC';
@@ -143,8 +143,10 @@ function WallScreen({
         {rotate && current ? <PanelAge panel={current} brief {...ageProps} /> : null}
         {rotate && current ? (
           <NextPanel
+            // A new count for each panel and on resuming, as the rotation's timer restarts.
+            key={`${rotation.step}-${paused}`}
             title={shown[(rotation.index + 1) % shown.length]!.title}
-            deadline={rotation.startedAt + options.rotateSeconds * 1000}
+            seconds={options.rotateSeconds}
             paused={paused}
           />
         ) : null}
@@ -154,7 +156,7 @@ function WallScreen({
           <div className="wall__controls" role="toolbar" aria-label={t('wall.controls')}>
             {rotate ? (
               <>
-                <button type="button" onClick={rotation.togglePause}>
+                <button type="button" onClick={() => setPaused((p) => !p)}>
                   {paused ? t('wall.resume') : t('wall.pause')}
                 </button>
                 <button type="button" onClick={rotation.next}>
@@ -270,20 +272,24 @@ function FitToStage({ children }: { children: ReactNode }) {
   );
 }
 
-/** "Next: Map in 12 s" (or that the rotation is paused), counted down every second. */
+/**
+ * "Next: Map in 12 sec" (or that the rotation is paused), counted down every second from when
+ * this panel came up (the component is keyed by the rotation's step).
+ */
 function NextPanel({
   title,
-  deadline,
+  seconds: period,
   paused,
 }: {
   title: string;
-  deadline: number;
+  seconds: number;
   paused: boolean;
 }) {
   const { t, locale } = useI18n();
+  const [shownAt] = useState(() => Date.now());
   const now = useNow(1000);
   if (paused) return <p className="wall__next wall__paused">{t('wall.paused')}</p>;
-  const seconds = Math.max(0, Math.ceil((deadline - +now) / 1000));
+  const seconds = Math.max(0, Math.ceil(period - (+now - shownAt) / 1000));
   return (
     <p className="wall__next" data-seconds={seconds}>
       {isolated(t, 'wall.next.in', { title }, { time: formatSeconds(seconds, locale) })}
