@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartLook,
+  fitRows,
   latestOfLines,
   latestOfStacks,
   multiplesColumns,
@@ -83,5 +84,20 @@ describe('multiplesColumns', () => {
     expect(multiplesColumns(5, 700, 500, 12)).toBe(2);
     expect(multiplesColumns(5, 600, 800, 12)).toBe(1);
     expect(multiplesColumns(1, 600, 800)).toBe(1);
+  });
+});
+
+describe('fitRows', () => {
+  it('keeps every row that fits, else the first ones and a line for the rest', () => {
+    expect(fitRows(10, 300, 30, 36)).toBe(10);
+    expect(fitRows(20, 300, 30, 36)).toBe(8);
+    expect(fitRows(20, 10, 30, 36)).toBe(1);
+  });
+});
+
+describe('multiplesColumns with what each cell spends besides its plot', () => {
+  it('counts only the plot: room taken by axes and labels in every column means fewer columns', () => {
+    expect(multiplesColumns(5, 1000, 500, 18)).toBe(3);
+    expect(multiplesColumns(5, 1000, 500, 18, [400, 0])).toBe(1);
   });
 });

@@ -56,10 +56,7 @@ const numberIn = (row: Rows[number], dataKey: string): number | null => {
 };
 
 /** Each line's last non-null value (a line with none has no label). */
-export function latestOfLines(
-  rows: Rows,
-  lines: readonly { dataKey: string }[],
-): LatestFigure[] {
+export function latestOfLines(rows: Rows, lines: readonly { dataKey: string }[]): LatestFigure[] {
   return lines.flatMap((l) => {
     for (let i = rows.length - 1; i >= 0; i--) {
       const v = numberIn(rows[i]!, l.dataKey);
@@ -127,15 +124,23 @@ export function placeEndLabels(
 /**
  * Columns for `count` small multiples in a box of `width` × `height` px: the choice whose cells
  * have the largest plot, a plot being at best about twice as wide as tall (time runs across).
+ * `overhead` is what each cell spends besides its plot: [px across (value axis, end labels),
+ * px down (title, time axis)].
  */
-export function multiplesColumns(count: number, width: number, height: number, gap = 0): number {
+export function multiplesColumns(
+  count: number,
+  width: number,
+  height: number,
+  gap = 0,
+  overhead: [number, number] = [0, 0],
+): number {
   if (count <= 1 || width <= 0 || height <= 0) return 1;
   let best = 1;
   let bestScore = -Infinity;
   for (let columns = 1; columns <= count; columns++) {
     const rows = Math.ceil(count / columns);
-    const w = (width - gap * (columns - 1)) / columns;
-    const h = (height - gap * (rows - 1)) / rows;
+    const w = (width - gap * (columns - 1)) / columns - overhead[0];
+    const h = (height - gap * (rows - 1)) / rows - overhead[1];
     const score = Math.min(w, 2 * h);
     if (score > bestScore + 0.5) {
       best = columns;
@@ -143,4 +148,23 @@ export function multiplesColumns(count: number, width: number, height: number, g
     }
   }
   return best;
+}
+
+/** A dash pattern ("6 3") scaled with a thicker line, so dashes stay dashes and not dots. */
+export function scaleDash(dash: string | undefined, factor: number): string | undefined {
+  if (!dash || factor === 1) return dash;
+  return dash
+    .trim()
+    .split(/[\s,]+/)
+    .map((n) => String(Math.round(Number(n) * factor * 10) / 10))
+    .join(' ');
+}
+
+/**
+ * How many of `count` rows of `rowHeight` px fit in `room` px, keeping `lineHeight` px for the
+ * line that says how many more there are when not all fit.
+ */
+export function fitRows(count: number, room: number, rowHeight: number, lineHeight: number) {
+  if (count * rowHeight <= room) return count;
+  return Math.max(1, Math.floor((room - lineHeight) / rowHeight));
 }
