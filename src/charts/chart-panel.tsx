@@ -5,7 +5,7 @@ import { useActiveSource } from '../data/source-context.tsx';
 import type { DataIssue } from '../domain/validate.ts';
 import { ChartFrame } from '../ui/chart/chart-frame.tsx';
 import type { ChartTableRow } from '../ui/chart/chart-model.ts';
-import { useChartWidth } from '../ui/chart/use-chart-size.ts';
+import { useBoxSize, useChartWidth } from '../ui/chart/use-chart-size.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import type { MessageKey } from '../ui/i18n/translate.ts';
@@ -18,6 +18,7 @@ import {
   RejectedRecords,
   type PanelQuery,
 } from '../ui/panel.tsx';
+import { usePresentation, useRemPx } from '../ui/presentation.tsx';
 import { ChartPlot } from './chart-plot.tsx';
 import type { AnyChartSpec } from './chart-spec.ts';
 import { OptionControls } from './option-controls.tsx';
@@ -86,7 +87,13 @@ function ChartBody({
   const { source } = useActiveSource();
   const sourceName = useSourceName();
   const [plotRef, width, widthKnown] = useChartWidth<HTMLDivElement>();
-  const chart = useChart(spec, width, widthKnown);
+  const wall = usePresentation() === 'wall';
+  const remPx = useRemPx();
+  // On the wall a rem is 24 px or more: the spec lays the chart out (columns, buckets) for the
+  // width it would have at the page's 16 px, so that bars and labels grow with the type (and 4K
+  // draws the 1080p chart at twice the size). It is drawn at its real width.
+  const chart = useChart(spec, wall ? Math.round((width * 16) / remPx) : width, widthKnown);
+  const [boxRef, box] = useBoxSize<HTMLDivElement>(wall);
   const { notices } = useChartOptions(spec.urlPrefix, spec.options);
   const report = useContext(GroupReport);
   const { state, queries, issues, outsideRange } = chart;
@@ -118,9 +125,14 @@ function ChartBody({
         </>
       }
     >
-      <div>
+      <div ref={boxRef} className="chart__box">
         {chart.model ? (
-          <ChartPlot model={chart.model} width={width} label={chart.description.title} />
+          <ChartPlot
+            model={chart.model}
+            width={width}
+            {...(box ? { height: box.height } : {})}
+            label={chart.description.title}
+          />
         ) : null}
       </div>
     </ChartFrame>
@@ -146,6 +158,7 @@ export const ChartGroup = memo(function ChartGroup({
   const { source } = useActiveSource();
   const sourceName = useSourceName();
   const embedded = useEmbeddedChart();
+  const wall = usePresentation() === 'wall';
   const [reports, setReports] = useState<Record<string, ChartReport>>({});
   const report = useCallback<Report>(
     (id, next) =>
@@ -157,6 +170,9 @@ export const ChartGroup = memo(function ChartGroup({
       }),
     [],
   );
+  const charts = specs.map((spec) => (
+    <ChartPanel key={spec.id} spec={spec} headingLevel={3} grouped />
+  ));
   const shown = Object.values(reports);
   const queries = shown.flatMap((r) => r.queries);
   const state =
@@ -167,12 +183,20 @@ export const ChartGroup = memo(function ChartGroup({
           shown.some((r) => r.state === 'ready'),
         );
   return (
-    <Panel title={t(title)} subtitle={t(subtitle)} state={state} className={className}>
+    <Panel
+      title={t(title)}
+      subtitle={t(subtitle)}
+      state={state}
+      className={`${wall ? 'chart-group--wall ' : ''}${className ?? ''}`}
+    >
       {embedded ? null : <QueryErrorNotices queries={queries} sourceName={source.name} />}
       <GroupReport.Provider value={report}>
-        {specs.map((spec) => (
-          <ChartPanel key={spec.id} spec={spec} headingLevel={3} grouped />
-        ))}
+        {wall ? (
+          // Side by side on the wall: every chart of the group on the screen at once.
+          <div className="chart-group__charts">{charts}</div>
+        ) : (
+          charts
+        )}
       </GroupReport.Provider>
       {embedded ? null : (
         <>

@@ -5,6 +5,7 @@ import { useEmbeddedChart } from '../export/export-context.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { Panel, type PanelQuery } from '../panel.tsx';
+import { usePresentation } from '../presentation.tsx';
 import type { ChartDescription, ChartTable, ChartTableRow, LegendEntry } from './chart-model.ts';
 import { fillFor, patternId, type FillPattern } from './palette.ts';
 import { SourceLine } from './source-line.tsx';
@@ -15,6 +16,10 @@ import './chart.css';
  * chart, its legend, the source line, notes, a "Show as table" alternative and the export menu
  * (PNG, SVG, CSV, link, embed code). Everything but the chart itself comes from `description`
  * and `table`, which are plain data: the exports draw them into the files.
+ *
+ * On the wall (read across a room, nothing to click) the frame is a column that fills the
+ * height it is given, the plot taking what title, legend and source line leave; notes, the
+ * table and the export menu stay on the overview, embeds and exports.
  */
 export function ChartFrame({
   description,
@@ -57,9 +62,10 @@ export function ChartFrame({
   tableShown?: boolean;
 }) {
   const { t } = useI18n();
-  const { sources, legend, notes } = description;
+  const { sources, legend } = description;
   const plotRef = useRef<HTMLDivElement>(null);
   const embedded = useEmbeddedChart();
+  const wall = usePresentation() === 'wall';
   // On /embed/<chart>, a panel with several charts shows only the one asked for.
   if (embedded && embedded !== description.id) return null;
   const id = description.id;
@@ -73,10 +79,10 @@ export function ChartFrame({
       headingLevel={headingLevel}
       chart={description.id}
       resolution={resolution}
-      className={`chart ${className ?? ''}`}
+      className={`chart ${wall ? 'chart--wall ' : ''}${className ?? ''}`}
     >
       <EmbedCaption chartId={id} synthetic={synthetic} place="top" />
-      {controls ? <div className="chart__controls">{controls}</div> : null}
+      {controls && !wall ? <div className="chart__controls">{controls}</div> : null}
       {notices}
       {state === 'loading' ? <p className="panel__loading">{t('chart.loading')}</p> : null}
       {state === 'empty' ? <p>{t('chart.empty')}</p> : null}
@@ -87,6 +93,48 @@ export function ChartFrame({
       ) : null}
       {state === 'ready' && legend.length ? <ChartLegend entries={legend} /> : null}
       <SourceLine sources={sources} />
+      {wall ? null : (
+        <PageExtras
+          id={id}
+          description={description}
+          table={table}
+          fullTable={fullTable}
+          state={state}
+          synthetic={synthetic}
+          explain={explain}
+          tableShown={tableShown}
+          plot={() => plotRef.current}
+        />
+      )}
+    </Panel>
+  );
+}
+
+/** Notes, the table, the embed's caption and the export menu: not on the wall. */
+function PageExtras({
+  id,
+  description,
+  table,
+  fullTable,
+  state,
+  synthetic,
+  explain,
+  tableShown,
+  plot,
+}: {
+  id: string;
+  description: ChartDescription;
+  table: ChartTable | undefined;
+  fullTable: (() => Promise<ChartTable | undefined>) | undefined;
+  state: 'loading' | 'ready' | 'error' | 'empty';
+  synthetic: boolean;
+  explain: ((row: ChartTableRow) => ReactNode) | undefined;
+  tableShown: boolean;
+  plot: () => HTMLDivElement | null;
+}) {
+  const { sources, legend, notes } = description;
+  return (
+    <>
       {notes.length ? (
         <ul className="chart__notes">
           {notes.map((n) => (
@@ -116,10 +164,10 @@ export function ChartFrame({
           notes,
           table: state === 'ready' ? table : undefined,
           fullTable,
-          plot: async () => collectPlot(state === 'ready' ? plotRef.current : null),
+          plot: async () => collectPlot(state === 'ready' ? plot() : null),
         }}
       />
-    </Panel>
+    </>
   );
 }
 

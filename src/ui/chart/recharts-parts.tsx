@@ -10,7 +10,7 @@ import { BAND_STYLE } from './palette.ts';
  * Pauses and cease-fire phases as labelled bands. Recharts wants its reference elements as
  * direct children of the chart, so this returns elements to spread there, not a component.
  * Bands narrower than `minLabelShare` of the axis stay unlabelled (the legend and the notes
- * still name them).
+ * still name them); on the wall, `labelFits` says whether a label fits its band's width.
  */
 export function eventBandAreas(
   bands: readonly Band[],
@@ -18,10 +18,14 @@ export function eventBandAreas(
   label: (band: Band) => string,
   bucketIndex: (key: string) => number,
   minLabelShare = 0.08,
+  wall?: { fontSize: number; labelFits: (text: string, share: number) => boolean },
 ) {
   return drawnBands(bands, bucketIndex).map((band) => {
     const style = BAND_STYLE[band.kind] ?? { colour: '#999', opacity: 0.15 };
     const span = bucketIndex(band.x2) - bucketIndex(band.x1) + 1;
+    const share = span / Math.max(1, bucketCount);
+    const text = label(band);
+    const labelled = wall ? wall.labelFits(text, share) : share >= minLabelShare;
     return (
       <ReferenceArea
         key={band.id}
@@ -33,8 +37,14 @@ export function eventBandAreas(
         strokeOpacity={0.5}
         ifOverflow="hidden"
         label={
-          span / Math.max(1, bucketCount) >= minLabelShare
-            ? { value: label(band), position: 'insideTopLeft', fontSize: 11, fill: '#13202e' }
+          labelled
+            ? {
+                value: text,
+                position: 'insideTopLeft',
+                fontSize: wall?.fontSize ?? 11,
+                fill: '#13202e',
+                className: 'chart-band-label',
+              }
             : undefined
         }
       />
@@ -143,7 +153,7 @@ interface TickProps {
  * the DOM to wrap it (a forced layout each); over five years of small multiples that was more
  * than a second of the first draw. Our labels never wrap.
  */
-export function plainTick(format: (value: string) => string) {
+export function plainTick(format: (value: string) => string, fontSize = AXIS_TICK.fontSize) {
   return function PlainTick({ x, y, payload, textAnchor, verticalAnchor, orientation }: TickProps) {
     const dy =
       verticalAnchor === 'start' || orientation === 'bottom'
@@ -157,7 +167,7 @@ export function plainTick(format: (value: string) => string) {
         y={y}
         dy={dy}
         textAnchor={(textAnchor ?? 'middle') as 'start' | 'middle' | 'end'}
-        fontSize={AXIS_TICK.fontSize}
+        fontSize={fontSize}
         fill={AXIS_TICK.fill}
         className="recharts-cartesian-axis-tick-value"
       >

@@ -6,16 +6,27 @@
  */
 
 let context: OffscreenCanvasRenderingContext2D | null | undefined;
+let family: string | undefined;
+let sizeSet: number | undefined;
 
-/** Width in px of a label in the chart font; undefined where no canvas can measure (jsdom). */
+/**
+ * Width in px of a label in the chart font at `fontSize` px; undefined where no canvas can
+ * measure (jsdom). The canvas is made once; its font follows the size asked (the wall's ticks
+ * are 1rem, the page's 11 px), so labels are never measured at another size than drawn.
+ */
 export function labelWidth(text: string, fontSize: number): number | undefined {
   if (context === undefined) {
     context =
       typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
-    if (context && typeof document !== 'undefined')
-      context.font = `${fontSize}px ${getComputedStyle(document.body).fontFamily}`;
+    family =
+      typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily;
   }
-  return context ? context.measureText(text).width : undefined;
+  if (!context) return undefined;
+  if (sizeSet !== fontSize) {
+    context.font = `${fontSize}px ${family}`;
+    sizeSet = fontSize;
+  }
+  return context.measureText(text).width;
 }
 
 /**

@@ -14,8 +14,10 @@ import {
   YAxis,
 } from 'recharts';
 import type { Band } from '../../domain/series.ts';
+import { usePresentation, useRemPx } from '../presentation.tsx';
 import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
+import { endLabelRoom, EndLabels, type EndLabel } from './end-labels-layer.tsx';
 import { barColumns, isDense } from './dense-bars.ts';
 import type { FillPattern } from './palette.ts';
 import {
@@ -26,6 +28,7 @@ import {
   type TooltipLine,
 } from './recharts-parts.tsx';
 import { labelWidth, pickTicks } from './ticks.ts';
+import { chartLook, latestOfLines, latestOfStacks, scaleDash } from './wall-chart.ts';
 
 export interface BarSpec {
   dataKey: string;
@@ -78,6 +81,51 @@ const BAR_GAP = 1;
 /** No vertical grid lines: without this the grid still measures every x label to place them. */
 const NO_LINES = () => [];
 
+/** A label's width at `fontSize`, measured, or estimated where nothing measures (jsdom). */
+const widthOf = (text: string, fontSize: number) =>
+  labelWidth(text, fontSize) ?? text.length * fontSize * 0.6;
+
+const fillOf = (b: BarSpec) =>
+  b.pattern === 'solid'
+    ? b.colour
+    : `url(#am-${b.pattern}-${b.colour.replace('#', '').toLowerCase()})`;
+
+/**
+ * On the wall, the latest figure of each drawn line (targets are reference lines, labelled
+ * already); on a chart of bars only, each stack's latest total (stacks side by side are
+ * different sources or stages: never added together).
+ */
+function endLabelsOf(
+  rows: readonly Row[],
+  bars: readonly BarSpec[],
+  lines: readonly LineSpec[],
+  valueFormat: (value: number) => string,
+  dashFactor: number,
+): EndLabel[] {
+  if (lines.length)
+    return latestOfLines(rows, lines).map((f) => {
+      const l = lines.find((x) => x.dataKey === f.id)!;
+      const dash = scaleDash(l.dash, dashFactor);
+      return {
+        ...f,
+        text: valueFormat(f.value),
+        colour: l.colour,
+        ...(dash ? { dash } : {}),
+      };
+    });
+  return latestOfStacks(rows, bars).map((f) => {
+    const first = bars.find((b) => (b.stackId ?? b.dataKey) === f.id)!;
+    const single = bars.filter((b) => (b.stackId ?? b.dataKey) === f.id).length === 1;
+    return {
+      ...f,
+      text: valueFormat(f.value),
+      colour: first.colour,
+      // One bar per stack: the swatch shows its fill (pattern tells sources apart, not colour).
+      ...(single ? { fill: fillOf(first) } : {}),
+    };
+  });
+}
+
 export function TimeChart({
   width,
   height,
@@ -99,25 +147,51 @@ export function TimeChart({
   const patterns = bars
     .filter((b) => b.pattern !== 'solid')
     .map((b) => ({ pattern: b.pattern, colour: b.colour }));
-  const yAxisWidth = compact ? 36 : 52;
-  const rightMargin = compact ? 4 : 12;
-  const minTickGap = compact ? 24 : 16;
+  const look = chartLook(usePresentation() === 'wall', useRemPx());
+  const { wall, fontSize } = look;
+  const endLabels = wall
+    ? endLabelsOf(rows, bars, lines, valueFormat, (look.lineWidth ?? 2) / 2)
+    : [];
+  // On the wall the value axis is as wide as its widest figure at 1rem (about the largest).
+  const largest = wall
+    ? Math.max(0, ...maxima(rows, bars, lines), ...references.map((r) => r.y))
+    : 0;
+  const yAxisWidth = wall
+    ? Math.ceil(widthOf(valueFormat(largest), fontSize) + fontSize * 0.8)
+    : compact
+      ? 36
+      : 52;
+  const rightMargin = wall
+    ? Math.max(
+        fontSize,
+        endLabels.length
+          ? endLabelRoom(
+              Math.max(...endLabels.map((l) => widthOf(l.text, fontSize) * 1.1)),
+              fontSize,
+            )
+          : 0,
+      )
+    : compact
+      ? 4
+      : 12;
+  const minTickGap = look.minTickGap ?? (compact ? 24 : 16);
   // The labels Recharts would keep, measured on a canvas; undefined (Recharts measures) in jsdom.
   const ticks =
-    labelWidth('0', AXIS_TICK.fontSize) === undefined
+    labelWidth('0', fontSize) === undefined
       ? undefined
       : pickTicks(
           rows.length,
           width - yAxisWidth - rightMargin,
-          (i) => labelWidth(tickFormat(rows[i]!.key), AXIS_TICK.fontSize)!,
+          (i) => labelWidth(tickFormat(rows[i]!.key), fontSize)!,
           minTickGap,
         ).map((i) => rows[i]!.key);
-  const xTick = useMemo(() => plainTick(tickFormat), [tickFormat]);
-  const yTick = useMemo(() => plainTick((v) => valueFormat(Number(v))), [valueFormat]);
-  const fill = (b: BarSpec) =>
-    b.pattern === 'solid'
-      ? b.colour
-      : `url(#am-${b.pattern}-${b.colour.replace('#', '').toLowerCase()})`;
+  const xTick = useMemo(() => plainTick(tickFormat, fontSize), [tickFormat, fontSize]);
+  const yTick = useMemo(
+    () => plainTick((v) => valueFormat(Number(v)), fontSize),
+    [valueFormat, fontSize],
+  );
+  const fill = fillOf;
+  const plotWidth = width - yAxisWidth - rightMargin;
   const barCategoryGap = rows.length > 40 ? 1 : '15%';
   const barStrokeWidth = rows.length > 60 ? 0 : 0.5;
   // Too many bars for the width: one path per series (dense-bars.ts). The <Bar>s stay, hidden,
@@ -130,7 +204,12 @@ export function TimeChart({
       data={rows as Row[]}
       accessibilityLayer
       title={label}
-      margin={{ top: 16, right: rightMargin, bottom: 0, left: 0 }}
+      margin={{
+        top: wall ? Math.ceil(fontSize * 0.7) : 16,
+        right: rightMargin,
+        bottom: 0,
+        left: 0,
+      }}
       barCategoryGap={barCategoryGap}
       barGap={BAR_GAP}
     >
@@ -142,6 +221,14 @@ export function TimeChart({
         bandLabel,
         (k) => index.get(k) ?? 0,
         compact ? 0.3 : 0.08,
+        wall
+          ? {
+              fontSize,
+              // A label wider than its band is left out: the legend names the band.
+              labelFits: (text, share) =>
+                widthOf(text, fontSize) + fontSize * 0.6 <= share * plotWidth,
+            }
+          : undefined,
       )}
       <XAxis
         dataKey="key"
@@ -151,6 +238,7 @@ export function TimeChart({
         minTickGap={minTickGap}
         // Labels picked above (measured on a canvas) are all shown: Recharts measures none.
         interval={ticks ? 0 : 'preserveStartEnd'}
+        height={wall ? Math.ceil(fontSize * 1.7) : undefined}
       />
       <YAxis
         tick={yTick}
@@ -158,16 +246,25 @@ export function TimeChart({
         width={yAxisWidth}
         // A handful of value ticks always fit the height: show them all, unmeasured.
         interval={0}
+        // On the wall, about four value ticks, fewer on a short plot (each keeps ~2 lines apart).
+        tickCount={
+          wall
+            ? Math.max(2, Math.min(look.valueTicks, Math.floor(height / (fontSize * 2.2))))
+            : look.valueTicks
+        }
         domain={yDomain ?? [0, 'auto']}
         allowDecimals={false}
         includeHidden={dense}
       />
-      <Tooltip
-        content={({ active, label: key }) => (
-          <ChartTooltip active={active} label={key as string | undefined} describe={describe} />
-        )}
-        isAnimationActive={animate}
-      />
+      {/* No one points at a wall: no tooltip there. */}
+      {wall ? null : (
+        <Tooltip
+          content={({ active, label: key }) => (
+            <ChartTooltip active={active} label={key as string | undefined} describe={describe} />
+          )}
+          isAnimationActive={animate}
+        />
+      )}
       {bars.map((b) => (
         <Bar
           key={b.dataKey}
@@ -197,8 +294,8 @@ export function TimeChart({
           dataKey={l.dataKey}
           name={l.name}
           stroke={l.colour}
-          strokeWidth={l.width ?? 2}
-          strokeDasharray={l.dash}
+          strokeWidth={look.lineWidth ?? l.width ?? 2}
+          strokeDasharray={wall ? scaleDash(l.dash, (look.lineWidth ?? 2) / 2) : l.dash}
           dot={false}
           connectNulls={false}
           type="linear"
@@ -210,12 +307,40 @@ export function TimeChart({
           key={r.label}
           y={r.y}
           stroke={r.colour}
-          strokeDasharray={r.dash}
-          strokeWidth={1.5}
+          strokeDasharray={wall ? scaleDash(r.dash, look.referenceWidth / 1.5) : r.dash}
+          strokeWidth={look.referenceWidth}
           ifOverflow="extendDomain"
-          label={{ value: r.label, position: 'insideTopRight', fontSize: 11, fill: r.colour }}
+          label={{
+            value: r.label,
+            position: 'insideTopRight',
+            fontSize,
+            fill: r.colour,
+            className: 'chart-reference-label',
+          }}
         />
       ))}
+      {endLabels.length ? <EndLabels labels={endLabels} fontSize={fontSize} /> : null}
     </ComposedChart>
   );
+}
+
+/** The largest figures drawn: each stack's total per bucket, and each line's values. */
+function maxima(rows: readonly Row[], bars: readonly BarSpec[], lines: readonly LineSpec[]) {
+  const out: number[] = [];
+  for (const row of rows) {
+    const stacks = new Map<string, number>();
+    for (const b of bars) {
+      const v = row[b.dataKey];
+      if (typeof v === 'number') {
+        const id = b.stackId ?? b.dataKey;
+        stacks.set(id, (stacks.get(id) ?? 0) + v);
+      }
+    }
+    out.push(...stacks.values());
+    for (const l of lines) {
+      const v = row[l.dataKey];
+      if (typeof v === 'number') out.push(v);
+    }
+  }
+  return out;
 }

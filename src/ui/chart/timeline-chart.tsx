@@ -10,8 +10,12 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  ZAxis,
 } from 'recharts';
-import { AXIS_TICK, ChartTooltip, type TooltipLine } from './recharts-parts.tsx';
+import { usePresentation, useRemPx } from '../presentation.tsx';
+import { AXIS_TICK, ChartTooltip, plainTick, type TooltipLine } from './recharts-parts.tsx';
+import { labelWidth } from './ticks.ts';
+import { chartLook } from './wall-chart.ts';
 
 export type MarkerShape = 'circle' | 'cross' | 'diamond' | 'square' | 'star' | 'triangle' | 'wye';
 
@@ -37,6 +41,7 @@ export interface TimelineItem {
 
 export function TimelineChart({
   width,
+  height: givenHeight,
   lanes,
   items,
   domain,
@@ -48,6 +53,8 @@ export function TimelineChart({
   label,
 }: {
   width: number;
+  /** The height to fill (the wall's stage); by default as tall as its lanes need. */
+  height?: number;
   lanes: readonly TimelineLane[];
   items: readonly TimelineItem[];
   domain: [number, number];
@@ -60,24 +67,40 @@ export function TimelineChart({
   animate: boolean;
   label: string;
 }) {
-  const height = 50 + lanes.length * laneHeight;
+  const look = chartLook(usePresentation() === 'wall', useRemPx());
+  const { wall, fontSize } = look;
+  const height = givenHeight ?? 50 + lanes.length * (wall ? fontSize * 2 : laneHeight);
+  const widthOf = (text: string) => labelWidth(text, fontSize) ?? text.length * fontSize * 0.6;
+  const laneWidth = wall
+    ? Math.min(
+        Math.round(width * 0.35),
+        Math.ceil(Math.max(0, ...lanes.map((l) => widthOf(l.label))) + fontSize * 0.8),
+      )
+    : Math.min(laneLabelWidth, Math.round(width * 0.3));
+  // Room for the last date's label to hang past the axis end.
+  const lastLabel = wall ? widthOf(tickFormat(domain[1])) / 2 + fontSize * 0.5 : 16;
+  // Markers of about 0.7rem across on the wall (ZAxis range is an area in px²).
+  const markerArea = wall ? Math.round((fontSize * 0.7) ** 2) : 64;
   return (
     <ScatterChart
       width={width}
       height={height}
       accessibilityLayer
       title={label}
-      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      margin={{ top: 8, right: Math.ceil(lastLabel), bottom: 0, left: 0 }}
     >
       <CartesianGrid horizontal={false} stroke="#e3e7ec" />
       <XAxis
         type="number"
         dataKey="start"
         domain={domain}
-        tick={AXIS_TICK}
+        tick={wall ? plainTick((v) => tickFormat(Number(v)), fontSize) : AXIS_TICK}
         tickFormatter={tickFormat}
         allowDataOverflow
         scale="linear"
+        tickCount={wall ? 4 : undefined}
+        minTickGap={look.minTickGap}
+        height={wall ? Math.ceil(fontSize * 1.7) : undefined}
       />
       <YAxis
         type="number"
@@ -85,11 +108,12 @@ export function TimelineChart({
         domain={[-0.5, lanes.length - 0.5]}
         ticks={lanes.map((l) => l.index)}
         tickFormatter={(i: number) => lanes[i]?.label ?? ''}
-        tick={AXIS_TICK}
-        width={Math.min(laneLabelWidth, Math.round(width * 0.3))}
+        tick={wall ? plainTick((i) => lanes[Number(i)]?.label ?? '', fontSize) : AXIS_TICK}
+        width={laneWidth}
         reversed
         allowDecimals={false}
       />
+      <ZAxis range={[markerArea, markerArea]} />
       {items
         .filter((e) => e.end - e.start > 1 || e.span)
         .map((e) => {
@@ -108,16 +132,18 @@ export function TimelineChart({
             />
           );
         })}
-      <Tooltip
-        cursor={false}
-        content={({ active, payload }) => {
-          const id = (payload?.[0]?.payload as TimelineItem | undefined)?.id;
-          return (
-            <ChartTooltip active={active && id !== undefined} label={id} describe={describe} />
-          );
-        }}
-        isAnimationActive={animate}
-      />
+      {wall ? null : (
+        <Tooltip
+          cursor={false}
+          content={({ active, payload }) => {
+            const id = (payload?.[0]?.payload as TimelineItem | undefined)?.id;
+            return (
+              <ChartTooltip active={active && id !== undefined} label={id} describe={describe} />
+            );
+          }}
+          isAnimationActive={animate}
+        />
+      )}
       {lanes.flatMap((lane) =>
         markerGroups(items, lane, domain[0]).map((group) => (
           <Scatter

@@ -34,6 +34,39 @@ export function useChartWidth<T extends HTMLElement>(
   return [ref, width > 0 ? width : fallback, known];
 }
 
+/**
+ * The width and height of a box that the layout sizes (on the wall, the room a chart has left
+ * under its title and above its legend), followed by a ResizeObserver; undefined until
+ * measured, or when `enabled` is false (the page, where charts are as tall as they need).
+ */
+export function useBoxSize<T extends HTMLElement>(
+  enabled: boolean,
+): [(el: T | null) => void, { width: number; height: number } | undefined] {
+  const [size, setSize] = useState<{ width: number; height: number }>();
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback(
+    (el: T | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
+      if (!el || !enabled || typeof ResizeObserver === 'undefined') return;
+      // Whole px, so that sub-pixel layout jitter does not redraw the chart.
+      const measure = (width: number, height: number) =>
+        setSize((old) => {
+          const next = { width: Math.floor(width), height: Math.floor(height) };
+          return old && old.width === next.width && old.height === next.height ? old : next;
+        });
+      measure(el.clientWidth, el.clientHeight);
+      observer.current = new ResizeObserver((entries) => {
+        const box = entries[0]?.contentRect;
+        if (box) measure(box.width, box.height);
+      });
+      observer.current.observe(el);
+    },
+    [enabled],
+  );
+  return [ref, enabled ? size : undefined];
+}
+
 const QUERY = '(prefers-reduced-motion: reduce)';
 const subscribe = (onChange: () => void) => {
   if (typeof window === 'undefined' || !window.matchMedia) return () => {};

@@ -2,6 +2,7 @@ import { compareWords } from './compare.ts';
 import { crossingPageWords } from './crossing-page.ts';
 import { fuelEntryWords } from './fuel-entry.ts';
 import { movementsWords } from './movements.ts';
+import { wallChartWords } from './wall-chart.ts';
 import { whoSaysSoWords } from './who-says-so.ts';
 
 /** Every page's words, for tests and tools (the app loads each with its page). */
@@ -11,4 +12,5 @@ export const ALL_PAGE_WORDS = [
   compareWords,
   movementsWords,
   fuelEntryWords,
+  wallChartWords,
 ] as const;

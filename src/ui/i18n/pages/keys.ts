@@ -2,6 +2,7 @@ import type { compareWords } from './compare.ts';
 import type { crossingPageWords } from './crossing-page.ts';
 import type { fuelEntryWords } from './fuel-entry.ts';
 import type { movementsWords } from './movements.ts';
+import type { wallChartWords } from './wall-chart.ts';
 import type { whoSaysSoWords } from './who-says-so.ts';
 
 /**
@@ -13,4 +14,5 @@ export type PageKey =
   | keyof (typeof crossingPageWords)['en']
   | keyof (typeof compareWords)['en']
   | keyof (typeof movementsWords)['en']
-  | keyof (typeof fuelEntryWords)['en'];
+  | keyof (typeof fuelEntryWords)['en']
+  | keyof (typeof wallChartWords)['en'];
