@@ -6,7 +6,9 @@ import { multiplesColumns } from '../ui/chart/wall-chart.ts';
 import { useEmbeddedChart } from '../ui/export/export-context.tsx';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { usePresentation, useRemPx } from '../ui/presentation.tsx';
-import type { ChartModel, SmallMultiple } from './chart-spec.ts';
+import type { ChartModel, Drawn, SmallMultiple } from './chart-spec.ts';
+import type { LineSpec, Row, TimeChartProps } from '../ui/chart/time-chart.tsx';
+import { seriesColour } from '../ui/chart/palette.ts';
 
 /**
  * The model's plot through its renderer, loaded lazily (Recharts stays out of the first chunk).
@@ -97,6 +99,15 @@ function WallMultiples({
   animate: boolean;
 }) {
   const rem = useRemPx();
+  // Lines over the same days: one chart, a line per multiple named at its end, reads from
+  // across a room where a grid of stamp-sized plots does not.
+  const merged = mergeLineMultiples(items);
+  if (merged)
+    return (
+      <Suspense fallback={null}>
+        <LazyTimeChart {...merged} width={width} height={height} animate={animate} label={label} />
+      </Suspense>
+    );
   const gap = rem * 0.75;
   // Each cell spends about 7rem across (value axis, latest figure) and 4rem down (title, dates).
   const columns = multiplesColumns(items.length, width, height, gap, [7 * rem, 4 * rem]);
@@ -113,6 +124,61 @@ function WallMultiples({
       ))}
     </div>
   );
+}
+
+/**
+ * Small multiples of lines as one chart: the same days, each multiple's lines in its own colour
+ * and named at their end (never colour alone). Undefined where that would not be the same
+ * picture: bars, a multiple without data (the grid says "no report" for it), other days.
+ */
+export function mergeLineMultiples(
+  items: readonly SmallMultiple[],
+): Drawn<TimeChartProps> | undefined {
+  const first = items[0]?.chart;
+  if (!first || items.some((i) => i.empty || (i.chart.bars?.length ?? 0) > 0)) return undefined;
+  const keys = first.rows.map((r) => r.key);
+  if (items.some((i) => i.chart.rows.length !== keys.length)) return undefined;
+  if (items.some((i) => i.chart.rows.some((r, k) => r.key !== keys[k]))) return undefined;
+  const keyOf = (a: number, dataKey: string) => `m${a}-${dataKey}`;
+  const rows: Row[] = keys.map((key, k) => {
+    const row: Row = { key };
+    items.forEach((item, a) => {
+      for (const l of item.chart.lines ?? [])
+        row[keyOf(a, l.dataKey)] = item.chart.rows[k]![l.dataKey] ?? null;
+    });
+    return row;
+  });
+  const lines: LineSpec[] = items.flatMap((item, a) => {
+    const own = item.chart.lines ?? [];
+    return own.map((l) => ({
+      ...l,
+      dataKey: keyOf(a, l.dataKey),
+      name: own.length > 1 ? `${item.title} — ${l.name}` : item.title,
+      colour: seriesColour(a),
+      endName: item.title,
+    }));
+  });
+  const bands = [
+    ...new Map(items.flatMap((i) => i.chart.bands ?? []).map((b) => [b.id, b])).values(),
+  ];
+  return {
+    ...first,
+    rows,
+    lines,
+    bands,
+    compact: false,
+    describe: (key: string) => {
+      const parts = items.map((i) => ({ title: i.title, d: i.chart.describe(key) }));
+      const found = parts.find((p) => p.d);
+      if (!found) return undefined;
+      return {
+        title: found.d!.title,
+        lines: parts.flatMap((p) =>
+          (p.d?.lines ?? []).map((l) => ({ ...l, label: `${p.title}: ${l.label}` })),
+        ),
+      };
+    },
+  };
 }
 
 function WallMultiple({

@@ -92,7 +92,7 @@ export interface ChartView<O extends OptionsSpec> {
 
 export type RendererKind = 'time' | 'ranked' | 'timeline' | 'multiples';
 
-type Drawn<P> = Omit<P, 'width' | 'animate' | 'label'>;
+export type Drawn<P> = Omit<P, 'width' | 'animate' | 'label'>;
 export interface SmallMultiple {
   id: string;
   title: string;

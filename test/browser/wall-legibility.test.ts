@@ -124,7 +124,13 @@ function auditText(keySelector: string): { floor: number; texts: TextAudit[]; sc
     const node = walker.currentNode as Text;
     const el = node.parentElement;
     if (!el || !node.data.trim()) continue;
-    if (el.closest('script, style, title, desc, .visually-hidden, [hidden]')) continue;
+    // Recharts measures labels in a span parked 20,000 px above the page: never on screen.
+    if (
+      el.closest(
+        'script, style, title, desc, .visually-hidden, [hidden], #recharts_measurement_span',
+      )
+    )
+      continue;
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     const range = document.createRange();
     range.selectNodeContents(node);

@@ -120,7 +120,9 @@ export const serviceChart = (measure: UtilityMeasure) =>
               bands: bandsByArea[ai],
               bandLabel: () => '',
               tickFormat: tickFormatter(resolution, locale),
-              valueFormat: (v: number) => formatNumber(v, locale),
+              // The data's precision (tenths of an hour of power, whole percent), not 39.758.
+              valueFormat: (v: number) =>
+                formatNumber(v, locale, { maximumFractionDigits: measure === 'power' ? 1 : 0 }),
               yDomain: DOMAIN[measure],
               compact: true,
               describe: (key: string) => {

@@ -45,6 +45,11 @@ export interface LineSpec {
   colour: string;
   dash?: string;
   width?: number;
+  /**
+   * On the wall, written before the line's latest figure at its end ("North Gaza 39"): where
+   * lines differ by colour alone otherwise (one line per area), the name tells them apart.
+   */
+  endName?: string;
 }
 
 export interface ReferenceSpec {
@@ -108,7 +113,7 @@ function endLabelsOf(
       const dash = scaleDash(l.dash, dashFactor);
       return {
         ...f,
-        text: valueFormat(f.value),
+        text: l.endName ? `${l.endName} ${valueFormat(f.value)}` : valueFormat(f.value),
         colour: l.colour,
         ...(dash ? { dash } : {}),
       };
