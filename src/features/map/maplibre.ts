@@ -202,7 +202,9 @@ function wrap(map: MapLibreMap): MapLike {
     fitBounds(bounds, options) {
       map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], {
         padding: 32,
-        maxZoom: options?.maxZoom,
+        // Left out rather than undefined: MapLibre copies an undefined maxZoom over its own, and
+        // the camera it computes is then NaN (an error thrown from the map).
+        ...(options?.maxZoom === undefined ? {} : { maxZoom: options.maxZoom }),
         animate: options?.animate ?? !prefersReducedMotion(),
       });
     },
