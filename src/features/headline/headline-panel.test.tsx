@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFails } from '../../../mocks/overrides.ts';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { renderWithApp } from '../../../test/render.tsx';
+import { PresentationProvider } from '../../ui/presentation.tsx';
 import { HeadlinePanel } from './headline-panel.tsx';
 
 const server = setUpMockApi();
@@ -15,6 +16,7 @@ describe('Headline figures', () => {
   it('shows each figure per source with the change against the previous period', async () => {
     renderWithApp(<HeadlinePanel />);
     await ready();
+    expect(panel()).not.toHaveClass('headline--wall');
     // Two sources count trucks entered: both shown, each named.
     const entered = figure('entered');
     expect(within(entered).getByText('Border Authority (synthetic)')).toBeInTheDocument();
@@ -50,5 +52,23 @@ describe('Headline figures', () => {
     expect(alerts.map((a) => a.textContent).join(' ')).toMatch(
       /aid-flow.*utility-status|utility-status.*aid-flow/,
     );
+  });
+
+  it('on the wall it takes the wall look, every figure still per source, side by side', async () => {
+    renderWithApp(
+      <PresentationProvider value="wall">
+        <HeadlinePanel />
+      </PresentationProvider>,
+    );
+    await ready();
+    expect(panel()).toHaveClass('headline', 'headline--wall');
+    const entered = figure('entered');
+    // One entry per source in the same list (laid out as columns), none summed.
+    const sources = within(entered).getAllByRole('listitem');
+    expect(sources).toHaveLength(2);
+    expect(sources[0]).toHaveTextContent('Border Authority (synthetic)');
+    expect(sources[1]).toHaveTextContent('UN Monitoring Mechanism (synthetic)');
+    for (const id of ['open', 'entered', 'collected', 'hospitals', 'water', 'power'])
+      expect(figure(id).querySelector('.headline__value')).not.toBeNull();
   });
 });

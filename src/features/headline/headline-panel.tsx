@@ -23,6 +23,7 @@ import { sourceCredits } from '../../ui/chart/credits.ts';
 import { periodLabel } from '../../ui/chart/time-labels.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
+import { usePresentation } from '../../ui/presentation.tsx';
 import { verificationNote } from '../../ui/verification-note.ts';
 import { isolate } from '../../ui/i18n/isolate.tsx';
 import type { MessageKey } from '../../ui/i18n/translate.ts';
@@ -62,6 +63,7 @@ const lastDays = (range: { from: string; to: string }) => {
 
 export const HeadlinePanel = memo(function HeadlinePanel() {
   const { t, locale } = useI18n();
+  const wall = usePresentation() === 'wall';
   const { source } = useActiveSource();
   const { filters, range, asOf, timeZone } = useViewState();
   const before = useMemo(() => previousRange(range), [range]);
@@ -288,7 +290,8 @@ export const HeadlinePanel = memo(function HeadlinePanel() {
         previous: periodLabel(before, t, locale),
       })}
       state={state}
-      className="headline"
+      // On the wall: the cards fill the height given, figures at 2rem or more (headline.css).
+      className={wall ? 'headline headline--wall' : 'headline'}
       queries={[theatreQuery, ...queries]}
     >
       <QueryErrorNotices queries={[theatreQuery, ...queries]} sourceName={source.name} />

@@ -13,6 +13,8 @@ export class FakeMap implements MapLike {
   readonly visibility = new Map<string, boolean>();
   readonly filters = new Map<string, FilterSpecification>();
   readonly fitted: BBox[] = [];
+  /** The options of each fit, in the same order as `fitted`. */
+  readonly fitOptions: (Parameters<MapLike['fitBounds']>[1] | undefined)[] = [];
   removed = false;
   private idle: (() => void)[] = [];
   private pointer: { type: 'move' | 'click'; listener: (hits: FeatureHit[]) => void }[] = [];
@@ -43,9 +45,11 @@ export class FakeMap implements MapLike {
   setFilter(id: string, filter: FilterSpecification) {
     this.filters.set(id, filter);
   }
-  fitBounds(bounds: BBox) {
+  fitBounds(bounds: BBox, options?: Parameters<MapLike['fitBounds']>[1]) {
     this.fitted.push(bounds);
+    this.fitOptions.push(options);
   }
+  resize() {}
   resetNorth() {}
   setCursor() {}
   getCanvas() {

@@ -13,6 +13,8 @@ const SIZE = 24;
 export interface Icon {
   id: string;
   image: ImageData;
+  /** Image pixels per CSS pixel at icon-size 1 (MapLibre's addImage pixelRatio). */
+  pixelRatio: number;
 }
 
 /** Draws a 16×16 shape from STATE_SHAPES, scaled into a square of `size` px at (x, y). */
@@ -46,10 +48,15 @@ export function drawShape(
   ctx.restore();
 }
 
-/** Every icon the style names; empty where the browser cannot draw (e.g. jsdom in tests). */
-export function createIcons(): Icon[] {
+/**
+ * Every icon the style names; empty where the browser cannot draw (e.g. jsdom in tests).
+ * `scale` is the icon-size the style will draw them at (the wall's look, × 2 at 1080p, × 4 at
+ * 4K): they are drawn with that many more pixels, so that a large symbol is sharp, not blown up.
+ */
+export function createIcons(scale = 1): Icon[] {
   if (typeof Path2D === 'undefined' || typeof document === 'undefined') return [];
-  const px = SIZE * ICON_PIXEL_RATIO;
+  const ratio = ICON_PIXEL_RATIO * Math.max(1, Math.ceil(scale));
+  const px = SIZE * ratio;
   const canvas = document.createElement('canvas');
   canvas.width = px;
   canvas.height = px;
@@ -57,9 +64,9 @@ export function createIcons(): Icon[] {
   if (!ctx) return [];
   const draw = (id: string, path: string, fill: string, cross: boolean): Icon => {
     ctx.clearRect(0, 0, px, px);
-    const pad = 3 * ICON_PIXEL_RATIO;
+    const pad = 3 * ratio;
     drawShape(ctx, path, fill, pad, pad, px - 2 * pad, { cross });
-    return { id, image: ctx.getImageData(0, 0, px, px) };
+    return { id, image: ctx.getImageData(0, 0, px, px), pixelRatio: ratio };
   };
   return [
     ...CROSSING_STATES.map((s) => draw(`crossing-${s}`, STATE_SHAPES[s], STATE_COLOURS[s], false)),

@@ -110,11 +110,56 @@ const bandColour: ExpressionSpecification = [
   NO_DATA_COLOUR,
 ];
 
-const halo = {
-  'text-color': BASEMAP_COLOURS.label,
-  'text-halo-color': BASEMAP_COLOURS.halo,
-  'text-halo-width': 1.5,
-} as const;
+/**
+ * The sizes the map draws its labels, symbols and lines at. The page's are fixed pixels; the
+ * wall's follow its rem (24 px at 1920 × 1080, 48 px at 3840 × 2160), so that 4K redraws the map
+ * at its own density with everything twice as large, and no label is under 1rem.
+ */
+export interface MapLook {
+  /** Crossing names, corridor labels and place names: text-size in CSS px. */
+  text: { crossing: number; corridor: number; place: number; majorPlace: number };
+  /** The white halo behind every label, in CSS px. */
+  halo: number;
+  /** Factor on symbols (icon-size, the selection ring) and on line widths. */
+  symbol: number;
+  line: number;
+  /**
+   * Where a crossing's name goes. The page puts it to the end side of the symbol; the wall lets
+   * MapLibre try each side in turn, so that close crossings (Erez, Erez West, Zikim) all keep
+   * theirs instead of one hiding another.
+   */
+  crossingLabel: 'end' | 'any-side';
+}
+
+export const PAGE_LOOK: MapLook = {
+  text: { crossing: 12, corridor: 11, place: 12, majorPlace: 14 },
+  halo: 1.5,
+  symbol: 1,
+  line: 1,
+  crossingLabel: 'end',
+};
+
+/**
+ * The wall's look from its rem in CSS px: every label at 1rem, halos an eighth of that (under
+ * MapLibre's limit of a quarter), symbols and lines scaled with the type (× 2 at 1080p, × 4 at 4K).
+ */
+export function wallLook(remPx: number): MapLook {
+  const rem = Math.max(remPx, 12);
+  return {
+    text: { crossing: rem, corridor: rem, place: rem, majorPlace: rem },
+    halo: rem / 8,
+    symbol: rem / 12,
+    line: rem / 12,
+    crossingLabel: 'any-side',
+  };
+}
+
+const haloOf = (look: MapLook) =>
+  ({
+    'text-color': BASEMAP_COLOURS.label,
+    'text-halo-color': BASEMAP_COLOURS.halo,
+    'text-halo-width': look.halo,
+  }) as const;
 
 /** The name to label a basemap feature with: the reader's language, else English. */
 export const basemapName = (locale: string): ExpressionSpecification => [
@@ -123,7 +168,9 @@ export const basemapName = (locale: string): ExpressionSpecification => [
   ['get', 'name_en'],
 ];
 
-export function mapLayers(locale: string): LayerSpecification[] {
+export function mapLayers(locale: string, look: MapLook = PAGE_LOOK): LayerSpecification[] {
+  const halo = haloOf(look);
+  const line = (width: number) => width * look.line;
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.sea } },
     {
@@ -143,21 +190,25 @@ export function mapLayers(locale: string): LayerSpecification[] {
       id: LAYER_IDS.areasOutline,
       type: 'line',
       source: SOURCES.areas,
-      paint: { 'line-color': '#7a6a55', 'line-width': 1, 'line-dasharray': [4, 2] },
+      paint: { 'line-color': '#7a6a55', 'line-width': line(1), 'line-dasharray': [4, 2] },
     },
     {
       id: 'coast',
       type: 'line',
       source: SOURCES.basemap,
       filter: ['==', ['get', 'kind'], 'land'],
-      paint: { 'line-color': BASEMAP_COLOURS.coast, 'line-width': 1 },
+      paint: { 'line-color': BASEMAP_COLOURS.coast, 'line-width': line(1) },
     },
     {
       id: 'border',
       type: 'line',
       source: SOURCES.basemap,
       filter: ['==', ['get', 'kind'], 'border'],
-      paint: { 'line-color': BASEMAP_COLOURS.border, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      paint: {
+        'line-color': BASEMAP_COLOURS.border,
+        'line-width': line(1.5),
+        'line-dasharray': [3, 2],
+      },
     },
     {
       id: 'road',
@@ -165,7 +216,7 @@ export function mapLayers(locale: string): LayerSpecification[] {
       source: SOURCES.basemap,
       filter: ['==', ['get', 'kind'], 'road'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': BASEMAP_COLOURS.road, 'line-width': 2 },
+      paint: { 'line-color': BASEMAP_COLOURS.road, 'line-width': line(2) },
     },
     {
       id: LAYER_IDS.corridorsOn,
@@ -173,7 +224,7 @@ export function mapLayers(locale: string): LayerSpecification[] {
       source: SOURCES.corridors,
       filter: ['==', ['get', 'inWindow'], true],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': stateColour, 'line-width': 5, 'line-opacity': 0.9 },
+      paint: { 'line-color': stateColour, 'line-width': line(5), 'line-opacity': 0.9 },
     },
     {
       id: LAYER_IDS.corridorsOff,
@@ -183,7 +234,7 @@ export function mapLayers(locale: string): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': stateColour,
-        'line-width': 4,
+        'line-width': line(4),
         'line-opacity': 0.9,
         'line-dasharray': [1.5, 1.5],
       },
@@ -196,7 +247,7 @@ export function mapLayers(locale: string): LayerSpecification[] {
         'symbol-placement': 'line',
         'text-field': ['get', 'label'],
         'text-font': [LABEL_FONT],
-        'text-size': 11,
+        'text-size': look.text.corridor,
         'text-offset': [0, 1],
       },
       paint: { ...halo, 'text-color': '#333333' },
@@ -209,7 +260,7 @@ export function mapLayers(locale: string): LayerSpecification[] {
       layout: {
         'text-field': basemapName(locale),
         'text-font': [LABEL_FONT],
-        'text-size': ['match', ['get', 'rank'], 1, 14, 12],
+        'text-size': ['match', ['get', 'rank'], 1, look.text.majorPlace, look.text.place],
         'text-variable-anchor': ['center', 'top', 'bottom'],
       },
       paint: { ...halo, 'text-color': '#555555' },
@@ -220,9 +271,21 @@ export function mapLayers(locale: string): LayerSpecification[] {
       source: SOURCES.facilities,
       layout: {
         'icon-image': ['concat', 'facility-', ['get', 'functionality']],
-        'icon-size': ['interpolate', ['linear'], ['get', 'beds'], 0, 0.55, 250, 0.8, 800, 1.25],
+        'icon-size': [
+          'interpolate',
+          ['linear'],
+          ['get', 'beds'],
+          0,
+          0.55 * look.symbol,
+          250,
+          0.8 * look.symbol,
+          800,
+          1.25 * look.symbol,
+        ],
         'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
+        // On the wall, names of places and corridors keep clear of the (large) facility symbols
+        // rather than run under them; crossing names may still pass over them.
+        'icon-ignore-placement': look.crossingLabel === 'end',
       },
     },
     {
@@ -231,10 +294,10 @@ export function mapLayers(locale: string): LayerSpecification[] {
       source: SOURCES.crossings,
       filter: ['==', ['get', 'id'], ''],
       paint: {
-        'circle-radius': 17,
+        'circle-radius': 17 * look.symbol,
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': BASEMAP_COLOURS.selection,
-        'circle-stroke-width': 3,
+        'circle-stroke-width': 3 * look.symbol,
       },
     },
     {
@@ -243,14 +306,39 @@ export function mapLayers(locale: string): LayerSpecification[] {
       source: SOURCES.crossings,
       layout: {
         'icon-image': ['concat', 'crossing-', ['get', 'state']],
+        'icon-size': look.symbol,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': 12,
-        'text-anchor': 'left',
-        'text-offset': [1.1, 0],
-        'text-optional': true,
+        'text-size': look.text.crossing,
+        ...(look.crossingLabel === 'end'
+          ? { 'text-anchor': 'left' as const, 'text-offset': [1.1, 0] }
+          : {
+              // Beside the symbol first, then diagonally, above or below it: clear of its
+              // neighbours'. Only where no side is free may a name overlap another crossing's
+              // (the crossings are placed first): every crossing keeps its name.
+              'text-variable-anchor-offset': [
+                'left',
+                [1.1, 0],
+                'right',
+                [-1.1, 0],
+                'bottom-left',
+                [0.8, -0.8],
+                'top-left',
+                [0.8, 0.8],
+                'bottom-right',
+                [-0.8, -0.8],
+                'top-right',
+                [-0.8, 0.8],
+                'bottom',
+                [0, -1.1],
+                'top',
+                [0, 1.1],
+              ],
+              'text-overlap': 'always' as const,
+            }),
+        ...(look.crossingLabel === 'end' ? { 'text-optional': true } : {}),
       },
       paint: halo,
     },
@@ -264,6 +352,7 @@ export function mapStyle(options: {
   basemapUrl: string;
   locale: string;
   fontFaces: StyleSpecification['font-faces'];
+  look?: MapLook;
 }): StyleSpecification {
   const empty = () => ({ type: 'geojson' as const, data: { ...EMPTY, features: [] } });
   return {
@@ -276,6 +365,6 @@ export function mapStyle(options: {
       [SOURCES.facilities]: empty(),
       [SOURCES.crossings]: empty(),
     },
-    layers: mapLayers(options.locale),
+    layers: mapLayers(options.locale, options.look),
   };
 }

@@ -19,7 +19,12 @@ export interface MapLike {
   setSourceData(sourceId: string, data: FeatureCollection): void;
   setVisibility(layerId: string, visible: boolean): void;
   setFilter(layerId: string, filter: FilterSpecification): void;
-  fitBounds(bounds: BBox, options?: { maxZoom?: number; animate?: boolean }): void;
+  fitBounds(
+    bounds: BBox,
+    options?: { maxZoom?: number; animate?: boolean; padding?: MapPadding },
+  ): void;
+  /** Takes the container's current size (before fitting to it). */
+  resize(): void;
   resetNorth(): void;
   setCursor(cursor: string): void;
   getCanvas(): HTMLCanvasElement;
@@ -29,6 +34,14 @@ export interface MapLike {
   queryRenderedFeatures(layerIds: readonly string[]): FeatureHit[];
   /** Tears the map down: WebGL context, workers, listeners. */
   remove(): void;
+}
+
+/** Room kept free at each edge when fitting, in CSS px (physical sides, as MapLibre takes them). */
+export interface MapPadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
 export interface FeatureHit {

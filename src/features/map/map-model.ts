@@ -298,3 +298,12 @@ function feature<G extends Geometry, P>(geometry: G, properties: P): Feature<G, 
 function collection<G extends Geometry, P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
 }
+
+/** The extent of the crossings on the map (the wall fits its camera to it); none without any. */
+export const crossingsBounds = (data: MapData): BBox | undefined =>
+  boundsOf(
+    data.crossings.features.map((f): Position => [
+      f.geometry.coordinates[0]!,
+      f.geometry.coordinates[1]!,
+    ]),
+  );

@@ -1,12 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FeatureCollection } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScenario } from '../../../mocks/scenario/index.ts';
 import { sourceReturns, theatreReturns } from '../../../mocks/overrides.ts';
 import { setUpMockApi } from '../../../test/msw.ts';
 import { openTables, renderWithApp } from '../../../test/render.tsx';
 import { useSearchParam } from '../../lib/url-state.ts';
+import { PresentationProvider } from '../../ui/presentation.tsx';
 import { fakeMapFactory } from './fake-map.ts';
 import { LAYER_IDS, SOURCES } from './layers.ts';
 import { MapPanel } from './map-panel.tsx';
@@ -262,5 +263,66 @@ describe('Map panel', () => {
     unmount();
     expect(maps[0]!.removed).toBe(true);
     expect(window.__accessMonitorMap).toBeUndefined();
+  });
+
+  describe('on the wall', () => {
+    afterEach(() => {
+      document.documentElement.style.fontSize = '';
+      vi.restoreAllMocks();
+    });
+
+    it('draws for distance from the rem, holds the camera on the crossings, drops what is clicked', async () => {
+      // The wall's 1rem at 1920 × 1080, and a laid-out map container.
+      document.documentElement.style.fontSize = '24px';
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(900);
+      vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(760);
+      const { create, maps } = fakeMapFactory();
+      renderWithApp(
+        <PresentationProvider value="wall">
+          <MapPanel createMap={create} />
+        </PresentationProvider>,
+      );
+      await ready();
+      expect(panel()).toHaveClass('map-panel', 'map-panel--wall');
+      const map = maps[0]!;
+      const crossings = map.style.layers.find((l) => l.id === LAYER_IDS.crossings)!;
+      expect(crossings.layout).toMatchObject({ 'text-size': 24, 'icon-size': 2 });
+      // Fitted to the crossings (not the whole theatre), with room for their names.
+      const theatre = demoTheatre();
+      const lons = theatre.crossings.map((c) => c.location.lon);
+      const lats = theatre.crossings.map((c) => c.location.lat);
+      await waitFor(() => expect(map.fitted.length).toBeGreaterThan(0));
+      expect(map.fitted.at(-1)).toEqual([
+        Math.min(...lons),
+        Math.min(...lats),
+        Math.max(...lons),
+        Math.max(...lats),
+      ]);
+      expect(map.fitOptions.at(-1)).toMatchObject({
+        animate: false,
+        padding: { top: 48, bottom: 48, left: 192, right: 192 },
+      });
+      // Nobody points or clicks at a wall: no toolbar, details, place list or export.
+      expect(within(panel()).queryByRole('checkbox')).toBeNull();
+      expect(within(panel()).queryByRole('navigation', { name: 'Places on the map' })).toBeNull();
+      expect(panel().querySelector('.map-details')).toBeNull();
+      expect(within(panel()).queryByRole('button')).toBeNull();
+      // The legend, the basemap's attribution and the sources stay, beside the map.
+      const side = panel().querySelector<HTMLElement>('.map-side')!;
+      expect(within(side).getByRole('group', { name: 'Legend' })).toBeInTheDocument();
+      expect(side).toHaveTextContent(/OpenStreetMap contributors/);
+      expect(side).toHaveTextContent(/Source: .*Border Authority/);
+    });
+
+    it('the page keeps its controls, list and a map fitted by MapLibre alone', async () => {
+      const { create, maps } = fakeMapFactory();
+      renderWithApp(<MapPanel createMap={create} />);
+      await ready();
+      expect(panel()).not.toHaveClass('map-panel--wall');
+      expect(maps[0]!.fitted).toEqual([]);
+      const crossings = maps[0]!.style.layers.find((l) => l.id === LAYER_IDS.crossings)!;
+      expect(crossings.layout).toMatchObject({ 'text-size': 12, 'icon-size': 1 });
+      expect(within(panel()).getByRole('navigation', { name: 'Places on the map' })).toBeVisible();
+    });
   });
 });

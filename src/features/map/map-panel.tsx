@@ -7,6 +7,7 @@ import type { ExportTarget } from '../../ui/export/export-actions.ts';
 import { EmbedCaption } from '../../ui/export/embed-caption.tsx';
 import { ExportMenu } from '../../ui/export/export-menu.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { usePresentation, useRemPx } from '../../ui/presentation.tsx';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import {
   UrlNotices,
@@ -19,10 +20,11 @@ import {
 import { useNow } from '../../lib/use-now.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { captionLegend, mapPlot, mapTable } from './export-image.ts';
+import { PAGE_LOOK, wallLook } from './layers.ts';
 import { Legend, legendEntries } from './legend.tsx';
 import { DetailsSection, PlaceList } from './map-details.tsx';
 import type { MapFactory, MapLike } from './map-like.ts';
-import { itemKey, type MapItem } from './map-model.ts';
+import { crossingsBounds, itemKey, type MapItem } from './map-model.ts';
 import { MAP_OPTIONS } from './map-options.ts';
 import { MapToolbar } from './map-toolbar.tsx';
 import { useMapData } from './use-map-data.ts';
@@ -51,6 +53,9 @@ declare global {
  * The map of crossings, corridors, health facilities and governorates, as of `asOf` (the end of
  * the selected range; now by default). Works offline: basemap, fonts and worker come from the app.
  * Selecting a crossing puts it in the URL (?crossing=id), shared with the crossings board.
+ * On the wall it is drawn for distance: labels at 1rem and symbols and lines scaled with it,
+ * the camera held on the crossings, the legend beside the map, no controls, details or lists
+ * (nobody there to point or click), the whole panel in the height it is given.
  */
 export function MapPanel({
   asOf,
@@ -72,6 +77,15 @@ export function MapPanel({
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const selectedKey = crossingParam ? itemKey('crossing', crossingParam) : otherSelection;
   const { theatre, queries, data, credits, issues } = useMapData(moment, service);
+  const wall = usePresentation() === 'wall';
+  const remPx = useRemPx();
+  const look = useMemo(() => (wall ? wallLook(remPx) : PAGE_LOOK), [wall, remPx]);
+  const wallBounds = wall && data ? crossingsBounds(data) : undefined;
+  // Room for the names beside the outermost crossings, and above and below them.
+  const keepFitted = wallBounds && {
+    bounds: wallBounds,
+    padding: { top: 2 * remPx, bottom: 2 * remPx, left: 8 * remPx, right: 8 * remPx },
+  };
 
   const itemsByKey = useMemo(() => new Map(data?.items.map((i) => [i.key, i])), [data]);
   const legend = useMemo(() => legendEntries(t, service), [t, service]);
@@ -100,6 +114,8 @@ export function MapPanel({
     selectedKey,
     onHover: setHoverKey,
     onClick: select,
+    look,
+    keepFitted,
   });
 
   const showOnMap = (item: MapItem) => map?.fitBounds(item.bounds, { maxZoom: 12 });
@@ -151,12 +167,34 @@ export function MapPanel({
           ? 'ready'
           : 'loading';
 
+  const attribution = (
+    <p className="map-frame__attribution">
+      {t('map.attribution')} {t('map.areasApproximate')}
+    </p>
+  );
+  const records = (
+    <>
+      <RejectedRecords issues={issues} sourceName={sourceName} />
+      <RecordsOutsideRange
+        count={outsideRangeOf(queries.map((q) => q.data))}
+        source={source.name}
+      />
+    </>
+  );
+  // On the wall these go beside the map, under the legend, so that the map has the full height.
+  const sourcesAndRecords = (
+    <>
+      <SourceLine sources={credits} />
+      {records}
+    </>
+  );
+
   return (
     <Panel
       title={t('map.title')}
       subtitle={subtitle}
       state={state}
-      className="map-panel"
+      className={wall ? 'map-panel map-panel--wall' : 'map-panel'}
       chart="map"
       queries={queries}
     >
@@ -168,39 +206,47 @@ export function MapPanel({
           {t('map.failed', { detail: mapError })}
         </p>
       ) : null}
-      <MapToolbar
-        layers={shownLayers}
-        measure={service}
-        onChange={setOptions}
-        onFit={fitTheatre}
-        onReset={resetView}
-        disabled={!map}
-      />
+      {wall ? null : (
+        <MapToolbar
+          layers={shownLayers}
+          measure={service}
+          onChange={setOptions}
+          onFit={fitTheatre}
+          onReset={resetView}
+          disabled={!map}
+        />
+      )}
       <div className="map-layout">
         <div className="map-frame">
           <div ref={containerRef} className="map-canvas" />
           {!data || (!map && !mapError) ? (
             <p className="map-frame__loading">{t('map.loading')}</p>
           ) : null}
-          <p className="map-frame__attribution">
-            {t('map.attribution')} {t('map.areasApproximate')}
-          </p>
+          {wall ? null : attribution}
         </div>
         <div className="map-side">
-          <DetailsSection
-            item={detailItem}
-            hovered={Boolean(hovered)}
-            asOf={moment}
-            timeZone={timeZone}
-            service={service}
-            sourceName={sourceName}
-            onClose={selectedItem ? () => select(null) : undefined}
-          />
+          {wall ? null : (
+            <DetailsSection
+              item={detailItem}
+              hovered={Boolean(hovered)}
+              asOf={moment}
+              timeZone={timeZone}
+              service={service}
+              sourceName={sourceName}
+              onClose={selectedItem ? () => select(null) : undefined}
+            />
+          )}
           <Legend entries={legend} title={t('map.legend')} />
+          {wall ? (
+            <>
+              {attribution}
+              {sourcesAndRecords}
+            </>
+          ) : null}
         </div>
       </div>
-      <SourceLine sources={credits} />
-      {data ? (
+      {wall ? null : <SourceLine sources={credits} />}
+      {data && !wall ? (
         <PlaceList
           items={data.items}
           selectedKey={selectedKey}
@@ -211,17 +257,15 @@ export function MapPanel({
           }}
         />
       ) : null}
-      <RejectedRecords issues={issues} sourceName={sourceName} />
-      <RecordsOutsideRange
-        count={outsideRangeOf(queries.map((q) => q.data))}
-        source={source.name}
-      />
+      {wall ? null : records}
       <EmbedCaption chartId="map" synthetic={credits.some((c) => c.synthetic)} place="bottom" />
-      <ExportMenu
-        target={exportTarget}
-        disabled={state !== 'ready'}
-        frame={() => document.querySelector<HTMLElement>('[data-chart="map"]')}
-      />
+      {wall ? null : (
+        <ExportMenu
+          target={exportTarget}
+          disabled={state !== 'ready'}
+          frame={() => document.querySelector<HTMLElement>('[data-chart="map"]')}
+        />
+      )}
     </Panel>
   );
 }

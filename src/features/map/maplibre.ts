@@ -15,7 +15,6 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { ICON_PIXEL_RATIO } from './icons.ts';
 import { LABEL_FONT } from './layers.ts';
 import type { FeatureHit, MapFactory, MapLike } from './map-like.ts';
 
@@ -165,8 +164,7 @@ export const createMapLibreMap: MapFactory = async ({
     map.once('load', () => {
       map.off('error', onError);
       // Icons go in before any data does, so no symbol is ever laid out without its image.
-      for (const { id, image } of icons())
-        map.addImage(id, image, { pixelRatio: ICON_PIXEL_RATIO });
+      for (const { id, image, pixelRatio } of icons()) map.addImage(id, image, { pixelRatio });
       resolve();
     });
   }).catch((error: unknown) => {
@@ -201,11 +199,14 @@ function wrap(map: MapLibreMap): MapLike {
     setFilter: (layerId, filter) => void map.setFilter(layerId, filter),
     fitBounds(bounds, options) {
       map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], {
-        padding: 32,
-        maxZoom: options?.maxZoom,
+        padding: options?.padding ?? 32,
+        // Left out rather than undefined: MapLibre copies an undefined maxZoom over its own, and
+        // the camera it computes is then NaN (an error thrown from the map).
+        ...(options?.maxZoom === undefined ? {} : { maxZoom: options.maxZoom }),
         animate: options?.animate ?? !prefersReducedMotion(),
       });
     },
+    resize: () => void map.resize(),
     resetNorth: () => void map.resetNorthPitch({ animate: false }),
     setCursor: (cursor) => void (map.getCanvas().style.cursor = cursor),
     getCanvas: () => map.getCanvas(),

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { BBox } from '../../domain/geo.ts';
 import type { Translate } from '../../ui/i18n/translate.ts';
 import { createIcons } from './icons.ts';
 import {
@@ -9,14 +10,17 @@ import {
   SOURCES,
   mapStyle,
   type LayerGroup,
+  type MapLook,
 } from './layers.ts';
-import type { MapFactory, MapLike } from './map-like.ts';
+import type { MapFactory, MapLike, MapPadding } from './map-like.ts';
 import type { MapData } from './map-model.ts';
 
 /**
  * The map's life (after react-map-gl's useMap): made once the theatre is known, torn down on
  * unmount; data, visible layers and the selection pushed into it as they change. The panel is
- * ready when the map went idle with the current data.
+ * ready when the map went idle with the current data. `look` sizes labels, symbols and lines (the
+ * map is made anew when it changes: the wall's screen changed size); `keepFitted` holds the camera
+ * on those bounds whatever size the container takes (the wall: nobody there to pan or zoom).
  */
 export function useMapInstance({
   createMap,
@@ -28,6 +32,8 @@ export function useMapInstance({
   selectedKey,
   onHover,
   onClick,
+  look,
+  keepFitted,
 }: {
   createMap: MapFactory;
   bbox: readonly number[] | undefined;
@@ -38,6 +44,8 @@ export function useMapInstance({
   selectedKey: string | null;
   onHover: (key: string | null) => void;
   onClick: (key: string | null) => void;
+  look: MapLook;
+  keepFitted?: { bounds: BBox; padding: MapPadding };
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLike | null>(null);
@@ -63,7 +71,7 @@ export function useMapInstance({
       bounds,
       label: t('map.canvasLabel'),
       controls: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
-      icons: createIcons,
+      icons: () => createIcons(look.symbol),
       style: (fontFaces) =>
         mapStyle({
           basemapUrl: new URL(
@@ -72,6 +80,7 @@ export function useMapInstance({
           ).href,
           locale,
           fontFaces,
+          look,
         }),
     }).then(
       (instance) => {
@@ -99,7 +108,26 @@ export function useMapInstance({
       setMap(null);
       if (window.__accessMonitorMap?.map === made) delete window.__accessMonitorMap;
     };
-  }, [createMap, bboxKey, locale, t]);
+  }, [createMap, bboxKey, locale, t, look]);
+
+  const fitKey = keepFitted ? JSON.stringify(keepFitted) : undefined;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!map || !fitKey || !container) return;
+    const { bounds, padding } = JSON.parse(fitKey) as NonNullable<typeof keepFitted>;
+    const fit = () => {
+      // Not while the container is smaller than the room kept around the bounds (mid-layout).
+      if (container.clientWidth <= padding.left + padding.right) return;
+      if (container.clientHeight <= padding.top + padding.bottom) return;
+      map.resize();
+      map.fitBounds(bounds, { padding, animate: false });
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(fit);
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [map, fitKey]);
 
   // Data into the sources; the panel is ready again once the map has drawn them.
   useEffect(() => {
