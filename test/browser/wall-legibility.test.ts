@@ -39,7 +39,7 @@ const KEY_TEXT = [
   '.tile__figure strong',
   '.wall__stale p',
   '.wall__outage-text',
-  '[data-key-figure]',
+  '.headline__value',
 ].join(', ');
 
 let server: RunningServer | undefined;

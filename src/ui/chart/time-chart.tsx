@@ -158,8 +158,14 @@ export function TimeChart({
     ? endLabelsOf(rows, bars, lines, valueFormat, (look.lineWidth ?? 2) / 2)
     : [];
   // On the wall the value axis is as wide as its widest figure at 1rem (about the largest).
+  // The axis may run past the data: to a fixed top (100 %) or a rounder tick than the largest.
   const largest = wall
-    ? Math.max(0, ...maxima(rows, bars, lines), ...references.map((r) => r.y))
+    ? Math.max(
+        0,
+        ...maxima(rows, bars, lines).map((m) => m * 1.25),
+        ...references.map((r) => r.y),
+        ...(typeof yDomain?.[1] === 'number' ? [yDomain[1]] : []),
+      )
     : 0;
   const yAxisWidth = wall
     ? Math.ceil(widthOf(valueFormat(largest), fontSize) + fontSize * 0.8)
