@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useViewState } from '../../data/view-state.ts';
 import { placeName } from '../../domain/place-names.ts';
 import { theatreDay } from '../../domain/time.ts';
-import { VERIFICATIONS, type Verification } from '../../domain/vocabulary.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import {
   formatAge,
@@ -16,7 +15,13 @@ import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VERIFICATION_MARKS, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 import { CrossingDetailsBody, Disagreements, TruckList } from './crossing-row.tsx';
-import { phoneColumns, phoneFigure, sinceWhen, type PhoneColumn } from './phone-model.ts';
+import {
+  marksUsed,
+  phoneColumns,
+  phoneFigure,
+  sinceWhen,
+  type PhoneColumn,
+} from './phone-model.ts';
 
 /**
  * The crossings on a phone's first screen: one tight row per crossing with its status (shape and
@@ -44,12 +49,7 @@ export function PhoneAnswer({
   const groups = phoneColumns(rows);
   const columns = groups.flatMap((g) => g.columns);
   const today = theatreDay(now, timeZone);
-  const marks = new Set<Verification>();
-  for (const row of rows)
-    for (const column of columns) {
-      const v = phoneFigure(row, column, today)?.verification;
-      if (v) marks.add(v);
-    }
+  const marks = marksUsed(rows, columns, today);
   // Figures sit in the row under their crossing's name: `headers` ties each to the crossing,
   // its source and its stage, as a screen reader announces them.
   const headerIds = {
@@ -102,7 +102,7 @@ export function PhoneAnswer({
         ))}
       </table>
       <p className="phone-answer__legend">
-        {VERIFICATIONS.filter((v) => marks.has(v)).map((v) => (
+        {marks.map((v) => (
           <span key={v}>
             <span aria-hidden="true">{VERIFICATION_MARKS[v]}</span> {t(`verification.${v}`)}
           </span>

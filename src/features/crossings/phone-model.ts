@@ -1,5 +1,5 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
-import type { Stage, Verification } from '../../domain/vocabulary.ts';
+import { VERIFICATIONS, type Stage, type Verification } from '../../domain/vocabulary.ts';
 import { theatreDay, type Day } from '../../domain/time.ts';
 import type { BoardRow } from './board-model.ts';
 
@@ -84,4 +84,22 @@ export function sinceWhen(
     at: since,
     sameDay: theatreDay(new Date(since), timeZone) === theatreDay(now, timeZone),
   };
+}
+
+/**
+ * The verification marks the figures in `columns` carry, in the vocabulary's order: the key
+ * under the figures names these and no others.
+ */
+export function marksUsed(
+  rows: readonly BoardRow[],
+  columns: readonly PhoneColumn[],
+  today: Day,
+): Verification[] {
+  const marks = new Set<Verification>();
+  for (const row of rows)
+    for (const column of columns) {
+      const v = phoneFigure(row, column, today)?.verification;
+      if (v) marks.add(v);
+    }
+  return VERIFICATIONS.filter((v) => marks.has(v));
 }

@@ -3,7 +3,6 @@ import { useSourceName } from '../../data/queries.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { placeName } from '../../domain/place-names.ts';
 import { theatreDay } from '../../domain/time.ts';
-import { VERIFICATIONS, type Verification } from '../../domain/vocabulary.ts';
 import {
   formatAge,
   formatNumber,
@@ -16,7 +15,13 @@ import { Panel, QueryErrorNotices, RecordsOutsideRange, RejectedRecords } from '
 import { StatusBadge, VERIFICATION_MARKS } from '../../ui/status-symbol.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import type { BoardRow } from './board-model.ts';
-import { phoneColumns, phoneFigure, sinceWhen, type PhoneColumn } from './phone-model.ts';
+import {
+  marksUsed,
+  phoneColumns,
+  phoneFigure,
+  sinceWhen,
+  type PhoneColumn,
+} from './phone-model.ts';
 import { useBoardRows } from './use-board-rows.ts';
 import { numberedSources, tilePage, WALL_PAGE_SECONDS } from './wall-tiles-model.ts';
 import './wall-tiles.css';
@@ -43,12 +48,7 @@ export function CrossingTiles() {
   const number = (sourceId: string) => formatNumber(sources.indexOf(sourceId) + 1, locale);
   const shown = rows.slice(page.from, page.to);
   const today = timeZone ? theatreDay(now, timeZone) : undefined;
-  const marks = new Set<Verification>();
-  for (const row of rows)
-    for (const column of columns) {
-      const v = today ? phoneFigure(row, column, today)?.verification : undefined;
-      if (v) marks.add(v);
-    }
+  const marks = today ? marksUsed(rows, columns, today) : [];
   return (
     <Panel
       title={t('crossings.title')}
@@ -91,7 +91,7 @@ export function CrossingTiles() {
               ))}
             </ol>
             <p className="tile__marks">
-              {VERIFICATIONS.filter((v) => marks.has(v)).map((v) => (
+              {marks.map((v) => (
                 <span key={v}>
                   <span aria-hidden="true">{VERIFICATION_MARKS[v]}</span> {t(`verification.${v}`)}
                 </span>
