@@ -295,9 +295,11 @@ export function PatternDefs({
 }: {
   patterns: readonly { pattern: FillPattern; colour: string }[];
 }) {
+  // Two stacks of one commodity share a pattern: one definition each (ids are unique).
+  const unique = new Map(patterns.map((p) => [patternId(p.pattern, p.colour), p]));
   return (
     <defs>
-      {patterns.map(({ pattern, colour }) => (
+      {[...unique.values()].map(({ pattern, colour }) => (
         <pattern
           key={patternId(pattern, colour)}
           id={patternId(pattern, colour)}
