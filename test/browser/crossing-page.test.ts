@@ -74,9 +74,15 @@ describe('Crossing page', () => {
     expect(axis).toMatch(/UN Monitoring/);
     // Its table alternative: a column per lane and a verdict per day.
     await history.getByText('Show as table').click();
-    const headers = await history.locator('table th[scope="col"]').allTextContents();
-    expect(headers.some((h) => h.startsWith('Border Authority'))).toBe(true);
-    expect(headers.some((h) => h.startsWith('UN Monitoring'))).toBe(true);
+    // The table is drawn after the click: read its header once it is there (under load, an
+    // immediate read found none and failed CI).
+    const headers = () => history.locator('table th[scope="col"]').allTextContents();
+    await expect
+      .poll(async () => (await headers()).some((h) => h.startsWith('Border Authority')), {
+        timeout: READY_TIMEOUT,
+      })
+      .toBe(true);
+    expect((await headers()).some((h) => h.startsWith('UN Monitoring'))).toBe(true);
 
     const trucks = region(page, 'Trucks by stage and source');
     await waitForReady(page, trucks);
