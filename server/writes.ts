@@ -4,6 +4,7 @@
  * idempotency key. Every problem of a request is listed in one answer.
  */
 import { dateBounds } from '../src/domain/date-bounds.ts';
+import { describeReason, type Reason } from '../src/domain/reasons.ts';
 import { validateDataset } from '../src/domain/validate.ts';
 import type { Dataset } from '../src/domain/vocabulary.ts';
 import type { Db, Queryable } from './db.ts';
@@ -98,8 +99,15 @@ function checkRecord(
     timeZone: theatre.timeZone,
   };
   const checked = validateDataset(dataset, [record], { sourceId: token.sourceId, dates });
+  // One problem per field at fault, each worded on its own (the issue joins them).
   for (const issue of checked.rejected)
-    problems.push({ path: issue.field ? `${path}.${issue.field}` : path, message: issue.reason });
+    for (const reason of issue.reasons.length ? issue.reasons : [undefined]) {
+      const field = reason ? (reason.field ?? '') : issue.field;
+      problems.push({
+        path: field ? `${path}.${field}` : path,
+        message: reason ? describeReason({ ...reason, field: undefined } as Reason) : issue.reason,
+      });
+    }
   const known =
     dataset === 'corridor-status'
       ? theatre.corridors.map((c) => c.id)
