@@ -313,7 +313,7 @@ export function storeApi(options: StoreApiOptions): Handler {
       params,
     );
     const total = await db.query<{ n: string }>(
-      `select count(*)::text as n from data_issues i ${filter}`,
+      `select count(*)::text as n from data_issues i ${source ? 'where i.source_id = $1' : ''}`,
       source ? [source] : [],
     );
     return Response.json(
