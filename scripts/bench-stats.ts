@@ -14,6 +14,13 @@ export function median(values: readonly number[]): number {
  * The order of `runs` measurements of each of two sides, alternated (a, b, a, b, …) so that
  * a machine growing busier or a server's warming caches weigh on both sides alike.
  */
+/** The p-quantile (0..1) of `values`, nearest rank (p95 of 200 samples is the 190th smallest). */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
 export function alternate<A, B>(a: A, b: B, runs: number): (A | B)[] {
   return Array.from({ length: runs * 2 }, (_, i) => (i % 2 === 0 ? a : b));
 }

@@ -15,6 +15,7 @@ import {
   PROBLEM_TYPES,
 } from '../mocks/handlers.ts';
 import { rollupAnswer } from '../mocks/rollups.ts';
+import { sendResponse } from '../scripts/api-server.ts';
 import { isRollupDataset } from '../src/domain/rollup.ts';
 import { resolveResolution } from '../src/domain/rollup.ts';
 import { shiftDay, theatreDay } from '../src/domain/time.ts';
@@ -338,7 +339,7 @@ export function storeApi(options: StoreApiOptions): Handler {
         return route(path, request, body);
       })
       .catch((error: unknown) => refusal(error))
-      .then((response) => send(res, response), next);
+      .then((response) => sendResponse(req, res, response), next);
   };
 }
 
@@ -405,12 +406,4 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  const body = Buffer.from(await response.arrayBuffer());
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
 }

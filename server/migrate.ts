@@ -5,10 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './db.ts';
+import { rebuildBuckets } from './buckets.ts';
+import type { Db, Queryable } from './db.ts';
 
 const DIR = join(import.meta.dirname, 'migrations');
 const LOCK = 27_200_016;
+
+/** What a migration needs done beyond its SQL, in its transaction (filling derived tables). */
+const AFTER: Record<number, (tx: Queryable) => Promise<unknown>> = { 2: rebuildBuckets };
 
 export function migrationFiles(): { version: number; name: string; sql: string }[] {
   return readdirSync(DIR)
@@ -38,6 +42,7 @@ export async function migrate(db: Db): Promise<string[]> {
       // PGlite's extended protocol takes one statement per query: split on the file's own
       // statement ends (a line that ends with ";" outside a $$ body).
       for (const statement of statements(m.sql)) await tx.query(statement);
+      await AFTER[m.version]?.(tx);
       await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
         m.version,
         m.name,

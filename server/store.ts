@@ -5,10 +5,12 @@
  * (server/append-only.test.ts checks the source and the database's triggers refuse it anyway).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { daysInMask } from '../src/domain/rollup.ts';
 import { bucketsFor } from '../src/domain/series.ts';
 import { shiftDay } from '../src/domain/time.ts';
 import type { DataIssue } from '../src/domain/validate.ts';
-import { COMMODITIES, type Dataset } from '../src/domain/vocabulary.ts';
+import { COMMODITIES, DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
+import { applyBucketDeltas, bucketDeltas, bucketStart } from './buckets.ts';
 import type { Db, Queryable } from './db.ts';
 import { issueDay, storedRow, type StoredRow } from './records.ts';
 
@@ -55,6 +57,8 @@ export async function insertRecords(
     ]);
     out.push(...result.rows);
   }
+  const flows = rows.filter((r) => r.dataset === 'aid-flow');
+  if (flows.length) await applyBucketDeltas(q, bucketDeltas(flows));
   return out;
 }
 
@@ -114,12 +118,19 @@ export async function ensurePublisher(q: Queryable, sourceId: string, name: stri
   );
 }
 
-/** The first and last day with records (undefined when the store is empty). */
+/**
+ * The first and last day with records (undefined when the store is empty): per dataset, the
+ * ends of its (dataset, day) index — a few index reads, whatever the store holds.
+ */
 export async function storedRange(
   q: Queryable,
 ): Promise<{ start: string; end: string } | undefined> {
   const { rows } = await q.query<{ start: string | null; end: string | null }>(
-    `select min(day)::text as start, max(day)::text as "end" from records where dataset <> 'events'`,
+    `select min(lo)::text as start, max(hi)::text as "end" from (
+       select (select min(day) from records where dataset = d) as lo,
+              (select max(day) from records where dataset = d) as hi
+       from unnest($1::text[]) as d) ends`,
+    [DATASETS.filter((d) => d !== 'events')],
   );
   const r = rows[0];
   return r?.start && r.end ? { start: r.start, end: r.end } : undefined;
@@ -234,20 +245,26 @@ export interface AidFlowRollupRow {
 }
 
 /**
- * Aid flow rolled up in SQL: sums per bucket × crossing × commodity × stage × source ×
+ * Aid flow rolled up in SQL from the records: sums per bucket × crossing × commodity × stage × source ×
  * verification (with `by`, summed over the other of crossing and commodity), with the records
  * and distinct days each row stands on and the mask of those days — the same rows as
  * src/domain/rollup.ts's rollUpAidFlow (server/rollup-sql.test.ts compares them).
  */
-export async function aidFlowRollup(
+export async function aidFlowRollupLive(
   q: Queryable,
   f: RecordFilter,
   resolution: 'day' | 'week' | 'month',
   by?: 'crossing' | 'commodity',
 ): Promise<AidFlowRollupRow[]> {
-  const buckets = bucketsFor({ from: f.from, to: f.to }, resolution);
-  const params: unknown[] = [buckets.map((b) => b.from), buckets.map((b) => b.to)];
+  // Buckets by arithmetic, not by a join: ISO weeks (Monday) and calendar months, clipped to
+  // the range, as src/domain/series.ts's bucketsFor cuts them.
+  const params: unknown[] = [];
   const filter = where('aid-flow', f, params);
+  params.push(f.from);
+  const from = `$${params.length}::date`;
+  const start = (day: string) =>
+    resolution === 'day' ? day : `date_trunc('${resolution}', ${day})::date`;
+  const bucket = (day: string) => `greatest(${start(day)}, ${from})`;
   const keepCrossing = by !== 'commodity';
   const keepCommodity = by !== 'crossing';
   const crossing = keepCrossing ? 'r.crossing_id' : `''`;
@@ -257,54 +274,144 @@ export async function aidFlowRollup(
     // Only the buckets holding a record reported after `since`, each answered whole.
     const inner = where('aid-flow', f, params, 'r2');
     params.push(new Date(f.since).toISOString());
-    touched = ` and b.bfrom in (select b2.bfrom from current_records r2
-      join b as b2 on r2.day between b2.bfrom and b2.bto
+    touched = ` and ${bucket('r.day')} in (select distinct ${bucket('r2.day')} from current_records r2
       where ${inner} and r2.reported_at > $${params.length}::timestamptz)`;
   }
-  const sql = `with b as (
-      select * from unnest($1::date[], $2::date[]) as b(bfrom, bto))
-    select b.bfrom::text as bucket, b.bto::text as "to", (b.bto - b.bfrom + 1) as days,
+  const sql = `select ${bucket('r.day')}::text as bucket,
       ${crossing} as crossing, ${commodity} as commodity, r.stage, r.source_id, r.verification,
-      count(*)::int as records, count(distinct r.day)::int as days_reported,
-      bit_or(1::bigint << (r.day - b.bfrom))::text as mask,
+      count(*)::int as records,
+      bit_or(1::bigint << (r.day - ${bucket('r.day')}))::text as mask,
       sum(r.trucks)::float8 as trucks, sum(r.tonnes)::float8 as tonnes,
       sum(r.litres)::float8 as litres
-    from current_records r join b on r.day between b.bfrom and b.bto
+    from current_records r
     where ${filter}${touched}
-    group by 1, 2, 3, 4, 5, 6, 7, 8
-    order by 1, 4, 5, 6, 7, 8`;
+    group by 1, 2, 3, 4, 5, 6
+    order by 1, 2, 3, 4, 5, 6`;
   const { rows } = await q.query<{
     bucket: string;
-    to: string;
-    days: number;
     crossing: string;
     commodity: string;
     stage: string;
     source_id: string;
     verification: string;
     records: number;
-    days_reported: number;
     mask: string;
     trucks: number | null;
     tonnes: number | null;
     litres: number | null;
   }>(sql, params);
-  return rows.map((r) => ({
-    bucket: r.bucket,
-    to: r.to,
-    days: Number(r.days),
-    sourceId: r.source_id,
-    verification: r.verification,
-    records: Number(r.records),
-    daysReported: Number(r.days_reported),
-    dayMask: Number(r.mask) >>> 0,
-    ...(keepCrossing ? { crossingId: r.crossing } : {}),
-    ...(keepCommodity ? { commodity: r.commodity } : {}),
-    stage: r.stage,
-    ...(r.trucks !== null ? { trucks: Number(r.trucks) } : {}),
-    ...(r.tonnes !== null ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
-    ...(r.litres !== null ? { litres: Number(r.litres) } : {}),
-  }));
+  const ends = new Map(bucketsFor({ from: f.from, to: f.to }, resolution).map((b) => [b.from, b]));
+  return rows.map((r) => {
+    const b = ends.get(r.bucket)!;
+    const dayMask = Number(r.mask) >>> 0;
+    return {
+      bucket: r.bucket,
+      to: b.to,
+      days: b.days,
+      sourceId: r.source_id,
+      verification: r.verification,
+      records: Number(r.records),
+      daysReported: daysInMask(dayMask),
+      dayMask,
+      ...(keepCrossing ? { crossingId: r.crossing } : {}),
+      ...(keepCommodity ? { commodity: r.commodity } : {}),
+      stage: r.stage,
+      ...(r.trucks !== null ? { trucks: Number(r.trucks) } : {}),
+      ...(r.tonnes !== null ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
+      ...(r.litres !== null ? { litres: Number(r.litres) } : {}),
+    };
+  });
+}
+
+/**
+ * Aid flow's roll-up: weeks and months wholly inside the range are read from aid_flow_buckets
+ * (kept in step with every write), the clipped first and last buckets and every `since` or
+ * daily roll-up from the records. The rows are the same either way (server/store.test.ts).
+ */
+export async function aidFlowRollup(
+  q: Queryable,
+  f: RecordFilter,
+  resolution: 'day' | 'week' | 'month',
+  by?: 'crossing' | 'commodity',
+): Promise<AidFlowRollupRow[]> {
+  if (resolution === 'day' || f.since !== undefined) return aidFlowRollupLive(q, f, resolution, by);
+  const buckets = bucketsFor({ from: f.from, to: f.to }, resolution);
+  const whole = buckets.filter(
+    (b) =>
+      b.from === bucketStart(b.from, resolution) &&
+      b.to === bucketsFor({ from: b.from, to: shiftDay(b.from, 31) }, resolution)[0]!.to,
+  );
+  const wholeSet = new Set(whole.map((b) => b.from));
+  const rows: AidFlowRollupRow[] = [];
+  for (const b of buckets)
+    if (!wholeSet.has(b.from))
+      rows.push(...(await aidFlowRollupLive(q, { ...f, from: b.from, to: b.to }, resolution, by)));
+  if (!whole.length) return rows;
+  const keepCrossing = by !== 'commodity';
+  const keepCommodity = by !== 'crossing';
+  const params: unknown[] = [resolution, whole.map((b) => b.from)];
+  let filter = '';
+  if (f.crossingIds?.length) {
+    params.push(f.crossingIds);
+    filter += ` and crossing_id = any($${params.length}::text[])`;
+  }
+  if (f.sourceId) {
+    params.push(f.sourceId);
+    filter += ` and source_id = $${params.length}`;
+  }
+  if (f.commodities?.length) {
+    params.push(f.commodities);
+    filter += ` and commodity = any($${params.length}::text[])`;
+  }
+  const summed = await q.query<{
+    bucket: string;
+    crossing: string;
+    commodity: string;
+    stage: string;
+    source_id: string;
+    verification: string;
+    records: number;
+    mask: string;
+    trucks: number;
+    trucks_n: number;
+    tonnes: number;
+    tonnes_n: number;
+    litres: number;
+    litres_n: number;
+  }>(
+    `select bucket::text, ${keepCrossing ? 'crossing_id' : `''`} as crossing,
+       ${keepCommodity ? 'commodity' : `''`} as commodity, stage, source_id, verification,
+       sum(records)::int as records, bit_or(mask)::text as mask,
+       sum(trucks)::float8 as trucks, sum(trucks_n)::int as trucks_n,
+       sum(tonnes)::float8 as tonnes, sum(tonnes_n)::int as tonnes_n,
+       sum(litres)::float8 as litres, sum(litres_n)::int as litres_n
+     from aid_flow_buckets
+     where resolution = $1 and bucket = any($2::date[]) and records > 0${filter}
+     group by 1, 2, 3, 4, 5, 6`,
+    params,
+  );
+  const byFrom = new Map(whole.map((b) => [b.from, b]));
+  for (const r of summed.rows) {
+    const b = byFrom.get(r.bucket)!;
+    const dayMask = Number(r.mask) >>> 0;
+    rows.push({
+      bucket: b.from,
+      to: b.to,
+      days: b.days,
+      sourceId: r.source_id,
+      verification: r.verification,
+      records: Number(r.records),
+      daysReported: daysInMask(dayMask),
+      dayMask,
+      ...(keepCrossing ? { crossingId: r.crossing } : {}),
+      ...(keepCommodity ? { commodity: r.commodity } : {}),
+      stage: r.stage,
+      ...(Number(r.trucks_n) > 0 ? { trucks: Number(r.trucks) } : {}),
+      ...(Number(r.tonnes_n) > 0 ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
+      ...(Number(r.litres_n) > 0 ? { litres: Number(r.litres) } : {}),
+    });
+  }
+  return rows;
 }
 
 export { storedRow };

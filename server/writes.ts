@@ -7,6 +7,7 @@ import { dateBounds } from '../src/domain/date-bounds.ts';
 import { describeReason, type Reason } from '../src/domain/reasons.ts';
 import { validateDataset } from '../src/domain/validate.ts';
 import type { Dataset } from '../src/domain/vocabulary.ts';
+import { applyBucketDeltas, bucketDeltas } from './buckets.ts';
 import type { Db, Queryable } from './db.ts';
 import { storedRow, type StoredRow } from './records.ts';
 import { insertRecords, sha256 } from './store.ts';
@@ -334,6 +335,15 @@ export async function writeCorrection(
         },
       ]);
     const row = storedRow(old.dataset, record, theatre.timeZone);
+    if (old.dataset === 'aid-flow') {
+      // The buckets lose the version replaced and gain the new one, in this transaction.
+      const replaced = await tx.query<StoredRow>(
+        `select day::text, crossing_id, commodity, stage, source_id, verification,
+           trucks::float8, tonnes::float8, litres::float8 from records where id = $1::bigint`,
+        [id],
+      );
+      await applyBucketDeltas(tx, bucketDeltas([row], replaced.rows));
+    }
     try {
       await tx.query(
         `insert into records (dataset, day, day_to, at, crossing_id, source_id, verification,

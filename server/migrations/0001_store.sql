@@ -88,6 +88,7 @@ create table records (
 );
 
 create index records_dataset_day on records (dataset, day);
+create index records_day on records (day);
 create index records_reported on records (dataset, reported_at);
 create index records_aid_flow on records (day, crossing_id, commodity, stage, source_id, verification)
   include (trucks, tonnes, litres, replaces)
