@@ -166,21 +166,24 @@ export class Outbox {
       this.flushAgain = true;
       return this.flushing;
     }
-    this.flushing = (async () => {
-      try {
-        do {
-          this.flushAgain = false;
-          const due = this.reports.filter(
-            (r) => r.state === 'queued' && (r.nextAttemptAt ?? 0) <= this.o.now(),
-          );
-          for (const report of due) await this.sendOne(report.key);
-        } while (this.flushAgain);
-      } finally {
-        this.flushing = undefined;
-        this.schedule();
-      }
-    })();
-    return this.flushing;
+    // Cleared in a callback, which always runs after this assignment (a flush with nothing
+    // due finishes synchronously).
+    const run = this.sendDue().finally(() => {
+      this.flushing = undefined;
+      this.schedule();
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  private async sendDue(): Promise<void> {
+    do {
+      this.flushAgain = false;
+      const due = this.reports.filter(
+        (r) => r.state === 'queued' && (r.nextAttemptAt ?? 0) <= this.o.now(),
+      );
+      for (const report of due) await this.sendOne(report.key);
+    } while (this.flushAgain);
   }
 
   private async reload(): Promise<void> {

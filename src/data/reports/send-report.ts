@@ -56,7 +56,11 @@ export interface SendRequest {
  */
 export async function sendReport(request: SendRequest): Promise<SendOutcome> {
   const fetchImpl = request.fetchImpl ?? fetch;
-  const url = `${request.baseUrl.replace(/\/+$/, '')}/reports`;
+  // Relative to the page, as the source's reads are ("/api/v1" → this origin).
+  const url = new URL(
+    `${request.baseUrl.replace(/\/+$/, '')}/reports`,
+    globalThis.location?.href ?? 'http://localhost/',
+  ).href;
   let response: Response;
   try {
     response = await fetchImpl(url, {
