@@ -36,6 +36,8 @@ export interface OutboxOptions {
   /** The sources reports may go to (config.json's writable ones). */
   sources: () => readonly RestSourceConfig[];
   token: (sourceId: string) => string | undefined;
+  /** The server refused a source's token (401): the device should ask for it again. */
+  tokenRefused?: (sourceId: string) => void;
   online?: () => boolean;
   fetchImpl?: typeof fetch;
   now?: () => number;
@@ -67,7 +69,8 @@ export class Outbox {
   private storageError: string | undefined;
   private channel: BroadcastChannel | undefined;
   private readonly onOnline = () => void this.flush();
-  private readonly o: Required<Omit<OutboxOptions, 'fetchImpl'>> & { fetchImpl?: typeof fetch };
+  private readonly o: Required<Omit<OutboxOptions, 'fetchImpl' | 'tokenRefused'>> &
+    Pick<OutboxOptions, 'fetchImpl' | 'tokenRefused'>;
 
   constructor(options: OutboxOptions) {
     this.o = {
@@ -264,6 +267,7 @@ export class Outbox {
         failure: outcome.failure,
         failedAt: done,
       });
+      if (outcome.failure.kind === 'token') this.o.tokenRefused?.(report.sourceId);
     } else {
       const backoff =
         outcome.retryAfterMs ??

@@ -4,7 +4,7 @@ import { writableSources, type AppConfig } from '../config.ts';
 import { useActiveSource } from '../source-context.tsx';
 import { Outbox, type OutboxSnapshot } from './outbox.ts';
 import { indexedDbOutboxStore } from './outbox-store.ts';
-import { reportToken } from './report-token.ts';
+import { forgetReportToken, reportToken } from './report-token.ts';
 
 /**
  * One outbox per page, shared by the header's badge and the report page, started the first time
@@ -19,6 +19,7 @@ function outboxFor(config: AppConfig): Outbox {
       store: indexedDbOutboxStore(),
       sources: () => writableSources(config),
       token: reportToken,
+      tokenRefused: forgetReportToken,
     });
     shared = { outbox, config };
     void outbox.start();
