@@ -202,6 +202,14 @@ export class Outbox {
 
   private async sendOne(key: string): Promise<void> {
     if (this.inFlight.has(key)) return;
+    // A report that cannot go now is not shown as being sent: it says what it waits for.
+    const report = this.reports.find((r) => r.key === key);
+    const at = new Date(this.o.now()).toISOString();
+    if (report && this.o.sources().some((s) => s.id === report.sourceId)) {
+      if (!this.o.online()) return this.save({ ...report, waiting: { kind: 'offline', at } });
+      if (!this.o.token(report.sourceId))
+        return this.save({ ...report, waiting: { kind: 'no-token', at } });
+    }
     this.inFlight.add(key);
     this.changed(false);
     try {
