@@ -251,7 +251,9 @@ describe('Observers’ reports (phone, real browser)', () => {
     const page = await browser.openApp('/report', {
       baseUrl,
       viewport: { width: 360, height: 740 },
-      beforeNavigate: (p) => p.context().on('request', (r) => requestUrls.push(r.url())),
+      beforeNavigate: (p) => {
+        p.context().on('request', (r) => requestUrls.push(r.url()));
+      },
     });
     await page.getByRole('heading', { name: 'File a report', level: 1 }).waitFor({
       timeout: READY_TIMEOUT,
