@@ -43,7 +43,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'mocks/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'server/**/*.test.ts',
+          ],
           setupFiles: ['test/setup.ts'],
           // Component tests wait on the mock API and lazy chunks; 2 busy cores can be slow.
           testTimeout: 20_000,

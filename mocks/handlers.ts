@@ -281,7 +281,7 @@ export function contentTag(text: string): string {
  * is revalidated each time. Both carry an ETag of their content (`generatedAt` left out), and a
  * matching `If-None-Match` gets 304.
  */
-function cachedJson(request: Request, body: { meta: object }, closed: boolean): Response {
+export function cachedJson(request: Request, body: { meta: object }, closed: boolean): Response {
   const etag = contentTag(
     JSON.stringify({ ...body, meta: { ...body.meta, generatedAt: undefined } }),
   );

@@ -32,6 +32,11 @@ export interface ServerOptions {
   /** When set, served as /config.json instead of the file in staticDir. */
   config?: unknown;
   scenario?: ScenarioOptions;
+  /**
+   * The API to serve instead of the mock: a node handler for paths under /api/ (the store's,
+   * server/api.ts). Without it, the MSW handlers answer from the scenario in memory.
+   */
+  api?: (req: Req, res: Res, next: Next) => void;
 }
 
 export interface RunningServer {
@@ -40,9 +45,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Req = IncomingMessage & { path: string; method: string; url: string };
-type Res = ServerResponse;
-type Next = (error?: unknown) => void;
+export type Req = IncomingMessage & { path: string; method: string; url: string };
+export type Res = ServerResponse;
+export type Next = (error?: unknown) => void;
 interface ExpressApp {
   (req: IncomingMessage, res: ServerResponse): void;
   disable(setting: string): void;
@@ -99,9 +104,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!req.path.startsWith(API_PREFIX)) return next();
     setHeaders(res, apiSecurityHeaders());
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Type, Cache-Control, ETag');
+    res.setHeader(
+      'Access-Control-Expose-Headers',
+      'Content-Type, Cache-Control, ETag, Retry-After, Idempotent-Replayed',
+    );
     if (req.method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
+      res.setHeader(
+        'Access-Control-Allow-Methods',
+        options.api ? 'GET, POST, OPTIONS' : 'GET, OPTIONS',
+      );
       res.setHeader(
         'Access-Control-Allow-Headers',
         String(req.headers['access-control-request-headers'] ?? 'Accept, Content-Type'),
@@ -114,11 +125,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     next();
   });
 
-  // The API: the MSW handlers.
-  const scenario = createScenario(options.scenario);
-  const handlers = createHandlers({ scenario });
+  // The API: the store's, or the MSW handlers on the scenario.
+  if (options.api) app.use(options.api);
+  const scenario = options.api ? undefined : createScenario(options.scenario);
+  const handlers = scenario ? createHandlers({ scenario }) : [];
   app.use((req, res, next) => {
-    if (!req.path.startsWith(API_PREFIX)) return next();
+    if (!req.path.startsWith(API_PREFIX) || !scenario) return next();
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers))
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
