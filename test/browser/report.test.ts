@@ -17,6 +17,8 @@ import { migrate } from '../../server/migrate.ts';
 import { seedDemo } from '../../server/seed.ts';
 import { createToken } from '../../server/tokens.ts';
 import { shiftDay, theatreDay } from '../../src/domain/time.ts';
+import { reportWords } from '../../src/ui/i18n/pages/report.ts';
+import { englishMessages, pageTexts } from './english-left.ts';
 import {
   READY_TIMEOUT,
   boardRows,
@@ -186,4 +188,41 @@ describe('Observers’ reports (phone, real browser)', () => {
     expect(kissufim?.texts).toContain('Restricted');
     expectCleanPage(page, { allow: OFFLINE_ATTEMPTS });
   });
+
+  it.each(['ar', 'he'] as const)(
+    '/report?lang=%s reads right to left, leaves no English interface text and is axe-clean',
+    async (lang) => {
+      const page = await browser.openApp(`/report?lang=${lang}`, {
+        baseUrl: server.url,
+        viewport: { width: 360, height: 740 },
+      });
+      await page
+        .locator('form[aria-labelledby] select')
+        .first()
+        .waitFor({ timeout: READY_TIMEOUT });
+      // A status chosen and a row of trucks added: every part of the form is on the page.
+      await page.locator('input[type="radio"][value="closed"]').check();
+      await page.locator('.report-fieldset button').last().click();
+      await page.locator('button[type="submit"]').last().click();
+      await page.locator('.report-problems').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const forms = (entry: unknown) =>
+        typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>);
+      const pageEnglish = Object.entries(reportWords.en).flatMap(([key, entry]) => {
+        const mine = new Set(forms(reportWords[lang][key as keyof typeof reportWords.en]));
+        return forms(entry).filter((text) => !mine.has(text) && !/\{\w+\}/.test(text));
+      });
+      const english = new Set([...englishMessages(lang), ...pageEnglish]);
+      const left = (await pageTexts(page)).filter((text) => english.has(text));
+      expect(left, 'English interface text on the page').toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
+      expectCleanPage(page);
+    },
+  );
 });
