@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { http, HttpResponse } from 'msw';
@@ -10,6 +10,8 @@ import { toTheatreLocal } from '../../domain/report.ts';
 import { ReportPage } from './report-page.tsx';
 
 const server = setUpMockApi();
+// Saving goes through IndexedDB and the mock API: on two busy cores that can take over a second.
+configure({ asyncUtilTimeout: 5000 });
 const TOKEN = 'amt_field-token-0123456789';
 
 /** A fresh config per test: the page's outbox is one per config (and per device). */
@@ -73,7 +75,11 @@ async function keepToken(user: ReturnType<typeof userEvent.setup>) {
   expect(field).toHaveAttribute('type', 'password');
   await user.type(field, TOKEN);
   await user.click(screen.getByRole('button', { name: 'Keep the token' }));
-  await screen.findByText('A token for Field monitors is kept on this device.');
+  await screen.findByText(
+    'A token for Field monitors is kept on this device.',
+    {},
+    { timeout: 5000 },
+  );
 }
 
 describe('the report page', () => {
@@ -83,7 +89,7 @@ describe('the report page', () => {
     const user = userEvent.setup();
     await openPage();
     await user.click(within(form()).getByRole('button', { name: 'Save and send' }));
-    const summary = await screen.findByRole('alert');
+    const summary = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(summary).toHaveTextContent('2 things to fix before the report is saved:');
     expect(summary).toHaveTextContent('Crossing: is required');
     expect(summary).toHaveTextContent(
@@ -132,7 +138,9 @@ describe('the report page', () => {
     const crossing = await screen.findByRole('combobox', { name: 'المعبر' }, { timeout: 5000 });
     expect(within(crossing).getByRole('option', { name: 'كرم أبو سالم' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'حفظ وإرسال' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('أمران يلزم تصحيحهما');
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+      'أمران يلزم تصحيحهما',
+    );
   });
 
   it('saves a report on the device, sends it with the token in a header only, and counts it sent', async () => {
@@ -255,7 +263,9 @@ describe('the report page', () => {
     expect(screen.getByTestId('outbox-report')).toHaveTextContent(
       'The server did not accept the token.',
     );
-    expect(await screen.findByLabelText('Access token for Field monitors')).toHaveValue('');
+    expect(
+      await screen.findByLabelText('Access token for Field monitors', {}, { timeout: 5000 }),
+    ).toHaveValue('');
     expect(localStorage.length).toBe(0);
   });
 });
