@@ -13,6 +13,7 @@ const madeAt = new Date('2026-11-30T09:00:00Z');
 const context: ReportContext = {
   timeZone: 'Asia/Gaza',
   crossingIds: ['kerem-shalom', 'rafah'],
+  corridorIds: ['salah-al-din'],
   theatreName: 'Gaza',
   sourceId: 'field',
   madeAt,
@@ -38,6 +39,12 @@ describe('a report from the form', () => {
       status: 'closed' as const,
       since: '2026-11-30T08:15',
       note: '  Gate shut at dawn  ',
+      corridor: {
+        corridorId: 'salah-al-din',
+        status: 'open' as const,
+        start: '10:00',
+        end: '20:00',
+      },
       trucks: [
         { stage: 'entered' as const, commodity: 'food' as const, trucks: '12', tonnes: '' },
         { stage: 'entered' as const, commodity: 'fuel' as const, trucks: '', tonnes: '3,5' },
@@ -73,9 +80,35 @@ describe('a report from the form', () => {
             tonnes: 3.5,
           },
         ],
-        corridorStatus: [],
+        corridorStatus: [
+          {
+            corridorId: 'salah-al-din',
+            at: '2026-11-30T08:15:00.000+02:00',
+            status: 'open',
+            windows: [{ start: '10:00', end: '20:00' }],
+          },
+        ],
       },
     });
+  });
+
+  it('takes a corridor alone, without a crossing', () => {
+    const result = buildReport(
+      {
+        ...emptyDraft(madeAt, 'Asia/Gaza'),
+        corridor: { corridorId: 'salah-al-din', status: 'closed', start: '', end: '' },
+      },
+      context,
+    );
+    expect(result.ok && result.body.corridorStatus).toEqual([
+      {
+        corridorId: 'salah-al-din',
+        at: '2026-11-30T11:00:00.000+02:00',
+        status: 'closed',
+        windows: [],
+      },
+    ]);
+    expect(result.ok && [result.body.crossingStatus, result.body.aidFlow]).toEqual([[], []]);
   });
 
   it('finds every problem at once, each at its field', () => {
@@ -92,6 +125,7 @@ describe('a report from the form', () => {
           { stage: 'entered', commodity: 'health', trucks: '-3', tonnes: '' },
           { stage: 'entered', commodity: 'health', trucks: '99999', tonnes: '' },
         ],
+        corridor: { corridorId: 'salah-al-din', status: '', start: '10:00', end: '' },
       },
       context,
     );
@@ -128,6 +162,8 @@ describe('a report from the form', () => {
         kind: 'reason',
         reason: { code: 'implausibly-large', params: { limit: 5000 } },
       },
+      { field: 'corridor.status', kind: 'reason', reason: { code: 'required' } },
+      { field: 'corridor.end', kind: 'reason', reason: { code: 'required' } },
     ]);
   });
 

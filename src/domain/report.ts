@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { reason, reasonsFromZod, type Reason } from './reasons.ts';
 import {
   aidFlowSchema,
+  corridorStatusSchema,
   crossingStatusSchema,
   type AidFlow,
   type CrossingStatus,
@@ -30,6 +31,17 @@ export interface ReportDraft {
   day: string;
   trucks: TruckRowDraft[];
   note: string;
+  /** A humanitarian corridor's status and movement window, since the same time; optional. */
+  corridor: CorridorDraft;
+}
+
+export interface CorridorDraft {
+  /** Empty: the report says nothing about a corridor. */
+  corridorId: string;
+  status: CrossingState | '';
+  /** The day's movement window, HH:MM theatre time; both empty when none was announced. */
+  start: string;
+  end: string;
 }
 
 export interface TruckRowDraft {
@@ -59,7 +71,8 @@ export type FormProblem = (typeof FORM_PROBLEMS)[number];
 
 /**
  * One problem, at a field of the form: `crossingId`, `status`, `since`, `observersPresent`,
- * `day`, `note`, `trucks` (the list), or `trucks.<row>.<stage|commodity|trucks|tonnes>`.
+ * `day`, `note`, `trucks` (the list), `trucks.<row>.<stage|commodity|trucks|tonnes>`, or
+ * `corridor.<corridorId|status|start|end>`.
  */
 export type ReportProblem =
   | { field: string; kind: 'reason'; reason: Reason }
@@ -75,6 +88,8 @@ export interface ReportContext {
   timeZone: string;
   /** The crossings of the theatre. */
   crossingIds: readonly string[];
+  /** The humanitarian corridors of the theatre. */
+  corridorIds: readonly string[];
   /** The theatre's name, for "is not a crossing of …". */
   theatreName: string;
   /** The source the report goes to (the server sets the same from the token). */
@@ -118,6 +133,7 @@ export function emptyDraft(now: Date, timeZone: string, crossingId = ''): Report
     day: theatreDay(now, timeZone),
     trucks: [],
     note: '',
+    corridor: { corridorId: '', status: '', start: '', end: '' },
   };
 }
 
@@ -145,24 +161,32 @@ export function buildReport(
   };
   const note = draft.note.trim();
 
-  const crossingKnown = context.crossingIds.includes(draft.crossingId);
-  if (draft.crossingId === '') fail('crossingId', reason('required'));
-  else if (!crossingKnown)
+  const aboutCrossing = draft.status !== '' || draft.trucks.length > 0;
+  const aboutCorridor = draft.corridor.corridorId !== '';
+  if (draft.crossingId === '') {
+    // A report of a corridor alone names no crossing.
+    if (aboutCrossing || !aboutCorridor) fail('crossingId', reason('required'));
+  } else if (!context.crossingIds.includes(draft.crossingId))
     fail(
       'crossingId',
       reason('unknown-crossing', { value: draft.crossingId, theatre: context.theatreName }),
     );
 
-  if (draft.status === '' && draft.trucks.length === 0)
+  if (!aboutCrossing && !aboutCorridor)
     problems.push({ field: 'status', kind: 'form', code: 'nothing-reported' });
 
-  const crossingStatus: ReportedCrossingStatus[] = [];
-  if (draft.status !== '') {
-    const at = theatreLocalInstant(draft.since, context.timeZone);
+  // Since when: the crossing's status and the corridor's share it.
+  let at: string | undefined;
+  if (draft.status !== '' || aboutCorridor) {
+    at = theatreLocalInstant(draft.since, context.timeZone);
     if (draft.since.trim() === '') fail('since', reason('required'));
     else if (at === undefined) fail('since', reason('not-a-datetime'));
     else if (Date.parse(at) > +context.madeAt + CLOCK_SLACK_MS)
       problems.push({ field: 'since', kind: 'form', code: 'since-in-future' });
+  }
+
+  const crossingStatus: ReportedCrossingStatus[] = [];
+  if (draft.status !== '') {
     const input = {
       crossingId: draft.crossingId,
       at: at ?? draft.since,
@@ -238,10 +262,37 @@ export function buildReport(
     }
   });
 
+  const corridorStatus: ReportedCorridorStatus[] = [];
+  if (aboutCorridor) {
+    const { corridorId, status, start, end } = draft.corridor;
+    if (!context.corridorIds.includes(corridorId))
+      fail('corridor.corridorId', reason('not-one-of', { values: context.corridorIds.join(', ') }));
+    if (status === '') fail('corridor.status', reason('required'));
+    if (start !== '' && end === '') fail('corridor.end', reason('required'));
+    if (end !== '' && start === '') fail('corridor.start', reason('required'));
+    const input = {
+      corridorId,
+      at: at ?? draft.since,
+      status: status || 'unknown',
+      windows: start !== '' && end !== '' ? [{ start, end }] : [],
+      provenance,
+    };
+    const parsed = corridorStatusSchema.safeParse(input);
+    if (parsed.success) corridorStatus.push(omit(parsed.data, 'provenance'));
+    else
+      for (const r of reasonsFromZod(parsed.error.issues, input)) {
+        if (r.field === 'at' || r.field === 'corridorId') continue;
+        const field = r.field?.startsWith('windows.0.')
+          ? `corridor.${r.field.slice('windows.0.'.length)}`
+          : `corridor.${r.field ?? 'status'}`;
+        fail(field, withoutField(r));
+      }
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    body: { madeAt: context.madeAt.toISOString(), crossingStatus, aidFlow, corridorStatus: [] },
+    body: { madeAt: context.madeAt.toISOString(), crossingStatus, aidFlow, corridorStatus },
   };
 }
 

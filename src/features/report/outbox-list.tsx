@@ -26,12 +26,12 @@ export function OutboxCounts({ snapshot }: { snapshot: OutboxSnapshot }) {
 export function OutboxList({
   snapshot,
   outbox,
-  crossingName,
+  placeLabel,
   timeZone,
 }: {
   snapshot: OutboxSnapshot;
   outbox: Outbox;
-  crossingName: (sourceId: string, crossingId: string) => string;
+  placeLabel: (sourceId: string, placeId: string) => string;
   timeZone: string;
 }) {
   const { t } = useI18n();
@@ -56,7 +56,7 @@ export function OutboxList({
               report={report}
               sending={snapshot.sending.has(report.key)}
               outbox={outbox}
-              crossingName={crossingName}
+              placeLabel={placeLabel}
               timeZone={timeZone}
             />
           ))}
@@ -70,29 +70,40 @@ function OutboxItem({
   report,
   sending,
   outbox,
-  crossingName,
+  placeLabel,
   timeZone,
 }: {
   report: OutboxReport;
   sending: boolean;
   outbox: Outbox;
-  crossingName: (sourceId: string, crossingId: string) => string;
+  placeLabel: (sourceId: string, placeId: string) => string;
   timeZone: string;
 }) {
   const { t, locale } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const { body } = report;
   const status = body.crossingStatus[0];
-  const crossingId = status?.crossingId ?? body.aidFlow[0]?.crossingId ?? '';
+  const crossingId = status?.crossingId ?? body.aidFlow[0]?.crossingId;
+  const corridor = body.corridorStatus[0];
   const state = sending ? 'sending' : report.state;
   const failure = report.failure;
   return (
     <li className={`report-item report-item--${report.state}`} data-testid="outbox-report">
       <p className="report-item__what">
-        <bdi className="report-item__crossing">{crossingName(report.sourceId, crossingId)}</bdi>
+        {crossingId ? (
+          <bdi className="report-item__place">{placeLabel(report.sourceId, crossingId)}</bdi>
+        ) : null}
         {status ? <StatusBadge state={status.status} /> : null}
         {body.aidFlow.length > 0 ? (
           <span>{t('report.outbox.trucks', { count: body.aidFlow.length })}</span>
+        ) : null}
+        {corridor ? (
+          <>
+            <bdi className="report-item__place">
+              {placeLabel(report.sourceId, corridor.corridorId)}
+            </bdi>
+            <StatusBadge state={corridor.status} />
+          </>
         ) : null}
       </p>
       <p className="report-item__state">

@@ -20,7 +20,8 @@ import { fieldLabel, problemText } from './report-words.ts';
 const NOTE_MAX = 1000;
 
 /**
- * The report form: crossing, status and since when, trucks by stage and commodity, a note.
+ * The report form: crossing, status and since when, trucks by stage and commodity, a corridor's
+ * status and movement window, a note.
  * Checked on the device with the records' own schemas; every problem is shown beside its field
  * and listed at the top before anything is saved. A saved report goes to the outbox.
  */
@@ -56,6 +57,8 @@ export function ReportForm({
     setDraft((d) => ({ ...d, ...patch }));
     setOutcome(undefined);
   };
+  const changeCorridor = (patch: Partial<ReportDraft['corridor']>) =>
+    change({ corridor: { ...draft.corridor, ...patch } });
   const changeRow = (index: number, patch: Partial<TruckRowDraft>) =>
     change({ trucks: draft.trucks.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
 
@@ -65,6 +68,7 @@ export function ReportForm({
     const result = buildReport(draft, {
       timeZone,
       crossingIds: theatre.crossings.map((c) => c.id),
+      corridorIds: theatre.corridors.map((c) => c.id),
       theatreName: placeName(theatre.names, locale),
       sourceId: source.id,
       madeAt,
@@ -186,41 +190,41 @@ export function ReportForm({
         {problemList('status')}
       </fieldset>
 
+      {draft.status !== '' || draft.corridor.corridorId !== '' ? (
+        <Field label={t('report.since')} htmlFor={fieldId('since')}>
+          <input
+            id={fieldId('since')}
+            className="report-input"
+            type="datetime-local"
+            value={draft.since}
+            aria-invalid={invalid('since')}
+            aria-describedby={describedBy('since', true)}
+            onChange={(e) => change({ since: e.target.value })}
+          />
+          <p id={`${fieldId('since')}-hint`} className="report-field__hint">
+            {t('report.since.hint', { zone: formatZone(timeZone, locale, new Date()) })}
+          </p>
+          {problemList('since')}
+        </Field>
+      ) : null}
       {draft.status !== '' ? (
-        <>
-          <Field label={t('report.since')} htmlFor={fieldId('since')}>
-            <input
-              id={fieldId('since')}
-              className="report-input"
-              type="datetime-local"
-              value={draft.since}
-              aria-invalid={invalid('since')}
-              aria-describedby={describedBy('since', true)}
-              onChange={(e) => change({ since: e.target.value })}
-            />
-            <p id={`${fieldId('since')}-hint`} className="report-field__hint">
-              {t('report.since.hint', { zone: formatZone(timeZone, locale, new Date()) })}
-            </p>
-            {problemList('since')}
-          </Field>
-          <Field label={t('report.observers')} htmlFor={fieldId('observersPresent')}>
-            <select
-              id={fieldId('observersPresent')}
-              className="report-input"
-              value={draft.observersPresent}
-              aria-invalid={invalid('observersPresent')}
-              aria-describedby={describedBy('observersPresent')}
-              onChange={(e) =>
-                change({ observersPresent: e.target.value as ReportDraft['observersPresent'] })
-              }
-            >
-              <option value="">{t('report.observers.unknown')}</option>
-              <option value="yes">{t('report.observers.yes')}</option>
-              <option value="no">{t('report.observers.no')}</option>
-            </select>
-            {problemList('observersPresent')}
-          </Field>
-        </>
+        <Field label={t('report.observers')} htmlFor={fieldId('observersPresent')}>
+          <select
+            id={fieldId('observersPresent')}
+            className="report-input"
+            value={draft.observersPresent}
+            aria-invalid={invalid('observersPresent')}
+            aria-describedby={describedBy('observersPresent')}
+            onChange={(e) =>
+              change({ observersPresent: e.target.value as ReportDraft['observersPresent'] })
+            }
+          >
+            <option value="">{t('report.observers.unknown')}</option>
+            <option value="yes">{t('report.observers.yes')}</option>
+            <option value="no">{t('report.observers.no')}</option>
+          </select>
+          {problemList('observersPresent')}
+        </Field>
       ) : null}
 
       <fieldset className="report-fieldset" aria-describedby={describedBy('trucks')}>
@@ -337,6 +341,83 @@ export function ReportForm({
           >
             {t('report.trucks.add')}
           </button>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="report-fieldset">
+        <legend>{t('report.corridor.title')}</legend>
+        <Field label={t('report.corridor')} htmlFor={fieldId('corridor.corridorId')}>
+          <select
+            id={fieldId('corridor.corridorId')}
+            className="report-input"
+            value={draft.corridor.corridorId}
+            aria-invalid={invalid('corridor.corridorId')}
+            aria-describedby={describedBy('corridor.corridorId')}
+            onChange={(e) => changeCorridor({ corridorId: e.target.value })}
+          >
+            <option value="">{t('report.corridor.none')}</option>
+            {theatre.corridors.map((c) => (
+              <option key={c.id} value={c.id}>
+                {placeName(c.names, locale)}
+              </option>
+            ))}
+          </select>
+          {problemList('corridor.corridorId')}
+        </Field>
+        {draft.corridor.corridorId !== '' ? (
+          <>
+            <fieldset
+              className="report-fieldset"
+              aria-invalid={invalid('corridor.status')}
+              aria-describedby={describedBy('corridor.status')}
+            >
+              <legend>{t('report.corridor.status')}</legend>
+              <div className="report-choices">
+                {CROSSING_STATES.map((state) => (
+                  <label key={state} className="report-choice">
+                    <input
+                      id={fieldId(`corridor.status-${state}`)}
+                      type="radio"
+                      name={`${id}-corridor-status`}
+                      value={state}
+                      checked={draft.corridor.status === state}
+                      onChange={() => changeCorridor({ status: state })}
+                    />
+                    <StatusBadge state={state} />
+                  </label>
+                ))}
+              </div>
+              {problemList('corridor.status')}
+            </fieldset>
+            <p id={`${fieldId('corridor.window')}-hint`} className="report-field__hint">
+              {t('report.corridor.windowHint', { zone: formatZone(timeZone, locale, new Date()) })}
+            </p>
+            {(['start', 'end'] as const).map((part) => {
+              const field = `corridor.${part}`;
+              return (
+                <Field
+                  key={part}
+                  label={t(
+                    part === 'start' ? 'report.corridor.windowStart' : 'report.corridor.windowEnd',
+                  )}
+                  htmlFor={fieldId(field)}
+                >
+                  <input
+                    id={fieldId(field)}
+                    className="report-input"
+                    type="time"
+                    value={draft.corridor[part]}
+                    aria-invalid={invalid(field)}
+                    aria-describedby={[`${fieldId('corridor.window')}-hint`, describedBy(field)]
+                      .filter(Boolean)
+                      .join(' ')}
+                    onChange={(e) => changeCorridor({ [part]: e.target.value })}
+                  />
+                  {problemList(field)}
+                </Field>
+              );
+            })}
+          </>
         ) : null}
       </fieldset>
 

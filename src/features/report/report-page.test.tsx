@@ -34,7 +34,7 @@ interface Seen {
   url: string;
   authorization: string | null;
   key: string | null;
-  body: { crossingStatus: unknown[]; aidFlow: unknown[] };
+  body: { crossingStatus: unknown[]; aidFlow: unknown[]; corridorStatus: unknown[] };
 }
 
 function reportsAnswer(seen: Seen[], answer: () => Response) {
@@ -267,5 +267,54 @@ describe('the report page', () => {
       await screen.findByLabelText('Access token for Field monitors', {}, { timeout: 5000 }),
     ).toHaveValue('');
     expect(localStorage.length).toBe(0);
+  });
+
+  it('reports a corridor’s status and movement window on its own', async () => {
+    const seen: Seen[] = [];
+    server.use(reportsAnswer(seen, accepted));
+    const user = userEvent.setup();
+    await openPage();
+    await keepToken(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Corridor' }), 'salah-al-din');
+    const corridorStatus = screen.getByRole('group', { name: 'Status of the corridor' });
+    await user.click(within(corridorStatus).getByRole('radio', { name: 'Restricted' }));
+    fireEvent.change(screen.getByLabelText('Movement allowed from'), {
+      target: { value: '10:00' },
+    });
+    await user.click(within(form()).getByRole('button', { name: 'Save and send' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Until: is required');
+    fireEvent.change(screen.getByLabelText('Until'), { target: { value: '16:30' } });
+    await user.click(within(form()).getByRole('button', { name: 'Save and send' }));
+    await waitFor(() => expect(counts()).toHaveTextContent('Queued 0 · Sent 1 · Failed 0'));
+    expect(seen[0]!.body.crossingStatus).toEqual([]);
+    expect(seen[0]!.body.corridorStatus).toEqual([
+      expect.objectContaining({
+        corridorId: 'salah-al-din',
+        status: 'restricted',
+        windows: [{ start: '10:00', end: '16:30' }],
+      }),
+    ]);
+  });
+
+  it('lets the observer choose among writable sources, each with its own token', async () => {
+    const config = parseConfig({
+      defaultSource: 'field',
+      sources: [
+        { id: 'field', name: 'Field monitors', adapter: 'rest', url: '/api/v1', writable: true },
+        { id: 'second', name: 'Second network', adapter: 'rest', url: '/api/v1', writable: true },
+        { id: 'read-only', name: 'Read only', adapter: 'rest', url: '/api/v1' },
+      ],
+    });
+    const user = userEvent.setup();
+    renderWithApp(<ReportPage />, config);
+    const choice = await screen.findByRole('combobox', { name: 'Send reports to' });
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Field monitors', 'Second network']);
+    await keepToken(user);
+    await user.selectOptions(choice, 'second');
+    expect(screen.getByLabelText('Access token for Second network')).toHaveValue('');
   });
 });

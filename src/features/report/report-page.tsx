@@ -43,13 +43,15 @@ export function ReportPage() {
   const theatreData = theatre.data?.theatre;
   const timeZone = theatreData?.timeZone ?? FALLBACK_TIME_ZONE;
 
-  const crossingName = useCallback(
-    (sourceId: string, crossingId: string) => {
-      const crossing =
+  /** A crossing's or corridor's name in the reader's language; its id where it is not known. */
+  const placeLabel = useCallback(
+    (sourceId: string, placeId: string) => {
+      const place =
         sourceId === source?.id
-          ? theatreData?.crossings.find((c) => c.id === crossingId)
+          ? (theatreData?.crossings.find((c) => c.id === placeId) ??
+            theatreData?.corridors.find((c) => c.id === placeId))
           : undefined;
-      return crossing ? placeName(crossing.names, locale) : crossingId;
+      return place ? placeName(place.names, locale) : placeId;
     },
     [source?.id, theatreData, locale],
   );
@@ -112,7 +114,7 @@ export function ReportPage() {
         <OutboxList
           snapshot={snapshot}
           outbox={outbox}
-          crossingName={crossingName}
+          placeLabel={placeLabel}
           timeZone={timeZone}
         />
       </div>

@@ -19,6 +19,14 @@ export function fieldLabel(field: string, t: Translate): string {
     return `${t('report.trucks.row', { n: Number(index) + 1 })} — ${label}`;
   }
   switch (field) {
+    case 'corridor.corridorId':
+      return t('report.corridor');
+    case 'corridor.status':
+      return t('report.corridor.status');
+    case 'corridor.start':
+      return t('report.corridor.windowStart');
+    case 'corridor.end':
+      return t('report.corridor.windowEnd');
     case 'crossingId':
       return t('report.crossing');
     case 'since':
