@@ -200,9 +200,10 @@ describe('Observers’ reports (phone, real browser)', () => {
         .locator('form[aria-labelledby] select')
         .first()
         .waitFor({ timeout: READY_TIMEOUT });
-      // A status chosen and a row of trucks added: every part of the form is on the page.
+      // A status, a row of trucks and a corridor: every part of the form is on the page.
       await page.locator('input[type="radio"][value="closed"]').check();
       await page.locator('.report-fieldset button').last().click();
+      await page.locator('select[id$="-corridor-corridorId"]').selectOption({ index: 1 });
       await page.locator('button[type="submit"]').last().click();
       await page.locator('.report-problems').waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
