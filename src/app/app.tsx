@@ -32,6 +32,11 @@ const ComparePage = lazy(() =>
   import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
 );
 
+// Observers' reports: the form, the token and the device's outbox, loaded on /report only.
+const ReportPage = lazy(() =>
+  import('../features/report/report-page.tsx').then((m) => ({ default: m.ReportPage })),
+);
+
 // The wall (its view, its own drawing of some panels) is one chunk, loaded on /wall only.
 const Wall = lazy(() => import('./wall-route.tsx').then((m) => ({ default: m.Wall })));
 
@@ -67,7 +72,7 @@ function Deferred({
 
 /**
  * Routes: / the overview, /crossings/<id> a crossing's page, /compare sources compared, /data
- * sources and data issues, /wall the kiosk, /embed/<chart> (and /embed/crossing/<id>/<chart>)
+ * sources and data issues, /report observers' reports (for a writable source), /wall the kiosk, /embed/<chart> (and /embed/crossing/<id>/<chart>)
  * one chart.
  */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
@@ -101,6 +106,10 @@ export function App({ rejectedSource }: { rejectedSource?: string }) {
             <CrossingPage crossingId={crossingId} filters={<FilterBar />} />
           </Suspense>
         </ExportScopeFromView>
+      ) : pathname === '/report' ? (
+        <Suspense fallback={null}>
+          <ReportPage />
+        </Suspense>
       ) : pathname === '/compare' ? (
         <ExportScopeFromView>
           <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useActiveSource } from '../data/source-context.tsx';
 import { useTheatre } from '../data/queries.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
@@ -9,6 +9,12 @@ import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
 import { OfflineNotice } from '../ui/offline.tsx';
 import { navigate, usePathname } from '../lib/url-state.ts';
 import { UpdateNotice } from './update-notice.tsx';
+
+// The count of reports waiting on this device; its chunk (the outbox) loads only where a
+// configured source takes reports, and starts sending what an earlier visit queued.
+const OutboxBadge = lazy(() =>
+  import('../features/report/outbox-badge.tsx').then((m) => ({ default: m.OutboxBadge })),
+);
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
 export function Shell({
@@ -35,7 +41,7 @@ export function Shell({
 
   return (
     <>
-      <AppHeader>
+      <AppHeader reports={config.sources.some((s) => s.writable)}>
         {config.sources.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>
@@ -85,7 +91,14 @@ export function Shell({
  * The skip link and the page header: name, navigation, language, and `children` (the source
  * picker once config.json is read). The same before and after, so the page does not jump.
  */
-export function AppHeader({ children }: { children?: ReactNode }) {
+export function AppHeader({
+  children,
+  reports = false,
+}: {
+  children?: ReactNode;
+  /** A configured source takes observers' reports: link to the form, with its outbox count. */
+  reports?: boolean;
+}) {
   const { t } = useI18n();
   const pathname = usePathname();
   // On a phone the pickers fold into one labelled disclosure: the header keeps to two lines.
@@ -116,6 +129,14 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           <PageLink href="/data" current={pathname === '/data'}>
             {t('nav.data')}
           </PageLink>
+          {reports ? (
+            <PageLink href="/report" current={pathname === '/report'}>
+              {t('nav.report')}
+              <Suspense fallback={null}>
+                <OutboxBadge />
+              </Suspense>
+            </PageLink>
+          ) : null}
         </nav>
         {narrow ? (
           <details className="app-header__settings">

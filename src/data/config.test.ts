@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../domain/vocabulary.ts';
-import { chooseSource, ConfigError, loadConfig, parseConfig } from './config.ts';
+import { chooseSource, ConfigError, loadConfig, parseConfig, writableSources } from './config.ts';
 
 const good = {
   defaultSource: 'demo',
@@ -204,6 +206,58 @@ describe('config.json', () => {
     await expect(loadConfig('/config.json', missing)).rejects.toThrow('HTTP 404');
     const html = () => Promise.resolve(new Response('<!doctype html><p>hi', { status: 200 }));
     await expect(loadConfig('/config.json', html)).rejects.toThrow('is not valid JSON');
+  });
+});
+
+describe('sources that take reports (writable)', () => {
+  it('marks a rest source writable; others stay read-only by default', () => {
+    const config = parseConfig({
+      defaultSource: 'demo',
+      sources: [
+        { id: 'demo', name: 'Demo', adapter: 'rest', url: '/api/v1', demo: true },
+        { id: 'field', name: 'Field monitors', adapter: 'rest', url: '/api/v1', writable: true },
+        { id: 'snap', name: 'Snapshot', adapter: 'static', url: '/samples/static/' },
+      ],
+    });
+    expect(config.sources.map((s) => s.writable)).toEqual([false, true, false]);
+    expect(writableSources(config).map((s) => s.id)).toEqual(['field']);
+  });
+
+  it('refuses writable on a table or a folder, naming the source and why', () => {
+    try {
+      parseConfig({
+        defaultSource: 'sheet',
+        sources: [
+          {
+            id: 'sheet',
+            name: 'Sheet',
+            adapter: 'hxl',
+            url: '/a.csv',
+            theatreUrl: '/t.json',
+            writable: true,
+          },
+          { id: 'snap', name: 'Snapshot', adapter: 'static', url: '/s/', writable: true },
+          { id: 'api', name: 'API', adapter: 'rest', url: '/api/v1', writable: 'yes' },
+        ],
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems;
+      expect(problems).toContain(
+        'sources.0.writable: only a source with adapter "rest" can take reports: remove "writable"',
+      );
+      expect(problems).toContain(
+        'sources.1.writable: only a source with adapter "rest" can take reports: remove "writable"',
+      );
+      expect(problems.some((p) => p.startsWith('sources.2.writable:'))).toBe(true);
+    }
+  });
+
+  it('ships the local API as writable', () => {
+    const shipped = parseConfig(
+      JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/config.json'), 'utf8')),
+    );
+    expect(writableSources(shipped).map((s) => s.id)).toEqual(['local-api']);
   });
 });
 

@@ -83,13 +83,26 @@ const restSourceSchema = z.object({
   adapter: z.literal('rest'),
   /** The embedded demo: the app starts the in-browser mock API (MSW) for it. */
   demo: z.boolean().default(false),
+  /**
+   * Observers file reports to this source (POST {url}/reports with a per-device token): the
+   * app shows the report form for it.
+   */
+  writable: z.boolean().default(false),
 });
+
+/** Only the project's API takes reports: a table or a folder of files cannot be written to. */
+const notWritable = z
+  .literal(false, {
+    error: 'only a source with adapter "rest" can take reports: remove "writable"',
+  })
+  .default(false);
 
 const hxlSourceSchema = z.object({
   ...common,
   adapter: z.literal('hxl'),
   ...tabular,
   demo: z.literal(false).default(false),
+  writable: notWritable,
 });
 
 const ckanSourceSchema = z.object({
@@ -97,6 +110,7 @@ const ckanSourceSchema = z.object({
   adapter: z.literal('ckan'),
   ...tabular,
   demo: z.literal(false).default(false),
+  writable: notWritable,
   /** The DataStore resource (its UUID on the portal). */
   resourceId: z.string().min(1, 'must not be empty').max(200),
   /** Exact-match filters passed to datastore_search, e.g. { "country": "PSE" }. */
@@ -117,6 +131,7 @@ const staticSourceSchema = z.object({
   ...common,
   adapter: z.literal('static'),
   demo: z.literal(false).default(false),
+  writable: notWritable,
   /** The datasets the folder has a file for (<dataset>.json); default all. */
   datasets: z
     .array(z.enum(DATASET_NAMES))
@@ -217,6 +232,11 @@ export async function loadConfig(
     throw new ConfigError(['is not valid JSON']);
   }
   return parseConfig(json);
+}
+
+/** The sources observers can file reports to, in the order configured. */
+export function writableSources(config: AppConfig): RestSourceConfig[] {
+  return config.sources.filter((s): s is RestSourceConfig => s.adapter === 'rest' && s.writable);
 }
 
 export interface SourceChoice {

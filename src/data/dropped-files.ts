@@ -67,6 +67,7 @@ export function addDroppedFile(
     verification: 'reported',
     dayFirst: true,
     demo: false,
+    writable: false,
     timeoutMs: 15_000,
     // The file is its own attribution; the Sources page says it was opened on this device.
     attribution: file.name,

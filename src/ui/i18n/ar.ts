@@ -57,6 +57,15 @@ export const ar = {
   'source.retry': 'إعادة المحاولة',
   // Sources compared, movements and fuel (issue 14).
   'nav.compare': 'مقارنة المصادر',
+  'nav.report': 'تقديم بلاغ',
+  'nav.report.queued': {
+    zero: 'لا بلاغات في الانتظار',
+    one: 'بلاغ واحد في الانتظار',
+    two: 'بلاغان في الانتظار',
+    few: '{count} بلاغات في الانتظار',
+    many: '{count} بلاغاً في الانتظار',
+    other: '{count} بلاغ في الانتظار',
+  },
   'movements.title': 'التحركات الإنسانية',
   'fuelEntry.title': 'دخول الوقود حسب النوع',
   'compare.page.title': 'مقارنة المصادر',

@@ -57,6 +57,8 @@ export const en = {
   'source.retry': 'Try again',
   // Sources compared, movements and fuel (issue 14).
   'nav.compare': 'Sources compared',
+  'nav.report': 'Report',
+  'nav.report.queued': { one: '{count} queued', other: '{count} queued' },
   'movements.title': 'Humanitarian movements',
   'fuelEntry.title': 'Fuel entry by type',
   'compare.page.title': 'Sources compared',

@@ -54,6 +54,12 @@ export const he = {
   'source.retry': 'ניסיון חוזר',
   // Sources compared, movements and fuel (issue 14).
   'nav.compare': 'השוואת מקורות',
+  'nav.report': 'הגשת דיווח',
+  'nav.report.queued': {
+    one: 'דיווח אחד ממתין',
+    two: 'שני דיווחים ממתינים',
+    other: '{count} דיווחים ממתינים',
+  },
   'movements.title': 'תנועות הומניטריות',
   'fuelEntry.title': 'כניסת דלק לפי סוג',
   'compare.page.title': 'השוואת מקורות',

@@ -2,6 +2,7 @@ import { compareWords } from './compare.ts';
 import { crossingPageWords } from './crossing-page.ts';
 import { fuelEntryWords } from './fuel-entry.ts';
 import { movementsWords } from './movements.ts';
+import { reportWords } from './report.ts';
 import { wallChartWords } from './wall-chart.ts';
 import { whoSaysSoWords } from './who-says-so.ts';
 
@@ -13,4 +14,5 @@ export const ALL_PAGE_WORDS = [
   movementsWords,
   fuelEntryWords,
   wallChartWords,
+  reportWords,
 ] as const;

@@ -2,6 +2,7 @@ import type { compareWords } from './compare.ts';
 import type { crossingPageWords } from './crossing-page.ts';
 import type { fuelEntryWords } from './fuel-entry.ts';
 import type { movementsWords } from './movements.ts';
+import type { reportWords } from './report.ts';
 import type { wallChartWords } from './wall-chart.ts';
 import type { whoSaysSoWords } from './who-says-so.ts';
 
@@ -15,4 +16,5 @@ export type PageKey =
   | keyof (typeof compareWords)['en']
   | keyof (typeof movementsWords)['en']
   | keyof (typeof fuelEntryWords)['en']
-  | keyof (typeof wallChartWords)['en'];
+  | keyof (typeof wallChartWords)['en']
+  | keyof (typeof reportWords)['en'];
