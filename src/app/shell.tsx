@@ -15,6 +15,9 @@ import { UpdateNotice } from './update-notice.tsx';
 const OutboxBadge = lazy(() =>
   import('../features/report/outbox-badge.tsx').then((m) => ({ default: m.OutboxBadge })),
 );
+const WhileQueued = lazy(() =>
+  import('../features/report/outbox-badge.tsx').then((m) => ({ default: m.WhileQueued })),
+);
 
 /** Header, the synthetic-data notice, the source picker and the footer around every view. */
 export function Shell({
@@ -41,7 +44,11 @@ export function Shell({
 
   return (
     <>
-      <AppHeader reports={config.sources.some((s) => s.writable)}>
+      <AppHeader
+        reports={
+          source.writable ? 'link' : config.sources.some((s) => s.writable) ? 'queued' : false
+        }
+      >
         {config.sources.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>
@@ -96,8 +103,12 @@ export function AppHeader({
   reports = false,
 }: {
   children?: ReactNode;
-  /** A configured source takes observers' reports: link to the form, with its outbox count. */
-  reports?: boolean;
+  /**
+   * 'link': the source in view takes observers' reports — link to the form, with the count of
+   * reports waiting on the device. 'queued': another configured source does — link only while
+   * reports wait (a demo visitor is not sent to a form for a source that may not be running).
+   */
+  reports?: 'link' | 'queued' | false;
 }) {
   const { t } = useI18n();
   const pathname = usePathname();
@@ -129,13 +140,22 @@ export function AppHeader({
           <PageLink href="/data" current={pathname === '/data'}>
             {t('nav.data')}
           </PageLink>
-          {reports ? (
+          {reports === 'link' || pathname === '/report' ? (
             <PageLink href="/report" current={pathname === '/report'}>
               {t('nav.report')}
               <Suspense fallback={null}>
                 <OutboxBadge />
               </Suspense>
             </PageLink>
+          ) : reports === 'queued' ? (
+            <Suspense fallback={null}>
+              <WhileQueued>
+                <PageLink href="/report" current={false}>
+                  {t('nav.report')}
+                  <OutboxBadge />
+                </PageLink>
+              </WhileQueued>
+            </Suspense>
           ) : null}
         </nav>
         {narrow ? (

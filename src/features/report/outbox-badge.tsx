@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useOutbox } from '../../data/reports/use-outbox.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
 import './report.css';
@@ -16,4 +17,14 @@ export function OutboxBadge() {
       {t('nav.report.queued', { count: queued })}
     </span>
   );
+}
+
+/**
+ * Its children only while reports wait on this device. Where the source in view takes no
+ * reports, the header links to the form only then (and the outbox still starts, so queued
+ * reports are sent).
+ */
+export function WhileQueued({ children }: { children: ReactNode }) {
+  const { snapshot } = useOutbox();
+  return snapshot.counts.queued > 0 ? children : null;
 }
