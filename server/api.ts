@@ -308,7 +308,7 @@ export function storeApi(options: StoreApiOptions): Handler {
     }
     const { rows } = await db.query(
       `select i.id::text, i.source_id as "sourceId", i.dataset, i.day::text, i.position, i.field,
-         i.reason, i.raw, i.import_id::text as "importId", m.origin, i.stored_at as "storedAt"
+         i.reason, i.reasons, i.raw, i.import_id::text as "importId", m.origin, i.stored_at as "storedAt"
        from data_issues i left join imports m on m.id = i.import_id ${filter}
        order by i.id limit $1 offset $2`,
       params,

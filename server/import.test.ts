@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../scripts/api-server.ts';
+import { createRestAdapter } from '../src/data/adapters/rest/rest-adapter.ts';
 import { storeApi } from './api.ts';
 import type { Db } from './db.ts';
 import { importHxl } from './import.ts';
@@ -54,6 +55,42 @@ describe.each(storesUnderTest())('import on $name', (kind) => {
       }
     },
   );
+
+  it('the dashboard’s REST adapter lists the stored rejects, reasons as data', async () => {
+    const adapter = createRestAdapter({
+      id: 'store',
+      name: 'Store',
+      url: `${server.url}/api/v1`,
+      timeoutMs: 10_000,
+      demo: false,
+    });
+    const issues = await adapter.storedIssues!();
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from data_issues');
+    expect(issues).toHaveLength(rows[0]!.n);
+    const fromImport = issues.filter((i) => i.sourceId.startsWith('import-'));
+    expect(fromImport.length).toBeGreaterThan(0);
+    expect(fromImport.every((i) => i.reasons.length > 0 && i.record.startsWith('stored:'))).toBe(
+      true,
+    );
+  });
+
+  it('asks no other server for stored rejects (the mock keeps none)', async () => {
+    const mock = await startServer({ scenario: { start: '2026-01-01', end: '2026-01-10' } });
+    try {
+      const asked: string[] = [];
+      const adapter = createRestAdapter(
+        { id: 'm', name: 'Mock', url: `${mock.url}/api/v1`, timeoutMs: 10_000, demo: false },
+        (input, init) => {
+          asked.push(new URL(String(input)).pathname);
+          return fetch(input, init);
+        },
+      );
+      expect(await adapter.storedIssues!()).toEqual([]);
+      expect(asked).toEqual(['/api/v1/health']);
+    } finally {
+      await mock.close();
+    }
+  });
 
   it('refuses a file that is not HXL, storing nothing', async () => {
     const before = await db.query<{ n: number }>('select count(*)::int as n from imports');

@@ -79,13 +79,16 @@ export async function insertIssues(
       position: issue.position,
       field: issue.field,
       reason: issue.reason,
+      reasons: issue.reasons ?? [],
       raw: issue.raw ?? null,
     }));
     await q.query(
-      `insert into data_issues (source_id, dataset, day, import_id, position, field, reason, raw)
-       select x.source_id, x.dataset, x.day, $2::bigint, x.position, x.field, x.reason, x.raw
+      `insert into data_issues (source_id, dataset, day, import_id, position, field, reason,
+         reasons, raw)
+       select x.source_id, x.dataset, x.day, $2::bigint, x.position, x.field, x.reason,
+         x.reasons, x.raw
        from jsonb_to_recordset($1::jsonb) as x(source_id text, dataset text, day date,
-         position integer, field text, reason text, raw jsonb)`,
+         position integer, field text, reason text, reasons jsonb, raw jsonb)`,
       [JSON.stringify(rows), importId ?? null],
     );
   }

@@ -108,6 +108,8 @@ create table data_issues (
   position integer not null,
   field text not null default '',
   reason text not null,
+  -- The reasons as data (code, field, params), for the dashboard to word in its languages.
+  reasons jsonb not null default '[]',
   raw jsonb,
   stored_at timestamptz not null default now()
 );

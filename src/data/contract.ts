@@ -31,6 +31,11 @@ export interface DataSourceAdapter {
    * issues view. Absent for sources that answer by range (REST).
    */
   inventory?(signal?: AbortSignal): Promise<Inventory>;
+  /**
+   * Rows and records a server stored as rejected (imports into the reference server, each
+   * with its reason), for the data issues view. Empty where the server keeps none.
+   */
+  storedIssues?(signal?: AbortSignal): Promise<DataIssue[]>;
 }
 
 /** All a whole-table source read. `accepted + rejected.length === rowsRead`, always. */

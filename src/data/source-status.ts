@@ -87,6 +87,23 @@ export function useInventory(adapter: DataSourceAdapter, enabled: boolean) {
   });
 }
 
+/** The rejects a server stored (imports into the reference server), for the issues view. */
+export const storedIssuesQuery = (adapter: DataSourceAdapter) =>
+  queryOptions({
+    queryKey: ['source', adapter.sourceId, 'stored-issues'],
+    queryFn: ({ signal }): Promise<DataIssue[]> =>
+      adapter.storedIssues?.(signal) ?? Promise.resolve([]),
+    staleTime: 60_000,
+    retry: false,
+  });
+
+export function useStoredIssues(adapter: DataSourceAdapter, enabled: boolean) {
+  return useQuery({
+    ...storedIssuesQuery(adapter),
+    enabled: enabled && typeof adapter.storedIssues === 'function',
+  });
+}
+
 interface VersionStore {
   subscribe(listener: () => void): () => void;
   get(): number;
@@ -238,6 +255,8 @@ export function issuesInCache(client: QueryClient): DataIssue[] {
     for (const q of queries) {
       const data = q.state.data as Inventory | null | undefined;
       if (q.queryKey[2] === 'inventory' && data) yield* data.rejected;
+      if (q.queryKey[2] === 'stored-issues' && Array.isArray(q.state.data))
+        yield* q.state.data as DataIssue[];
     }
     for (const { data } of resultsOf(queries)) yield* data.issues;
   }

@@ -5,6 +5,7 @@ import {
   connectionQuery,
   useConnectionTest,
   useInventory,
+  useStoredIssues,
   useSourceActivity,
   useSourceEntries,
   type SourceActivity,
@@ -62,6 +63,8 @@ function SourceItem({
   const reading = file?.state === 'reading';
   const connection = useConnectionTest(adapter, active && !reading);
   const inventory = useInventory(adapter, (active || file?.state === 'ready') && !reading);
+  // What the server stored as rejected (imports), listed with the other data issues.
+  useStoredIssues(adapter, active && connection.data?.ok === true);
   const headingId = `source-${source.id}`;
   // Times in the theatre's zone, like every other time on the dashboard.
   const zone = useTheatre().data?.theatre.timeZone ?? 'UTC';

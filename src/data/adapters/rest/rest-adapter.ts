@@ -1,6 +1,7 @@
 import { abortable } from '../../../lib/abortable.ts';
 import { dateBounds } from '../../../domain/date-bounds.ts';
-import type { DateContext } from '../../../domain/validate.ts';
+import { isReasonCode, type Reason } from '../../../domain/reasons.ts';
+import type { DataIssue, DateContext } from '../../../domain/validate.ts';
 import { DATASETS, type Dataset } from '../../../domain/vocabulary.ts';
 import type { SourceConfig } from '../../config.ts';
 import {
@@ -167,6 +168,28 @@ export function createRestAdapter(
       };
     },
 
+    async storedIssues(signal) {
+      // Only the reference server keeps rejects (its /health names its store); asking any
+      // other implementation would be a 404 in the console.
+      const health = (await getJson(source, endpoint('health'), signal, fetchImpl)) as {
+        store?: unknown;
+      };
+      if (typeof health?.store !== 'string') return [];
+      const issues: DataIssue[] = [];
+      for (let offset = 0; offset < MAX_STORED_ISSUES; offset += STORED_ISSUES_PAGE) {
+        const page = (await getJson(
+          source,
+          endpoint('issues', { limit: String(STORED_ISSUES_PAGE), offset: String(offset) }),
+          signal,
+          fetchImpl,
+        )) as { data?: unknown; meta?: { total?: unknown } };
+        const rows = Array.isArray(page?.data) ? page.data : [];
+        issues.push(...rows.flatMap((row) => storedIssue(row, source.id)));
+        if (rows.length < STORED_ISSUES_PAGE) break;
+      }
+      return issues;
+    },
+
     async testConnection(signal) {
       const started = performance.now();
       try {
@@ -181,4 +204,35 @@ export function createRestAdapter(
       }
     },
   };
+}
+
+const STORED_ISSUES_PAGE = 1000;
+/** Listed at most (a server holding more says how many in its own /issues). */
+const MAX_STORED_ISSUES = 50_000;
+
+/** One stored issue as the dashboard lists it; a row it cannot read is skipped. */
+function storedIssue(row: unknown, fallbackSource: string): DataIssue[] {
+  const r = row as Record<string, unknown> | null;
+  if (!r || typeof r.id !== 'string' || typeof r.reason !== 'string') return [];
+  const dataset =
+    typeof r.dataset === 'string' && (DATASETS as readonly string[]).includes(r.dataset)
+      ? (r.dataset as Dataset)
+      : 'theatre';
+  const reasons = Array.isArray(r.reasons)
+    ? (r.reasons as Reason[]).filter(
+        (x) => x && isReasonCode(x.code) && (x.field === undefined || typeof x.field === 'string'),
+      )
+    : [];
+  return [
+    {
+      sourceId: typeof r.sourceId === 'string' ? r.sourceId.slice(0, 80) : fallbackSource,
+      dataset,
+      position: typeof r.position === 'number' ? r.position : 0,
+      record: `stored:${r.id.slice(0, 40)}`,
+      field: typeof r.field === 'string' ? r.field.slice(0, 200) : '',
+      reason: r.reason.slice(0, 2000),
+      reasons,
+      raw: r.raw ?? null,
+    },
+  ];
 }
