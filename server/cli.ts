@@ -22,10 +22,11 @@ import { importHxl } from './import.ts';
 import { migrate } from './migrate.ts';
 import { seedDemo } from './seed.ts';
 import { storeApi } from './api.ts';
+import { askRunningServer, isHeld, startAdmin } from './admin.ts';
 import { loadTheatre } from './store.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
-interface Args {
+export interface Args {
   positional: string[];
   flags: Map<string, string>;
 }
@@ -100,6 +101,8 @@ async function serve(args: Args): Promise<void> {
       }
     } else if (!(await loadTheatre(db)))
       console.log('The store is empty: add --seed demo to load the synthetic scenario.');
+    if (db.kind === 'pglite' && !process.env.DATABASE_URL)
+      await startAdmin(resolve(flags.get('--db') ?? './data'), db);
     const rate = flags.has('--rate') ? Number(flags.get('--rate')) : 60;
     options.api = storeApi({ db, limits: { burst: rate, perSecond: rate / 60 } });
   }
@@ -121,7 +124,10 @@ async function serve(args: Args): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-async function runImport(args: Args): Promise<void> {
+/** A store command's work on an open store; `print` is the console or the admin socket. */
+export type Print = (line: string) => void;
+
+async function importCommand(args: Args, db: Db, print: Print): Promise<void> {
   const origin = args.positional[1];
   const source = args.flags.get('--source');
   if (!origin || !source)
@@ -129,50 +135,67 @@ async function runImport(args: Args): Promise<void> {
   const dataset = args.flags.get('--dataset');
   if (dataset !== undefined && !(DATASETS as readonly string[]).includes(dataset))
     throw new Error(`--dataset must be one of ${DATASETS.join(', ')}`);
-  const db = await openStore(args.flags);
-  try {
-    const s = await importHxl(db, origin, {
-      sourceId: source,
-      ...(dataset ? { dataset: dataset as Dataset } : {}),
-      ...(args.flags.has('--name') ? { publisherName: args.flags.get('--name')! } : {}),
-    });
-    console.log(`Import ${s.importId} of ${origin} as ${source} (${s.dataset})`);
-    console.log(`  rows read  ${s.rowsRead}`);
-    console.log(`  accepted   ${s.accepted}`);
-    console.log(`  rejected   ${s.rejected}  (stored as data issues: GET /api/v1/issues)`);
-    if (s.blankRows) console.log(`  blank rows ${s.blankRows} (skipped, not counted as rows)`);
-    for (const w of s.warnings) console.log(`  warning: ${w}`);
-  } finally {
-    await db.close();
-  }
+  const s = await importHxl(db, origin, {
+    sourceId: source,
+    ...(dataset ? { dataset: dataset as Dataset } : {}),
+    ...(args.flags.has('--name') ? { publisherName: args.flags.get('--name')! } : {}),
+  });
+  print(`Import ${s.importId} of ${origin} as ${source} (${s.dataset})`);
+  print(`  rows read  ${s.rowsRead}`);
+  print(`  accepted   ${s.accepted}`);
+  print(`  rejected   ${s.rejected}  (stored as data issues: GET /api/v1/issues)`);
+  if (s.blankRows) print(`  blank rows ${s.blankRows} (skipped, not counted as rows)`);
+  for (const w of s.warnings) print(`  warning: ${w}`);
 }
 
-async function runToken(args: Args): Promise<void> {
+async function tokenCommand(args: Args, db: Db, print: Print): Promise<void> {
   const action = args.positional[1];
+  if (action === 'create') {
+    const source = args.flags.get('--source');
+    if (!source) throw new Error('Usage: npm run api -- token create --source <id> --label "…"');
+    const label = args.flags.get('--label') ?? source;
+    const { id, secret } = await createToken(db, source, label, args.flags.get('--name'));
+    print(`Token ${id} for source "${source}" (${label}). Give this secret to the publisher;`);
+    print('it is shown only now (the store keeps its hash):');
+    print(secret);
+  } else if (action === 'revoke') {
+    const id = args.positional[2];
+    if (!id) throw new Error('Usage: npm run api -- token revoke <token-id>');
+    if (!(await revokeToken(db, id, args.flags.get('--reason') ?? '')))
+      throw new Error(`There is no token ${id} (npm run api -- token list)`);
+    print(`Token ${id} revoked: its writes are refused from now on.`);
+  } else if (action === 'list') {
+    for (const t of await listTokens(db))
+      print(
+        `${t.id}  ${t.source_id}  ${t.label}  created ${new Date(t.created_at).toISOString()}${t.revoked_at ? `  REVOKED ${new Date(t.revoked_at).toISOString()}` : ''}`,
+      );
+  } else throw new Error('Usage: npm run api -- token create|revoke|list');
+}
+
+/** The commands a running server also takes on its admin socket (server/admin.ts). */
+export const STORE_COMMANDS: Record<string, (args: Args, db: Db, print: Print) => Promise<void>> = {
+  import: importCommand,
+  token: tokenCommand,
+};
+
+/**
+ * Runs a store command: on the store itself, or — when a running server holds the PGlite
+ * directory — through that server's admin socket, so tokens and imports need no restart.
+ */
+async function runStoreCommand(name: string, args: Args): Promise<void> {
+  const print: Print = (line) => console.log(line);
+  const dir = resolve(args.flags.get('--db') ?? './data');
+  if (!process.env.DATABASE_URL && isHeld(dir)) {
+    // A file path is the caller's: the server resolves it from its own directory otherwise.
+    const argv =
+      args.positional[0] === 'import' && args.positional[1] && !/^https?:/i.test(args.positional[1])
+        ? [...process.argv.slice(2)].map((a) => (a === args.positional[1] ? resolve(a) : a))
+        : process.argv.slice(2);
+    return askRunningServer(dir, argv, print);
+  }
   const db = await openStore(args.flags);
   try {
-    if (action === 'create') {
-      const source = args.flags.get('--source');
-      if (!source) throw new Error('Usage: npm run api -- token create --source <id> --label "…"');
-      const label = args.flags.get('--label') ?? source;
-      const { id, secret } = await createToken(db, source, label, args.flags.get('--name'));
-      console.log(
-        `Token ${id} for source "${source}" (${label}). Give this secret to the publisher;`,
-      );
-      console.log('it is shown only now (the store keeps its hash):');
-      console.log(secret);
-    } else if (action === 'revoke') {
-      const id = args.positional[2];
-      if (!id) throw new Error('Usage: npm run api -- token revoke <token-id>');
-      if (!(await revokeToken(db, id, args.flags.get('--reason') ?? '')))
-        throw new Error(`There is no token ${id} (npm run api -- token list)`);
-      console.log(`Token ${id} revoked: its writes are refused from now on.`);
-    } else if (action === 'list') {
-      for (const t of await listTokens(db))
-        console.log(
-          `${t.id}  ${t.source_id}  ${t.label}  created ${new Date(t.created_at).toISOString()}${t.revoked_at ? `  REVOKED ${new Date(t.revoked_at).toISOString()}` : ''}`,
-        );
-    } else throw new Error('Usage: npm run api -- token create|revoke|list');
+    await STORE_COMMANDS[name]!(args, db, print);
   } finally {
     await db.close();
   }
@@ -185,8 +208,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const command = args.positional[0];
-  if (command === 'import') return runImport(args);
-  if (command === 'token') return runToken(args);
+  if (command === 'import' || command === 'token') return runStoreCommand(command, args);
   if (command !== undefined) throw new Error(`Unknown command "${command}" (try --help)`);
   return serve(args);
 }

@@ -119,6 +119,54 @@ describe('a server killed mid-stream (PGlite on disk)', () => {
   }, 180_000);
 });
 
+describe('store commands while the server runs (PGlite on disk)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'am-admin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates and revokes a token through the running server', async () => {
+    const db = await openDb({ dir });
+    await migrate(db);
+    await seedSmall(db);
+    await db.close();
+    const running = await serve(dir);
+    const cli = (...argv: string[]) =>
+      new Promise<string>((done, fail) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(ROOT, 'server/cli.ts'), ...argv, '--db', dir],
+          { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+        child.once('exit', (code) => (code === 0 ? done(out) : fail(new Error(out))));
+      });
+    try {
+      const created = await cli(
+        'token',
+        'create',
+        '--source',
+        'night-shift',
+        '--label',
+        'Night shift',
+      );
+      const secret = /^(amt_\S+)$/m.exec(created)![1]!;
+      const id = /Token (tok_\w+)/.exec(created)![1]!;
+      expect(
+        (await post(`${running.url}/api/v1/reports`, statusReport(), { token: secret })).status,
+      ).toBe(201);
+      expect(await cli('token', 'list')).toContain(`${id}  night-shift  Night shift`);
+      await cli('token', 'revoke', id);
+      expect(
+        (await post(`${running.url}/api/v1/reports`, statusReport(), { token: secret })).status,
+      ).toBe(401);
+    } finally {
+      running.child.kill('SIGTERM');
+      await new Promise((done) => running.child.once('exit', done));
+    }
+  }, 120_000);
+});
+
 describe.each(storesUnderTest())('50 writers, 10,000 reports on $name', (kind) => {
   it('loses none and doubles none, retries included', async () => {
     const store = await kind.open();
