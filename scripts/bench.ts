@@ -22,6 +22,7 @@ import { benchHxl } from './bench-hxl.ts';
 import { benchLargeAnswer } from './bench-large-answer.ts';
 import { benchOverview } from './bench-overview.ts';
 import { benchPhone } from './bench-phone.ts';
+import { benchStore } from './bench-store.ts';
 import { benchWall } from './bench-wall.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 import { apiConfig, throttle } from './bench-setup.ts';
@@ -46,6 +47,7 @@ const ONLY_ROWS: Record<string, (browser: Browser) => Promise<Row[]>> = {
   'budgets-5y': (browser) => benchBudgets(browser, 'budgets-5y'),
   'budgets-demo': (browser) => benchBudgets(browser, 'budgets-demo'),
   'budgets-10x': (browser) => benchBudgets(browser, 'budgets-10x'),
+  store: () => benchStore(),
 };
 /** Crossings board with data under the throttled phone profile (issue 12 item 6: 1.3 s). */
 const BOARD_BUDGET_MS = 1300;
@@ -185,6 +187,8 @@ async function main(): Promise<void> {
   if (!QUICK) {
     step('HXL CSV parsing');
     rows.push(...(await benchHxl()));
+    step('API server store: board query and monthly roll-up, 5 y × 8 crossings (issue 16)');
+    rows.push(...(await benchStore()));
   }
   if (!QUICK && process.env.BENCH_SKIP_SOAK !== '1') {
     step('Wall memory soak (several minutes; BENCH_SKIP_SOAK=1 skips it)');
