@@ -42,7 +42,10 @@ function validate(dataset: Dataset, raw: unknown): { ok: true; record: unknown }
 /** When a record was reported, or undefined when it does not say so readably. */
 export function reportedAt(raw: unknown): number | undefined {
   const at = (raw as { provenance?: { reportedAt?: unknown } } | null)?.provenance?.reportedAt;
-  const ms = typeof at === 'string' ? Date.parse(at) : NaN;
+  // An instant without its zone is not readable (docs/api/openapi.yaml): it would mean another
+  // moment on every server, so it is treated as unknown, never guessed in the server's zone.
+  const ms =
+    typeof at === 'string' && /([zZ]|[+-]\d\d:?\d\d)$/.test(at) ? Date.parse(at) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -112,6 +112,18 @@ describe.each(storesUnderTest())('the store on $name answers as the mock does', 
     expect(key(stored.json.data)).toEqual(key(mocked.json.data));
   });
 
+  it.each(['crossing-status', 'aid-flow', 'events'])(
+    '%s with since: only what was reported after it',
+    async (dataset) => {
+      const since = new Date(NOW - 2 * 86_400_000).toISOString();
+      const { stored, mocked } = await both(`/${dataset}?from=${from}&to=${TODAY}&since=${since}`);
+      expect(stored.status).toBe(200);
+      expect(sorted(stored.json.data.map((r) => read(dataset as Dataset, r)))).toEqual(
+        sorted(mocked.json.data.map((r) => read(dataset as Dataset, r))),
+      );
+    },
+  );
+
   it('refuses a bad query as the contract says', async () => {
     const { stored, mocked } = await both(`/aid-flow?from=${TODAY}&to=${START}`);
     expect(stored.status).toBe(400);

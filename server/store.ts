@@ -81,17 +81,29 @@ export async function insertIssues(
       reason: issue.reason,
       reasons: issue.reasons ?? [],
       raw: issue.raw ?? null,
+      reported_at: readableInstant(
+        (issue.raw as { provenance?: { reportedAt?: unknown } } | null)?.provenance?.reportedAt,
+      ),
     }));
     await q.query(
       `insert into data_issues (source_id, dataset, day, import_id, position, field, reason,
-         reasons, raw)
+         reasons, raw, reported_at)
        select x.source_id, x.dataset, x.day, $2::bigint, x.position, x.field, x.reason,
-         x.reasons, x.raw
+         x.reasons, x.raw, x.reported_at
        from jsonb_to_recordset($1::jsonb) as x(source_id text, dataset text, day date,
-         position integer, field text, reason text, reasons jsonb, raw jsonb)`,
+         position integer, field text, reason text, reasons jsonb, raw jsonb,
+         reported_at timestamptz)`,
       [JSON.stringify(rows), importId ?? null],
     );
   }
+}
+
+/** An instant with its zone, as ISO text, or null (a local time or a non-date is unreadable). */
+function readableInstant(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T.*([zZ]|[+-]\d\d:?\d\d)$/.test(value))
+    return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
 function claimedSource(raw: unknown): string | undefined {
@@ -224,7 +236,9 @@ export async function issuesIn(q: Queryable, dataset: Dataset, f: RecordFilter) 
   }
   if (f.since !== undefined) {
     params.push(new Date(f.since).toISOString());
-    sql += ` and i.stored_at > $${params.length}::timestamptz`;
+    // As the records: what was reported after it; a reject whose report time cannot be read
+    // is kept (it is a bad record the client must still list).
+    sql += ` and (i.reported_at is null or i.reported_at > $${params.length}::timestamptz)`;
   }
   sql += ' order by i.id';
   return (await q.query<{ raw: unknown }>(sql, params)).rows.map((r) => r.raw);

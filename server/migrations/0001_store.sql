@@ -111,6 +111,8 @@ create table data_issues (
   -- The reasons as data (code, field, params), for the dashboard to word in its languages.
   reasons jsonb not null default '[]',
   raw jsonb,
+  -- When the rejected record says it was reported, if it says so readably (for `since`).
+  reported_at timestamptz,
   stored_at timestamptz not null default now()
 );
 create index data_issues_dataset_day on data_issues (dataset, day);
