@@ -367,7 +367,9 @@ function refusal(error: unknown): Response {
         },
       },
     );
-  if (error instanceof TooLarge) return problem(413, 'Request too large', error.message);
+  if (error instanceof TooLarge)
+    // The rest of the body is not read: the connection closes after this answer.
+    return problem(413, 'Request too large', error.message, undefined, { Connection: 'close' });
   if (error instanceof StoreEmpty)
     return problem(
       503,
@@ -397,8 +399,11 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {
+        // Stop reading, answer 413, and let node close the connection after the answer
+        // (destroying the socket here would leave the client with no answer at all).
+        req.removeAllListeners('data');
+        req.pause();
         fail(new TooLarge(`The body is more than ${max} bytes.`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

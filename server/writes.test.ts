@@ -5,6 +5,7 @@
  * their history, and the new figures read back through the contract.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../scripts/api-server.ts';
@@ -135,6 +136,31 @@ describe.each(storesUnderTest())('writes on $name', (kind) => {
     expect((await post(`${api}/reports`, claimed, { token })).status).toBe(403);
     const big = statusReport('rafah', 'open', 'x'.repeat(20_000));
     expect((await post(`${api}/reports`, big, { token })).status).toBe(413);
+    // Sent in chunks, without a length: cut off at the limit, still answered 413.
+    const chunked = await new Promise<number>((done, fail) => {
+      const url = new URL(`${api}/reports`);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'idempotency-key': 'chunked-00000001',
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', fail);
+      for (let i = 0; i < 40; i++) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
     const { secret, id } = await createToken(db, 'short-lived', 'revoked soon');
     expect((await post(`${api}/reports`, statusReport(), { token: secret })).status).toBe(201);
     await revokeToken(db, id, 'device lost');
