@@ -17,7 +17,8 @@ find_bin() {
 }
 
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not enter the caller's directory (a root-only temp clone).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start() {
@@ -37,8 +38,11 @@ start() {
   mkdir -p "$PG_STATE"
   [ "$(id -u)" = 0 ] && chown postgres "$PG_STATE"
   as_pg "$bin/initdb" -D "$PG_STATE/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  as_pg "$bin/pg_ctl" -D "$PG_STATE/data" -l "$PG_STATE/log" -w \
-    -o "-p $PG_PORT -k $PG_STATE -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+  if ! as_pg "$bin/pg_ctl" -D "$PG_STATE/data" -l "$PG_STATE/log" -w \
+    -o "-p $PG_PORT -k $PG_STATE -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null; then
+    cat "$PG_STATE/log" >&2 || true
+    return 1
+  fi
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
   echo "postgres $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (TEST_DATABASE_URL set)"
 }

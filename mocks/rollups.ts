@@ -44,8 +44,7 @@ export function reportedAt(raw: unknown): number | undefined {
   const at = (raw as { provenance?: { reportedAt?: unknown } } | null)?.provenance?.reportedAt;
   // An instant without its zone is not readable (docs/api/openapi.yaml): it would mean another
   // moment on every server, so it is treated as unknown, never guessed in the server's zone.
-  const ms =
-    typeof at === 'string' && /([zZ]|[+-]\d\d:?\d\d)$/.test(at) ? Date.parse(at) : NaN;
+  const ms = typeof at === 'string' && /([zZ]|[+-]\d\d:?\d\d)$/.test(at) ? Date.parse(at) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

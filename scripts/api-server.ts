@@ -288,7 +288,11 @@ function sendPrepared(req: IncomingMessage, res: Res, p: Prepared, cache: string
 }
 
 /** Send a handler's Response, gzipped when the client accepts it (API bodies are large JSON). */
-export async function sendResponse(req: IncomingMessage, res: Res, response: Response): Promise<void> {
+export async function sendResponse(
+  req: IncomingMessage,
+  res: Res,
+  response: Response,
+): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   const body = Buffer.from(await response.arrayBuffer());
