@@ -304,40 +304,49 @@ export async function aidFlowRollupLive(
     where ${filter}${touched}
     group by 1, 2, 3, 4, 5, 6
     order by 1, 2, 3, 4, 5, 6`;
-  const { rows } = await q.query<{
-    bucket: string;
-    crossing: string;
-    commodity: string;
-    stage: string;
-    source_id: string;
-    verification: string;
-    records: number;
-    mask: string;
-    trucks: number | null;
-    tonnes: number | null;
-    litres: number | null;
-  }>(sql, params);
+  const { rows } = await q.query<GroupedAidFlow>(sql, params);
   const ends = new Map(bucketsFor({ from: f.from, to: f.to }, resolution).map((b) => [b.from, b]));
-  return rows.map((r) => {
-    const b = ends.get(r.bucket)!;
-    const dayMask = Number(r.mask) >>> 0;
-    return {
-      bucket: r.bucket,
-      to: b.to,
-      days: b.days,
-      sourceId: r.source_id,
-      verification: r.verification,
-      records: Number(r.records),
-      daysReported: daysInMask(dayMask),
-      dayMask,
-      ...(keepCrossing ? { crossingId: r.crossing } : {}),
-      ...(keepCommodity ? { commodity: r.commodity } : {}),
-      stage: r.stage,
-      ...(r.trucks !== null ? { trucks: Number(r.trucks) } : {}),
-      ...(r.tonnes !== null ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
-      ...(r.litres !== null ? { litres: Number(r.litres) } : {}),
-    };
-  });
+  return rows.map((r) => rollupRow(r, ends.get(r.bucket)!, keepCrossing, keepCommodity));
+}
+
+/** A row of grouped aid flow, as either path reads it (sums are null where no record had one). */
+interface GroupedAidFlow {
+  bucket: string;
+  crossing: string;
+  commodity: string;
+  stage: string;
+  source_id: string;
+  verification: string;
+  records: number;
+  mask: string;
+  trucks: number | null;
+  tonnes: number | null;
+  litres: number | null;
+}
+
+function rollupRow(
+  r: GroupedAidFlow,
+  b: { from: string; to: string; days: number },
+  keepCrossing: boolean,
+  keepCommodity: boolean,
+): AidFlowRollupRow {
+  const dayMask = Number(r.mask) >>> 0;
+  return {
+    bucket: b.from,
+    to: b.to,
+    days: b.days,
+    sourceId: r.source_id,
+    verification: r.verification,
+    records: Number(r.records),
+    daysReported: daysInMask(dayMask),
+    dayMask,
+    ...(keepCrossing ? { crossingId: r.crossing } : {}),
+    ...(keepCommodity ? { commodity: r.commodity } : {}),
+    stage: r.stage,
+    ...(r.trucks !== null ? { trucks: Number(r.trucks) } : {}),
+    ...(r.tonnes !== null ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
+    ...(r.litres !== null ? { litres: Number(r.litres) } : {}),
+  };
 }
 
 /**
@@ -380,54 +389,21 @@ export async function aidFlowRollup(
     params.push(f.commodities);
     filter += ` and commodity = any($${params.length}::text[])`;
   }
-  const summed = await q.query<{
-    bucket: string;
-    crossing: string;
-    commodity: string;
-    stage: string;
-    source_id: string;
-    verification: string;
-    records: number;
-    mask: string;
-    trucks: number;
-    trucks_n: number;
-    tonnes: number;
-    tonnes_n: number;
-    litres: number;
-    litres_n: number;
-  }>(
+  const summed = await q.query<GroupedAidFlow>(
     `select bucket::text, ${keepCrossing ? 'crossing_id' : `''`} as crossing,
        ${keepCommodity ? 'commodity' : `''`} as commodity, stage, source_id, verification,
        sum(records)::int as records, bit_or(mask)::text as mask,
-       sum(trucks)::float8 as trucks, sum(trucks_n)::int as trucks_n,
-       sum(tonnes)::float8 as tonnes, sum(tonnes_n)::int as tonnes_n,
-       sum(litres)::float8 as litres, sum(litres_n)::int as litres_n
+       case when sum(trucks_n) > 0 then sum(trucks)::float8 end as trucks,
+       case when sum(tonnes_n) > 0 then sum(tonnes)::float8 end as tonnes,
+       case when sum(litres_n) > 0 then sum(litres)::float8 end as litres
      from aid_flow_buckets
      where resolution = $1 and bucket = any($2::date[]) and records > 0${filter}
      group by 1, 2, 3, 4, 5, 6`,
     params,
   );
   const byFrom = new Map(whole.map((b) => [b.from, b]));
-  for (const r of summed.rows) {
-    const b = byFrom.get(r.bucket)!;
-    const dayMask = Number(r.mask) >>> 0;
-    rows.push({
-      bucket: b.from,
-      to: b.to,
-      days: b.days,
-      sourceId: r.source_id,
-      verification: r.verification,
-      records: Number(r.records),
-      daysReported: daysInMask(dayMask),
-      dayMask,
-      ...(keepCrossing ? { crossingId: r.crossing } : {}),
-      ...(keepCommodity ? { commodity: r.commodity } : {}),
-      stage: r.stage,
-      ...(Number(r.trucks_n) > 0 ? { trucks: Number(r.trucks) } : {}),
-      ...(Number(r.tonnes_n) > 0 ? { tonnes: Math.round(Number(r.tonnes) * 1000) / 1000 } : {}),
-      ...(Number(r.litres_n) > 0 ? { litres: Number(r.litres) } : {}),
-    });
-  }
+  for (const r of summed.rows)
+    rows.push(rollupRow(r, byFrom.get(r.bucket)!, keepCrossing, keepCommodity));
   return rows;
 }
 
