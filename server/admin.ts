@@ -23,10 +23,12 @@ export function isHeld(dir: string): boolean {
   }
 }
 
-export async function startAdmin(dir: string, db: Db): Promise<() => void> {
+/** Runs one command line (`token create …`, `import …`) against the open store. */
+export type RunCommand = (argv: string[], db: Db, print: (line: string) => void) => Promise<void>;
+
+export async function startAdmin(dir: string, db: Db, run: RunCommand): Promise<() => void> {
   const path = join(dir, SOCKET);
   rmSync(path, { force: true });
-  const { STORE_COMMANDS, parseArgs } = await import('./cli.ts');
   const server = createServer((socket) => {
     let input = '';
     socket.setEncoding('utf8');
@@ -38,10 +40,7 @@ export async function startAdmin(dir: string, db: Db): Promise<() => void> {
       void (async () => {
         try {
           const argv = JSON.parse(input.slice(0, input.indexOf('\n'))) as string[];
-          const args = parseArgs(argv);
-          const command = STORE_COMMANDS[args.positional[0] ?? ''];
-          if (!command) throw new Error('the admin socket takes token and import commands');
-          await command(args, db, (line) => send({ line }));
+          await run(argv, db, (line) => send({ line }));
           send({ done: true });
         } catch (error) {
           send({ error: error instanceof Error ? error.message : String(error) });

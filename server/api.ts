@@ -16,8 +16,7 @@ import {
 } from '../mocks/handlers.ts';
 import { rollupAnswer } from '../mocks/rollups.ts';
 import { sendResponse } from '../scripts/api-server.ts';
-import { isRollupDataset } from '../src/domain/rollup.ts';
-import { resolveResolution } from '../src/domain/rollup.ts';
+import { isRollupDataset, resolveResolution } from '../src/domain/rollup.ts';
 import { shiftDay, theatreDay } from '../src/domain/time.ts';
 import { DATASETS, type Dataset } from '../src/domain/vocabulary.ts';
 import type { Db } from './db.ts';
@@ -71,6 +70,14 @@ export function storeApi(options: StoreApiOptions): Handler {
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const limiter = createRateLimiter(options.limits);
   let theatreCache: { at: number; value: Theatre } | undefined;
+  let rangeCache: { at: number; value: { start: string; end: string } | undefined } | undefined;
+
+  /** The store's first and last day, asked once per few seconds, not on every request. */
+  async function range() {
+    if (!rangeCache || Date.now() - rangeCache.at >= 5_000)
+      rangeCache = { at: Date.now(), value: await storedRange(db) };
+    return rangeCache.value;
+  }
 
   /** The theatre, with every publisher that writes here listed among its sources. */
   async function theatre(): Promise<Theatre> {
@@ -113,11 +120,8 @@ export function storeApi(options: StoreApiOptions): Handler {
       ...(q.sourceId ? { sourceId: q.sourceId } : {}),
       ...(q.commodities ? { commodities: q.commodities } : {}),
     };
-    const range = (await storedRange(db)) ?? {
-      start: q.from,
-      end: theatreDay(Date.now(), t.timeZone),
-    };
-    const closed = q.to < shiftDay(range.end, -LATE_REPORT_DAYS);
+    const end = (await range())?.end ?? theatreDay(Date.now(), t.timeZone);
+    const closed = q.to < shiftDay(end, -LATE_REPORT_DAYS);
     let body;
     if (q.resolution && isRollupDataset(dataset)) {
       if (dataset === 'aid-flow') {

@@ -102,7 +102,12 @@ async function serve(args: Args): Promise<void> {
     } else if (!(await loadTheatre(db)))
       console.log('The store is empty: add --seed demo to load the synthetic scenario.');
     if (db.kind === 'pglite' && !process.env.DATABASE_URL)
-      await startAdmin(resolve(flags.get('--db') ?? './data'), db);
+      await startAdmin(resolve(flags.get('--db') ?? './data'), db, (argv, store, print) => {
+        const args = parseArgs(argv);
+        const command = STORE_COMMANDS[args.positional[0] ?? ''];
+        if (!command) throw new Error('the admin socket takes token and import commands');
+        return command(args, store, print);
+      });
     const rate = flags.has('--rate') ? Number(flags.get('--rate')) : 60;
     options.api = storeApi({ db, limits: { burst: rate, perSecond: rate / 60 } });
   }

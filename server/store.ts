@@ -161,24 +161,43 @@ export interface RecordFilter {
   commodities?: readonly string[];
 }
 
+/** Pushes `value` as the next query parameter; returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/**
+ * The crossing, source and commodity filters, for the records and for aid_flow_buckets alike
+ * (the same column names); `prefix` is the table alias with its dot, or ''.
+ */
+function keyFilters(
+  dataset: Dataset,
+  f: RecordFilter,
+  params: unknown[],
+  prefix: string,
+): string[] {
+  const parts: string[] = [];
+  if (f.crossingIds?.length && CROSSING_KEYED.has(dataset))
+    parts.push(`${prefix}crossing_id = any(${param(params, f.crossingIds)}::text[])`);
+  if (f.sourceId) parts.push(`${prefix}source_id = ${param(params, f.sourceId)}`);
+  if (f.commodities?.length && dataset === 'aid-flow')
+    parts.push(`${prefix}commodity = any(${param(params, f.commodities)}::text[])`);
+  return parts;
+}
+
 function where(dataset: Dataset, f: RecordFilter, params: unknown[], alias = 'r'): string {
-  const add = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const parts = [`${alias}.dataset = ${add(dataset)}`];
+  const parts = [`${alias}.dataset = ${param(params, dataset)}`];
   if (dataset === 'events')
     parts.push(
-      `${alias}.day <= ${add(f.to)}::date`,
-      `coalesce(${alias}.day_to, 'infinity'::date) >= ${add(f.from)}::date`,
+      `${alias}.day <= ${param(params, f.to)}::date`,
+      `coalesce(${alias}.day_to, 'infinity'::date) >= ${param(params, f.from)}::date`,
     );
-  else parts.push(`${alias}.day between ${add(f.from)}::date and ${add(f.to)}::date`);
-  if (f.crossingIds?.length && CROSSING_KEYED.has(dataset))
-    parts.push(`${alias}.crossing_id = any(${add(f.crossingIds)}::text[])`);
-  if (f.sourceId) parts.push(`${alias}.source_id = ${add(f.sourceId)}`);
-  if (f.commodities?.length && dataset === 'aid-flow')
-    parts.push(`${alias}.commodity = any(${add(f.commodities)}::text[])`);
-  return parts.join(' and ');
+  else
+    parts.push(
+      `${alias}.day between ${param(params, f.from)}::date and ${param(params, f.to)}::date`,
+    );
+  return [...parts, ...keyFilters(dataset, f, params, `${alias}.`)].join(' and ');
 }
 
 /** The current versions of a dataset's records in a range, oldest first. */
@@ -264,8 +283,8 @@ export interface AidFlowRollupRow {
 /**
  * Aid flow rolled up in SQL from the records: sums per bucket × crossing × commodity × stage × source ×
  * verification (with `by`, summed over the other of crossing and commodity), with the records
- * and distinct days each row stands on and the mask of those days — the same rows as
- * src/domain/rollup.ts's rollUpAidFlow (server/rollup-sql.test.ts compares them).
+ * and the mask of the days each row stands on — the same rows as src/domain/rollup.ts's
+ * rollUpAidFlow (server/store.test.ts compares them with the mock's).
  */
 export async function aidFlowRollupLive(
   q: Queryable,
@@ -376,19 +395,9 @@ export async function aidFlowRollup(
   const keepCrossing = by !== 'commodity';
   const keepCommodity = by !== 'crossing';
   const params: unknown[] = [resolution, whole.map((b) => b.from)];
-  let filter = '';
-  if (f.crossingIds?.length) {
-    params.push(f.crossingIds);
-    filter += ` and crossing_id = any($${params.length}::text[])`;
-  }
-  if (f.sourceId) {
-    params.push(f.sourceId);
-    filter += ` and source_id = $${params.length}`;
-  }
-  if (f.commodities?.length) {
-    params.push(f.commodities);
-    filter += ` and commodity = any($${params.length}::text[])`;
-  }
+  const filter = keyFilters('aid-flow', f, params, '')
+    .map((part) => ` and ${part}`)
+    .join('');
   const summed = await q.query<GroupedAidFlow>(
     `select bucket::text, ${keepCrossing ? 'crossing_id' : `''`} as crossing,
        ${keepCommodity ? 'commodity' : `''`} as commodity, stage, source_id, verification,

@@ -383,3 +383,19 @@ export async function loadEveryPanel(page: Page, tries = 40): Promise<void> {
   }
   throw new Error('some panels never loaded');
 }
+
+/** Waits until every panel on the page is ready or empty (none loading, none failed). */
+export async function expectEveryPanelSettled(page: Page, timeout = 90_000): Promise<void> {
+  const sections = page.locator('section[data-state]');
+  await expect
+    .poll(
+      () =>
+        sections.evaluateAll((all) =>
+          all
+            .filter((s) => !['ready', 'empty'].includes(s.getAttribute('data-state') ?? ''))
+            .map((s) => s.getAttribute('aria-labelledby') ?? s.className),
+        ),
+      { timeout },
+    )
+    .toEqual([]);
+}

@@ -19,6 +19,7 @@ import {
   boardRows,
   crossingsSection,
   expectCleanPage,
+  expectEveryPanelSettled,
   loadEveryPanel,
   setUpBrowser,
   waitForReady,
@@ -74,18 +75,7 @@ describe('The dashboard on the store', () => {
     const rows = await boardRows(crossingsSection(page));
     expect(rows.length).toBe(7);
     await loadEveryPanel(page);
-    const sections = page.locator('section[data-state]');
-    await expect
-      .poll(
-        () =>
-          sections.evaluateAll((all) =>
-            all
-              .filter((s) => !['ready', 'empty'].includes(s.getAttribute('data-state') ?? ''))
-              .map((s) => s.getAttribute('aria-labelledby') ?? s.className),
-          ),
-        { timeout: 90_000 },
-      )
-      .toEqual([]);
+    await expectEveryPanelSettled(page);
     const aidFlow = page.locator('section[data-chart="aid-flow"]');
     expect(await aidFlow.getAttribute('data-state')).toBe('ready');
     // Drawn, not blank: the weekly bars of the whole range (540 days: weekly buckets).

@@ -5,7 +5,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { CHART_IDS } from '../../src/domain/panels.ts';
-import { expectCleanPage, loadEveryPanel, setUpBrowser } from './harness.ts';
+import {
+  expectCleanPage,
+  expectEveryPanelSettled,
+  loadEveryPanel,
+  setUpBrowser,
+} from './harness.ts';
 
 const browser = setUpBrowser();
 
@@ -48,18 +53,7 @@ describe('The whole history', () => {
       });
       await page.reload();
       await loadEveryPanel(page);
-      const sections = page.locator('section[data-state]');
-      await expect
-        .poll(
-          () =>
-            sections.evaluateAll((all) =>
-              all
-                .filter((s) => !['ready', 'empty'].includes(s.getAttribute('data-state') ?? ''))
-                .map((s) => s.getAttribute('aria-labelledby') ?? s.className),
-            ),
-          { timeout: 90_000 },
-        )
-        .toEqual([]);
+      await expectEveryPanelSettled(page);
       for (const id of CHART_IDS) {
         const chart = page.locator(`section[data-chart="${id}"]`);
         await expect.poll(() => chart.getAttribute('data-state')).toBe('ready');
