@@ -227,7 +227,7 @@ export function datasetEnvelope(
   dataset: Dataset,
   q: ApiQuery,
   data: unknown[],
-  rollup?: { resolution: string; records: number; rejected: unknown[] },
+  rollup?: { resolution: string; records: number; rejected: unknown[]; reportedUpTo?: string },
 ) {
   return {
     data,
@@ -242,6 +242,7 @@ export function datasetEnvelope(
             resolution: rollup.resolution,
             records: rollup.records,
             rejected: rollup.rejected.length,
+            ...(rollup.reportedUpTo !== undefined ? { reportedUpTo: rollup.reportedUpTo } : {}),
           }
         : {}),
       ...(q.since !== undefined ? { since: new Date(q.since).toISOString() } : {}),

@@ -613,6 +613,27 @@ describe('roll-ups (resolution) and changes (since)', () => {
     for (const row of body.data) expect(row.daysReported).toBeLessThanOrEqual(row.days as number);
   });
 
+  it('roll-ups say their newest report: the latest reportedAt of the valid records behind them', async () => {
+    for (const dataset of ['aid-flow', 'facility-status'] as const) {
+      const range = 'from=2025-04-01&to=2025-04-30';
+      const raw = (await (await fetch(`${BASE}/${dataset}?${range}`)).json()) as {
+        data: unknown[];
+      };
+      const newest = raw.data
+        .flatMap((r) => {
+          const parsed = DATASET_SCHEMAS[dataset].safeParse(r);
+          return parsed.success ? [parsed.data.provenance.reportedAt] : [];
+        })
+        .sort((a, b) => Date.parse(a) - Date.parse(b))
+        .at(-1);
+      const body = (await rollup(`/${dataset}?${range}&resolution=week`)) as unknown as {
+        meta: { reportedUpTo?: string };
+      };
+      expect(newest).toBeDefined();
+      expect(body.meta.reportedUpTo, dataset).toBe(newest);
+    }
+  });
+
   it('refuses a resolution where none is defined, or one it does not know', async () => {
     for (const path of [
       '/events?from=2025-01-01&to=2025-01-31&resolution=week',

@@ -15,6 +15,7 @@ import {
   type RollupDataset,
   type RollupResolution,
 } from '../src/domain/rollup.ts';
+import { newestReport } from '../src/domain/provenance.ts';
 import { bucketsFor } from '../src/domain/series.ts';
 import { theatreDay, type Day } from '../src/domain/time.ts';
 import type { Dataset } from '../src/domain/vocabulary.ts';
@@ -66,6 +67,8 @@ export interface RollupAnswer {
   resolution: RollupResolution;
   /** Records read for the answer: rolled up + rejected. */
   records: number;
+  /** The newest report time among the valid records read (meta.reportedUpTo). */
+  reportedUpTo?: string;
 }
 
 /**
@@ -96,6 +99,8 @@ export function rollupAnswer(
     options.shape ?? {},
     options,
   );
+  const reportedUpTo = newestReport(valid);
+  const newest = reportedUpTo !== undefined ? { reportedUpTo } : {};
   if (options.since !== undefined) {
     const touched = changedBuckets(dataset, valid, range, resolution, options);
     data = data.filter((row) => touched.has((row as { bucket: Day }).bucket));
@@ -104,9 +109,10 @@ export function rollupAnswer(
       rejected: changedSince(rejected, options.since),
       resolution,
       records: raw.length,
+      ...newest,
     };
   }
-  return { data, rejected, resolution, records: raw.length };
+  return { data, rejected, resolution, records: raw.length, ...newest };
 }
 
 /** The first days of the buckets that hold a valid record reported after `since`. */

@@ -23,6 +23,7 @@ import type { Db } from './db.ts';
 import { createRateLimiter, type RateLimits } from './rate-limit.ts';
 import {
   aidFlowRollup,
+  newestReportIn,
   carriedIn,
   issuesIn,
   loadTheatre,
@@ -127,12 +128,18 @@ export function storeApi(options: StoreApiOptions): Handler {
       if (dataset === 'aid-flow') {
         const resolution = resolveResolution(q.resolution, q);
         const withSince = { ...filter, ...(q.since !== undefined ? { since: q.since } : {}) };
-        const [rows, rejected] = await Promise.all([
+        const [rows, rejected, reportedUpTo] = await Promise.all([
           aidFlowRollup(db, withSince, resolution, q.by as 'crossing' | 'commodity' | undefined),
           issuesIn(db, dataset, withSince),
+          newestReportIn(db, dataset, withSince),
         ]);
         const read = rows.reduce((n, r) => n + r.records, 0) + rejected.length;
-        body = datasetEnvelope(dataset, q, rows, { resolution, records: read, rejected });
+        body = datasetEnvelope(dataset, q, rows, {
+          resolution,
+          records: read,
+          rejected,
+          ...(reportedUpTo !== undefined ? { reportedUpTo } : {}),
+        });
       } else {
         const raw = [
           ...(await carriedIn(db, dataset, filter)),

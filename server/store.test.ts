@@ -101,6 +101,9 @@ describe.each(storesUnderTest())('the store on $name answers as the mock does', 
     expect(key(stored.json.data)).toEqual(key(mocked.json.data));
     expect(stored.json.rejected?.length).toBe(mocked.json.rejected?.length);
     expect(stored.json.meta.records).toBe(mocked.json.meta.records);
+    // The newest report behind the figures: from the records, or beside the sums.
+    expect(stored.json.meta.reportedUpTo).toBeDefined();
+    expect(stored.json.meta.reportedUpTo).toBe(mocked.json.meta.reportedUpTo);
   });
 
   it('aid-flow roll-up with since: only the buckets reported into after it', async () => {

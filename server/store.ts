@@ -213,6 +213,26 @@ export async function recordsIn(q: Queryable, dataset: Dataset, f: RecordFilter)
 }
 
 /**
+ * The newest report time (as written, with its zone) among the current records a filter
+ * selects: a roll-up's `reportedUpTo` where the rows come from the sums, not the records.
+ */
+export async function newestReportIn(
+  q: Queryable,
+  dataset: Dataset,
+  f: RecordFilter,
+): Promise<string | undefined> {
+  const params: unknown[] = [];
+  let sql = `select r.body->'provenance'->>'reportedAt' as at from current_records r
+    where ${where(dataset, f, params)}`;
+  if (f.since !== undefined) {
+    params.push(new Date(f.since).toISOString());
+    sql += ` and r.reported_at > $${params.length}::timestamptz`;
+  }
+  sql += ' order by r.reported_at desc limit 1';
+  return (await q.query<{ at: string | null }>(sql, params)).rows[0]?.at ?? undefined;
+}
+
+/**
  * Crossing and corridor status: per crossing (or corridor) and source, the latest observation
  * before the range (looking back 60 days), so the state at the start of a range is known.
  */

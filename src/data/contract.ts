@@ -116,6 +116,11 @@ export interface RollupResult<D extends RollupDataset> {
   outsideRange?: number;
   /** Records the rows stand on (the source's count), for "n records read". */
   records: number;
+  /**
+   * The newest report time among the records rolled up (their `provenance.reportedAt`), where
+   * the source says: how old the figures are, not when they were fetched.
+   */
+  reportedUpTo?: string;
   fetchedAt: string;
 }
 

@@ -31,7 +31,7 @@ describe('wall options in config.json', () => {
       controls: 'never',
     });
     expect(maxAgeOf(options, 'map')).toBe(30);
-    expect(maxAgeOf(options, 'board')).toBe(15);
+    expect(maxAgeOf(options, 'board')).toBe(24 * 60);
   });
 
   it('lists every problem and keeps the defaults of the bad options only', () => {

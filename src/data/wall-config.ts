@@ -38,7 +38,11 @@ const FIELDS = {
   layout: z.enum(WALL_LAYOUTS, { error: `must be one of: ${WALL_LAYOUTS.join(', ')}` }),
   rotateSeconds: seconds,
   refreshSeconds: seconds,
-  /** Data older than this are marked stale: one limit for all, or per panel (others: 15). */
+  /**
+   * A panel is marked stale once its newest report is older than this (its last fetch, where
+   * the source gives no report times, and for events): one limit for all, or per panel (others:
+   * DEFAULT_MAX_AGES).
+   */
   maxAgeMinutes: z.union([minutes, z.partialRecord(panelId, minutes)], {
     error: 'must be a number of minutes, or an object of minutes per panel',
   }),
@@ -73,18 +77,34 @@ export const WALL_DEFAULTS: WallOptions = {
   layout: 'rotate',
   rotateSeconds: 30,
   refreshSeconds: 60,
-  maxAgeMinutes: 15,
+  maxAgeMinutes: {},
   reloadAt: '04:00',
   theme: 'dark',
   controls: 'on-mouse',
 };
 
-const DEFAULT_MAX_AGE_MINUTES = 15;
+/**
+ * How old a panel's newest report may be, in minutes, by how often such reports come: crossing
+ * status several times a day (a day without one is news), daily counts published the next day
+ * (a day and a half), hospital and utility assessments every day or two. Events are judged by
+ * their last fetch: a quiet week has no new event, and its data are not old for that.
+ */
+export const DEFAULT_MAX_AGES: Record<WallPanelId, number> = {
+  board: 24 * 60,
+  headline: 24 * 60,
+  map: 24 * 60,
+  'aid-flow': 36 * 60,
+  hospitals: 48 * 60,
+  utilities: 48 * 60,
+  movements: 48 * 60,
+  'fuel-entry': 48 * 60,
+  events: 4 * 60,
+};
 
 /** The age limit of one panel's data, in minutes. */
 export function maxAgeOf(options: WallOptions, panel: WallPanelId): number {
   const m = options.maxAgeMinutes;
-  return typeof m === 'number' ? m : (m[panel] ?? DEFAULT_MAX_AGE_MINUTES);
+  return typeof m === 'number' ? m : (m[panel] ?? DEFAULT_MAX_AGES[panel]);
 }
 
 /**

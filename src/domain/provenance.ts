@@ -119,3 +119,23 @@ export function summariseVerification(
     ...(latest ? { latestReport: latest } : {}),
   };
 }
+
+/**
+ * The newest report time among `records` (their `provenance.reportedAt`, as written), or
+ * undefined when none has a readable one: how old a view's data are, as against when they were
+ * fetched (a wall refreshed a minute ago may still show reports from last night).
+ */
+export function newestReport(records: readonly unknown[]): string | undefined {
+  let newest: string | undefined;
+  let newestAt = -Infinity;
+  for (const record of records) {
+    const at = (record as { provenance?: { reportedAt?: unknown } } | null)?.provenance?.reportedAt;
+    if (typeof at !== 'string') continue;
+    const ms = Date.parse(at);
+    if (ms > newestAt) {
+      newestAt = ms;
+      newest = at;
+    }
+  }
+  return newest;
+}

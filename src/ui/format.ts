@@ -88,11 +88,16 @@ export function formatDay(day: string, locale: string) {
 }
 
 /** "3 hours ago", "in 2 days" — the age of a report, rounded to a readable unit. */
-export function formatAge(instant: string | number | Date, now: Date, locale: string) {
+export function formatAge(
+  instant: string | number | Date,
+  now: Date,
+  locale: string,
+  style: 'long' | 'short' = 'long',
+) {
   const seconds = (+new Date(instant) - +now) / 1000;
   const rtf = cached(
-    `r|${locale}`,
-    () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }),
+    `r|${locale}|${style}`,
+    () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto', style }),
   );
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(Math.round(seconds), 'second');

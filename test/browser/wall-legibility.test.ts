@@ -283,7 +283,7 @@ describe('The wall says how old the data are, from the door', () => {
       /not answering/.test(document.querySelector('.wall__stale')?.textContent ?? ''),
     );
     expect(await band.textContent()).toMatch(
-      /^Data \d+ minutes? old — Access Monitor API not answering$/,
+      /^Data \d+ (minutes?|hours?|days?) old — Access Monitor API not answering$/,
     );
     const { texts, floor } = await page.evaluate(auditText, KEY_TEXT);
     const banner = texts.filter((t) => t.where.startsWith('p.wall__outage-text'));

@@ -1,3 +1,4 @@
+import { newestReport } from '../../domain/provenance.ts';
 import { rollUpDataset, type RollupDataset } from '../../domain/rollup.ts';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import type { QueryRequest, QueryResult, RollupRequest, RollupResult } from '../contract.ts';
@@ -39,6 +40,10 @@ export async function rollupFromRecords<D extends RollupDataset>(
     issues: answer.issues,
     received: rows.length + answer.issues.length,
     records: answer.records.length + answer.issues.length,
+    ...withReportedUpTo(newestReport(answer.records)),
     fetchedAt: answer.fetchedAt,
   };
 }
+
+const withReportedUpTo = (reportedUpTo: string | undefined) =>
+  reportedUpTo !== undefined ? { reportedUpTo } : {};

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
+import { newestReport } from '../../domain/provenance.ts';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import type { DatasetTimes } from './wall-model.ts';
 
@@ -15,6 +16,12 @@ import type { DatasetTimes } from './wall-model.ts';
 export interface SourceHealth {
   /** Newest successful fetch per dataset (epoch ms). */
   updatedAt: DatasetTimes;
+  /**
+   * Newest report per dataset (epoch ms): the latest `reportedAt` among the records the wall
+   * holds, or a roll-up's `reportedUpTo`. Absent for a dataset whose source gives no report
+   * times, and for events (a quiet week has no new event, and its data are not old for that).
+   */
+  reportedAt: DatasetTimes;
   /** The last time the source answered anything (epoch ms). */
   lastSuccessAt: number | undefined;
   /** Since when every attempt has failed (epoch ms); undefined while the source answers. */
@@ -38,6 +45,7 @@ export function createHealthStore(cache: QueryCache, sourceId: string) {
 
   function read(): SourceHealth {
     const updatedAt: DatasetTimes = {};
+    const reportedAt: DatasetTimes = {};
     let lastSuccessAt: number | undefined;
     for (const query of cache.getAll()) {
       if (!isOurs(query, sourceId)) continue;
@@ -45,18 +53,19 @@ export function createHealthStore(cache: QueryCache, sourceId: string) {
       if (!at) continue;
       lastSuccessAt = Math.max(lastSuccessAt ?? 0, at);
       const dataset = datasetOfKey(query.queryKey);
-      if (dataset && dataset !== 'theatre')
-        updatedAt[dataset] = Math.max(updatedAt[dataset] ?? 0, at);
+      if (!dataset || dataset === 'theatre') continue;
+      updatedAt[dataset] = Math.max(updatedAt[dataset] ?? 0, at);
+      const reported = dataset === 'events' ? undefined : reportTime(query.state.data);
+      if (reported !== undefined)
+        reportedAt[dataset] = Math.max(reportedAt[dataset] ?? 0, reported);
     }
-    return { updatedAt, lastSuccessAt, failingSince, lastError };
+    return { updatedAt, reportedAt, lastSuccessAt, failingSince, lastError };
   }
 
   function same(a: SourceHealth, b: SourceHealth) {
     if (a.lastSuccessAt !== b.lastSuccessAt) return false;
     if (a.failingSince !== b.failingSince || a.lastError !== b.lastError) return false;
-    const keys = new Set([...Object.keys(a.updatedAt), ...Object.keys(b.updatedAt)]);
-    for (const k of keys) if (a.updatedAt[k as Dataset] !== b.updatedAt[k as Dataset]) return false;
-    return true;
+    return sameTimes(a.updatedAt, b.updatedAt) && sameTimes(a.reportedAt, b.reportedAt);
   }
 
   const listeners = new Set<() => void>();
@@ -115,6 +124,34 @@ export function createHealthStore(cache: QueryCache, sourceId: string) {
 }
 
 export type HealthStore = ReturnType<typeof createHealthStore>;
+
+function sameTimes(a: DatasetTimes, b: DatasetTimes) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (a[k as Dataset] !== b[k as Dataset]) return false;
+  return true;
+}
+
+/** Each answer's newest report, read once (answers are immutable; a refetch is a new one). */
+const reportTimes = new WeakMap<object, number | null>();
+
+/** The newest report time of an answer: records' `reportedAt`, or a roll-up's `reportedUpTo`. */
+function reportTime(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  let at = reportTimes.get(data);
+  if (at === undefined) {
+    const answer = data as { reportedUpTo?: unknown; records?: unknown };
+    const text =
+      typeof answer.reportedUpTo === 'string'
+        ? answer.reportedUpTo
+        : Array.isArray(answer.records)
+          ? newestReport(answer.records)
+          : undefined;
+    const ms = text === undefined ? NaN : Date.parse(text);
+    at = Number.isFinite(ms) ? ms : null;
+    reportTimes.set(data, at);
+  }
+  return at ?? undefined;
+}
 
 /** One store per wall, shared by the banner and the age labels. */
 export function useHealthStore(): HealthStore {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   applyWallParams,
   wallConfigQuery,
@@ -154,18 +154,38 @@ export function useScheduledReload(reloadAt: string | null, reload: () => void =
   }, [reloadAt, reload]);
 }
 
-/** Which panel is shown; the next one after `seconds`, unless paused. `step` counts every change. */
-export function useRotation(count: number, seconds: number, paused: boolean) {
+/**
+ * Which panel is shown; the next one after `seconds`, unless paused. `step` counts every change.
+ * A next panel whose data are not in yet (`isReady`) is waited for, up to another `seconds`, so
+ * that the room does not see it empty; after that it is shown as it is.
+ */
+export function useRotation(
+  count: number,
+  seconds: number,
+  paused: boolean,
+  isReady: (index: number) => boolean = () => true,
+) {
   const [state, setState] = useState({ index: 0, step: 0 });
+  const ready = useRef(isReady);
+  useEffect(() => {
+    ready.current = isReady;
+  });
   const next = useCallback(
     () => setState((s) => ({ index: (s.index + 1) % Math.max(1, count), step: s.step + 1 })),
     [count],
   );
   useEffect(() => {
     if (paused || count < 2) return;
-    const timer = setTimeout(next, seconds * 1000);
+    const due = Date.now() + seconds * 1000;
+    let timer: ReturnType<typeof setTimeout>;
+    const advance = () => {
+      const waited = Date.now() - due;
+      if (ready.current((state.index + 1) % count) || waited >= seconds * 1000) next();
+      else timer = setTimeout(advance, 500);
+    };
+    timer = setTimeout(advance, seconds * 1000);
     return () => clearTimeout(timer);
-  }, [state.step, paused, count, seconds, next]);
+  }, [state.step, state.index, paused, count, seconds, next]);
   return { index: state.index % Math.max(1, count), step: state.step, next };
 }
 

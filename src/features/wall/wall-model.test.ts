@@ -5,12 +5,22 @@ import {
   formatSeconds,
   freshness,
   msUntilLocalTime,
+  panelReportedAt,
   panelUpdatedAt,
   retryDelay,
   wallRetryDelay,
 } from './wall-model.ts';
 
 describe('wall model', () => {
+  it("dates a panel's reports by the newest among its datasets that give report times", () => {
+    expect(
+      panelReportedAt(['aid-flow', 'crossing-status'], { 'aid-flow': 500, 'crossing-status': 300 }),
+    ).toBe(500);
+    // A dataset without report times (events, or a source that gives none) does not count.
+    expect(panelReportedAt(['aid-flow', 'events'], { 'aid-flow': 500 })).toBe(500);
+    expect(panelReportedAt(['events'], {})).toBeUndefined();
+  });
+
   it('dates a panel by the stalest of its datasets, once each has data', () => {
     expect(
       panelUpdatedAt(['aid-flow', 'crossing-status'], { 'aid-flow': 500, 'crossing-status': 300 }),

@@ -27,6 +27,22 @@ export function panelUpdatedAt(
   return oldest;
 }
 
+/**
+ * The newest report among a panel's datasets (epoch ms), or undefined when the source gives
+ * none for them: the age of what the panel shows, as against when it was fetched.
+ */
+export function panelReportedAt(
+  datasets: readonly Dataset[],
+  times: DatasetTimes,
+): number | undefined {
+  let newest: number | undefined;
+  for (const d of datasets) {
+    const at = times[d];
+    if (at !== undefined) newest = newest === undefined ? at : Math.max(newest, at);
+  }
+  return newest;
+}
+
 export type Freshness = 'fresh' | 'stale' | 'none';
 
 /** Stale once the data are older than the panel's limit; 'none' before any data came. */

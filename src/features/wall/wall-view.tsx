@@ -32,8 +32,10 @@ import {
   formatSeconds,
   freshness,
   PANEL_DATASETS,
+  panelReportedAt,
   panelUpdatedAt,
 } from './wall-model.ts';
+import { panelsToWarm, useReadyPanels, WarmPanel } from './warm-up.tsx';
 import './wall.css';
 
 /** A panel the wall can show; built by the app, which may import every feature. */
@@ -106,7 +108,11 @@ function WallScreen({
   useScheduledReload(options.reloadAt);
   const controls = useControlsVisible(options.controls);
   const [paused, setPaused] = useState(false);
-  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds, paused);
+  const order = useMemo(() => shown.map((p) => p.id), [shown]);
+  const warmed = useReadyPanels(order.join(','));
+  const rotation = useRotation(rotate ? shown.length : 1, options.rotateSeconds, paused, (i) =>
+    warmed.ready.has(order[i]!),
+  );
   const store = useHealthStore();
   const theatre = useTheatre();
   const timeZone = theatre.data?.theatre.timeZone ?? 'UTC';
@@ -114,6 +120,14 @@ function WallScreen({
     adapter.describe().synthetic ||
     (theatre.data?.theatre.sources.some((s) => s.synthetic) ?? false);
   const current = shown[rotation.index];
+  // A panel once on screen keeps its queries (useKeptQueries): it comes back with its data.
+  const markReady = warmed.add;
+  const currentId = current?.id;
+  useEffect(() => {
+    if (currentId) markReady(currentId);
+  }, [currentId, markReady]);
+  const warm = rotate ? panelsToWarm(order, rotation.index, warmed.ready) : [];
+  const nextId = order[(rotation.index + 1) % order.length];
   const ageProps = { store, timeZone, options, sourceName: source.name };
 
   const ignored = [
@@ -148,6 +162,7 @@ function WallScreen({
             title={shown[(rotation.index + 1) % shown.length]!.title}
             seconds={options.rotateSeconds}
             paused={paused}
+            nextReady={nextId !== undefined && warmed.ready.has(nextId)}
           />
         ) : null}
         <WallClock timeZone={timeZone} />
@@ -190,6 +205,15 @@ function WallScreen({
               ))}
             </div>
           )}
+          {warm.length ? (
+            <div className="wall__warm" aria-hidden="true">
+              {warm.map((id) => (
+                <WarmPanel key={id} id={id} onReady={markReady}>
+                  <Stage panel={shown.find((p) => p.id === id)!} />
+                </WarmPanel>
+              ))}
+            </div>
+          ) : null}
         </PresentationProvider>
       </main>
       <footer className="wall__foot">
@@ -280,16 +304,24 @@ function NextPanel({
   title,
   seconds: period,
   paused,
+  nextReady,
 }: {
   title: string;
   seconds: number;
   paused: boolean;
+  nextReady: boolean;
 }) {
   const { t, locale } = useI18n();
   const [shownAt] = useState(() => Date.now());
   const now = useNow(1000);
   if (paused) return <p className="wall__next wall__paused">{t('wall.paused')}</p>;
   const seconds = Math.max(0, Math.ceil(period - (+now - shownAt) / 1000));
+  if (seconds === 0 && !nextReady)
+    return (
+      <p className="wall__next" data-seconds={0} data-waiting="">
+        {isolated(t, 'wall.next.loading', { title })}
+      </p>
+    );
   return (
     <p className="wall__next" data-seconds={seconds}>
       {isolated(t, 'wall.next.in', { title }, { time: formatSeconds(seconds, locale) })}
@@ -327,15 +359,31 @@ interface AgeProps {
   sourceName: string;
 }
 
-/** When the panel's data were fetched, and whether that is past the panel's limit. */
+/**
+ * How old the panel's data are: its newest report (issue 18, item 15; the fetch time where the
+ * source gives no report times), when they were fetched, and whether the newest report is past
+ * the panel's limit. A wall refreshed a minute ago may still show last night's reports.
+ */
 function usePanelAge({ panel, store, options }: AgeProps) {
   const health = useSourceHealth(store);
   const tick = useNow(5000);
-  const updatedAt = panelUpdatedAt(PANEL_DATASETS[panel.id], health.updatedAt);
+  const datasets = PANEL_DATASETS[panel.id];
+  const updatedAt = panelUpdatedAt(datasets, health.updatedAt);
+  const reportedAt =
+    updatedAt === undefined ? undefined : panelReportedAt(datasets, health.reportedAt);
   // The tick may be older than a fetch that just landed: never say "in 1 second".
   const now = updatedAt !== undefined && updatedAt > +tick ? new Date(updatedAt) : tick;
   const limit = maxAgeOf(options, panel.id);
-  return { health, updatedAt, now, limit, state: freshness(updatedAt, +now, limit) };
+  const dataAt = reportedAt ?? updatedAt;
+  return {
+    health,
+    updatedAt,
+    reportedAt,
+    dataAt,
+    now,
+    limit,
+    state: freshness(dataAt, +now, limit),
+  };
 }
 
 /**
@@ -349,25 +397,46 @@ function PanelAge({
   ...props
 }: AgeProps & { brief?: boolean; withTitle?: boolean }) {
   const { t, locale } = useI18n();
-  const { updatedAt, now, limit, state } = usePanelAge(props);
+  const { updatedAt, reportedAt, now, limit, state } = usePanelAge(props);
   const { panel, timeZone } = props;
-  const time = updatedAt === undefined ? '' : when(updatedAt, now, locale, timeZone);
-  const text =
-    updatedAt === undefined
-      ? t('wall.age.none')
+  const stale = state === 'stale';
+  let text: string;
+  if (updatedAt === undefined) text = t('wall.age.none');
+  else if (reportedAt === undefined) {
+    // No report times from the source (or events): the fetch is all the wall can say.
+    const time = when(updatedAt, now, locale, timeZone);
+    text = brief
+      ? t(stale ? 'wall.age.briefStale' : 'wall.age.brief', { time })
+      : t(stale ? 'wall.age.stale' : 'wall.age.fresh', {
+          time,
+          age: formatAge(updatedAt, now, locale),
+          limit: formatDuration(limit * 60_000, locale),
+        });
+  } else {
+    const fetched = when(updatedAt, now, locale, timeZone);
+    text = withTitle
+      ? t(stale ? 'wall.age.listStale' : 'wall.age.list', {
+          age: formatAge(reportedAt, now, locale, 'short'),
+        })
       : brief
-        ? t(state === 'stale' ? 'wall.age.briefStale' : 'wall.age.brief', { time })
-        : t(state === 'stale' ? 'wall.age.stale' : 'wall.age.fresh', {
-            time,
-            age: formatAge(updatedAt, now, locale),
-            limit,
+        ? t(stale ? 'wall.age.barStale' : 'wall.age.bar', {
+            age: formatAge(reportedAt, now, locale, 'short'),
+            fetched,
+          })
+        : t(stale ? 'wall.age.reportStale' : 'wall.age.report', {
+            time: when(reportedAt, now, locale, timeZone),
+            age: formatAge(reportedAt, now, locale),
+            limit: formatDuration(limit * 60_000, locale),
+            fetched,
           });
+  }
   return (
     <p
       className={`wall__age wall__age--${state}`}
       data-age={state}
       data-panel={panel.id}
       data-updated-at={updatedAt}
+      data-reported-at={reportedAt}
     >
       {withTitle ? <span className="wall__age-title">{panel.title}</span> : null}
       <span className="wall__age-mark" aria-hidden="true" />
@@ -382,16 +451,16 @@ function PanelAge({
  */
 function StaleBand(props: AgeProps) {
   const { t, locale } = useI18n();
-  const { health, updatedAt, now, limit, state } = usePanelAge(props);
-  if (state !== 'stale' || updatedAt === undefined) return null;
-  const age = formatDuration(+now - updatedAt, locale);
+  const { health, dataAt, now, limit, state } = usePanelAge(props);
+  if (state !== 'stale' || dataAt === undefined) return null;
+  const age = formatDuration(+now - dataAt, locale);
   return (
     <div className="wall__stale" data-panel={props.panel.id}>
       <p>
         <span className="wall__stale-mark" aria-hidden="true" />
         {health.failingSince !== undefined
           ? isolated(t, 'wall.stale.failing', { source: props.sourceName }, { age })
-          : t('wall.stale.old', { age, limit })}
+          : t('wall.stale.old', { age, limit: formatDuration(limit * 60_000, locale) })}
       </p>
     </div>
   );

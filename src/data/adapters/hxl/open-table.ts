@@ -118,7 +118,11 @@ export function openHxlTable(
         case 'records':
           return settle(reply.id)?.resolve(reply.records as never);
         case 'rollup':
-          return settle(reply.id)?.resolve({ rows: reply.rows, records: reply.records } as never);
+          return settle(reply.id)?.resolve({
+            rows: reply.rows,
+            records: reply.records,
+            ...(reply.reportedUpTo !== undefined ? { reportedUpTo: reply.reportedUpTo } : {}),
+          } as never);
         case 'failed':
           return settle(reply.id)?.reject(new Error(reply.message));
       }

@@ -20,6 +20,7 @@ export type AnswerReply =
       received: number;
       outsideRange: number;
       sourceRecords?: number;
+      reportedUpTo?: string;
     }
   | { id: number; type: 'failed'; problem: 'not-json' | 'no-list' | 'wrong-resolution' }
   | { id: number; type: 'error'; message: string };

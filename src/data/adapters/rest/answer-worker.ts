@@ -24,6 +24,7 @@ scope.onmessage = (event: MessageEvent<AnswerJob>) => {
       received: result.received,
       outsideRange: result.outsideRange,
       ...(result.sourceRecords !== undefined ? { sourceRecords: result.sourceRecords } : {}),
+      ...(result.reportedUpTo !== undefined ? { reportedUpTo: result.reportedUpTo } : {}),
     });
   } catch (error) {
     post({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -40,6 +40,8 @@ export type AnswerResult<D extends Dataset = Dataset> =
       outsideRange: number;
       /** Roll-ups: the records the rows stand on, as the source counts them. */
       sourceRecords?: number;
+      /** Roll-ups: the newest report time among those records, where the source says. */
+      reportedUpTo?: string;
     }
   /**
    * 'not-json': the body does not parse; 'no-list': no list of records under "data";
@@ -84,7 +86,7 @@ export function readAnswer<D extends Dataset>(
 
 interface RollupBody {
   rejected?: unknown;
-  meta?: { resolution?: unknown; records?: unknown };
+  meta?: { resolution?: unknown; records?: unknown; reportedUpTo?: unknown };
 }
 
 /**
@@ -141,6 +143,7 @@ function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): 
         ],
   );
   const records = json.meta?.records;
+  const reportedUpTo = readInstant(json.meta?.reportedUpTo);
   return {
     ok: true,
     records: inRange as never[],
@@ -152,5 +155,12 @@ function readRollup(request: AnswerRequest, json: RollupBody, data: unknown[]): 
         ? records
         : rows.accepted.reduce((n, r) => n + (r as { records: number }).records, 0) +
           setAside.length,
+    ...(reportedUpTo !== undefined ? { reportedUpTo } : {}),
   };
+}
+
+/** An instant with its zone (as the contract writes every instant), else nothing. */
+function readInstant(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  return Number.isFinite(Date.parse(value)) ? value : undefined;
 }

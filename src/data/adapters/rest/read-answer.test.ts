@@ -137,6 +137,27 @@ describe('a roll-up answer', () => {
     expect(again.issues.map((i) => i.record)).toEqual(read.issues.map((i) => i.record));
   });
 
+  it("carries the source's newest report time, only as an instant with its zone", () => {
+    const read = (reportedUpTo: unknown) => {
+      const result = readAnswer({
+        dataset: 'aid-flow',
+        body: JSON.stringify({ data: [], meta: { resolution: 'week', records: 0, reportedUpTo } }),
+        sourceId: 's',
+        dates,
+        rollup: { resolution: 'week' },
+      });
+      if (!result.ok) throw new Error('not read');
+      return result.reportedUpTo;
+    };
+    expect(read('2025-03-02T06:10:00+02:00')).toBe('2025-03-02T06:10:00+02:00');
+    expect(read('2025-03-02T04:10:00Z')).toBe('2025-03-02T04:10:00Z');
+    // A time without zone, nonsense and absence say nothing (the wall falls back to the fetch).
+    expect(read('2025-03-02T06:10:00')).toBeUndefined();
+    expect(read('yesterday')).toBeUndefined();
+    expect(read(1740895800000)).toBeUndefined();
+    expect(read(undefined)).toBeUndefined();
+  });
+
   it('refuses a roll-up at another resolution than asked', () => {
     const read = readAnswer({
       dataset: 'aid-flow',

@@ -52,6 +52,7 @@ function answerWorker(): Worker {
           received: reply.received,
           outsideRange: reply.outsideRange,
           ...(reply.sourceRecords !== undefined ? { sourceRecords: reply.sourceRecords } : {}),
+          ...(reply.reportedUpTo !== undefined ? { reportedUpTo: reply.reportedUpTo } : {}),
         });
       else if (reply.type === 'failed') job.resolve({ ok: false, problem: reply.problem });
       else job.resolve(readAnswer(job.request)); // the reader crashed: read it here, lose nothing

@@ -164,6 +164,7 @@ export function createRestAdapter(
         received: read.received,
         outsideRange: read.outsideRange,
         records: read.sourceRecords ?? read.records.length,
+        ...(read.reportedUpTo !== undefined ? { reportedUpTo: read.reportedUpTo } : {}),
         fetchedAt: new Date().toISOString(),
       };
     },

@@ -167,6 +167,7 @@ export function createTableAdapter(parts: TableAdapterParts): DataSourceAdapter 
         issues,
         received: answer.rows.length + issues.length,
         records: answer.records + issues.length,
+        ...(answer.reportedUpTo !== undefined ? { reportedUpTo: answer.reportedUpTo } : {}),
         fetchedAt: table.fetchedAt,
       };
     },

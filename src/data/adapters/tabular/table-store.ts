@@ -1,4 +1,5 @@
 import type { DatasetRecord } from '../../../domain/datasets.ts';
+import { newestReport } from '../../../domain/provenance.ts';
 import { rollUpDataset, type RollupDataset, type RollupRow } from '../../../domain/rollup.ts';
 import type { DataIssue } from '../../../domain/validate.ts';
 import type { Dataset } from '../../../domain/vocabulary.ts';
@@ -40,6 +41,8 @@ export interface RollupClock {
 export interface TableRollupAnswer {
   rows: RollupRow<RollupDataset>[];
   records: number;
+  /** The newest report time among those records (see RollupResult.reportedUpTo). */
+  reportedUpTo?: string;
 }
 
 /**
@@ -79,9 +82,11 @@ export function createTableStore(table: ReadTable) {
       if (request.dataset !== summary.dataset) return { rows: [], records: 0 };
       // The records the range asks for (with the carry-in of status datasets), then the buckets.
       const picked = selectRecords(candidates(request.from, request.to), request, clock.timeZone);
+      const reportedUpTo = newestReport(picked);
       return {
         rows: rollUpDataset(request.dataset, picked, request, request.resolution, request, clock),
         records: picked.length,
+        ...(reportedUpTo !== undefined ? { reportedUpTo } : {}),
       };
     },
   };
