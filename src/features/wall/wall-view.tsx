@@ -35,7 +35,7 @@ import {
   panelReportedAt,
   panelUpdatedAt,
 } from './wall-model.ts';
-import { panelsToWarm, useReadyPanels, WarmPanel } from './warm-up.tsx';
+import { PanelSlot, panelsToWarm, useReadyPanels } from './warm-up.tsx';
 import './wall.css';
 
 /** A panel the wall can show; built by the app, which may import every feature. */
@@ -126,8 +126,15 @@ function WallScreen({
   useEffect(() => {
     if (currentId) markReady(currentId);
   }, [currentId, markReady]);
-  const warm = rotate ? panelsToWarm(order, rotation.index, warmed.ready) : [];
   const nextId = order[(rotation.index + 1) % order.length];
+  // On the stage: the panel shown, the next one (drawn out of sight, so it comes up drawn) and
+  // those still loading before their first showing.
+  const drawn = new Set(
+    rotate && currentId && nextId
+      ? [currentId, nextId, ...panelsToWarm(order, rotation.index, warmed.ready)]
+      : [],
+  );
+  const onStage = shown.filter((p) => drawn.has(p.id));
   const ageProps = { store, timeZone, options, sourceName: source.name };
 
   const ignored = [
@@ -190,10 +197,21 @@ function WallScreen({
       <main className="wall__stage" inert>
         <PresentationProvider value="wall">
           {rotate && current ? (
-            <div className="wall__slot" key={current.id} data-panel={current.id}>
-              <Stage panel={current} />
-              <StaleBand panel={current} {...ageProps} />
-            </div>
+            // Keyed by panel, in rotation order: the next panel's element becomes the shown one.
+            onStage.map((panel) => {
+              const isShown = panel === current;
+              return (
+                <PanelSlot
+                  key={panel.id}
+                  id={panel.id}
+                  shown={isShown}
+                  onReady={!isShown && !warmed.ready.has(panel.id) ? markReady : undefined}
+                >
+                  <Stage panel={panel} />
+                  {isShown ? <StaleBand panel={panel} {...ageProps} /> : null}
+                </PanelSlot>
+              );
+            })
           ) : (
             <div className="wall__grid" style={gridStyle(shown.length)}>
               {shown.map((panel) => (
@@ -205,15 +223,6 @@ function WallScreen({
               ))}
             </div>
           )}
-          {warm.length ? (
-            <div className="wall__warm" aria-hidden="true">
-              {warm.map((id) => (
-                <WarmPanel key={id} id={id} onReady={markReady}>
-                  <Stage panel={shown.find((p) => p.id === id)!} />
-                </WarmPanel>
-              ))}
-            </div>
-          ) : null}
         </PresentationProvider>
       </main>
       <footer className="wall__foot">

@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { panelsToWarm, sectionsSettled, WarmPanel } from './warm-up.tsx';
+import { PanelSlot, panelsToWarm, sectionsSettled } from './warm-up.tsx';
 
 describe('warming panels before they are shown', () => {
   const order = ['board', 'map', 'aid-flow', 'hospitals', 'events'];
@@ -34,9 +34,9 @@ describe('warming panels before they are shown', () => {
       return <section data-state={state} />;
     }
     render(
-      <WarmPanel id="map" onReady={onReady}>
+      <PanelSlot id="map" shown={false} onReady={onReady}>
         <Panel />
-      </WarmPanel>,
+      </PanelSlot>,
     );
     await new Promise((r) => setTimeout(r, 20));
     expect(onReady).not.toHaveBeenCalled();
@@ -50,9 +50,9 @@ describe('warming panels before they are shown', () => {
     try {
       const onReady = vi.fn();
       render(
-        <WarmPanel id="hospitals" onReady={onReady} giveUpMs={1000}>
+        <PanelSlot id="hospitals" shown={false} onReady={onReady} giveUpMs={1000}>
           <section data-state="loading" />
-        </WarmPanel>,
+        </PanelSlot>,
       );
       vi.advanceTimersByTime(999);
       expect(onReady).not.toHaveBeenCalled();
@@ -61,5 +61,25 @@ describe('warming panels before they are shown', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('shows the panel drawn out of sight as it was drawn, not drawn again', () => {
+    let mounts = 0;
+    function Panel() {
+      useState(() => mounts++);
+      return <section data-state="ready" />;
+    }
+    const slot = (shown: boolean) => (
+      <PanelSlot id="map" shown={shown}>
+        <Panel />
+      </PanelSlot>
+    );
+    const { container, rerender } = render(slot(false));
+    expect(container.firstElementChild).toHaveClass('wall__warm-slot');
+    expect(container.firstElementChild).toHaveAttribute('aria-hidden', 'true');
+    rerender(slot(true));
+    expect(container.firstElementChild).toHaveClass('wall__slot');
+    expect(container.firstElementChild).not.toHaveAttribute('aria-hidden');
+    expect(mounts).toBe(1);
   });
 });

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
  * Panels whose data are loaded before they are first shown (issue 18, item 14): while one
  * panel is on screen, the next ones not yet shown are drawn out of sight, at the stage's size
  * (so they ask exactly what they will ask when shown: a chart's resolution follows its width),
- * until every section in them has settled. Then they are let go; the wall's query keeper holds
- * their queries, so the panel comes up with its data. Two at a time, in rotation order, so that
- * the panel on screen keeps the machine's attention.
+ * until every section in them has settled. Then they are let go (but the next panel, which stays
+ * drawn); the wall's query keeper holds their queries, so each panel comes up with its data.
+ * Two at a time, in rotation order, so that the panel on screen keeps the machine's attention.
  */
 export const WARM_AT_ONCE = 2;
 
@@ -37,18 +37,23 @@ export function sectionsSettled(box: ParentNode): boolean {
 }
 
 /**
- * One panel drawn out of sight until its sections settle (or `giveUpMs` pass); then `onReady`.
- * Hidden from sight, from assistive technology and from input.
+ * A panel's place on the rotating stage: shown, or drawn out of sight (hidden from sight, from
+ * assistive technology and from input) at the same size. The same element either way, so that
+ * the next panel, drawn out of sight during the current one, comes up as it was drawn (a map
+ * already idle, a chart already laid out) rather than drawn again. With `onReady`, an out-of-
+ * sight panel says when its sections have settled (or `giveUpMs` passed).
  */
-export function WarmPanel({
+export function PanelSlot({
   id,
+  shown,
   children,
   onReady,
   giveUpMs = WARM_GIVE_UP_MS,
 }: {
   id: string;
+  shown: boolean;
   children: ReactNode;
-  onReady: (id: string) => void;
+  onReady?: ((id: string) => void) | undefined;
   giveUpMs?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -56,14 +61,15 @@ export function WarmPanel({
   useEffect(() => {
     done.current = onReady;
   });
+  const watching = !shown && onReady !== undefined;
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
+    if (!el || !watching) return;
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      done.current(id);
+      done.current?.(id);
     };
     const check = () => {
       if (sectionsSettled(el)) finish();
@@ -77,9 +83,14 @@ export function WarmPanel({
       observer.disconnect();
       clearTimeout(timer);
     };
-  }, [id, giveUpMs]);
+  }, [id, giveUpMs, watching]);
   return (
-    <div ref={box} className="wall__warm-slot" data-panel={id}>
+    <div
+      ref={box}
+      className={shown ? 'wall__slot' : 'wall__warm-slot'}
+      data-panel={id}
+      aria-hidden={shown ? undefined : true}
+    >
       {children}
     </div>
   );
