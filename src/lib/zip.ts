@@ -54,7 +54,7 @@ function checkName(name: string): void {
     name.startsWith('/') ||
     name.includes('\\') ||
     name.split('/').some((part) => part === '..' || part === '.') ||
-    /[\u0000-\u001f]/.test(name)
+    [...name].some((c) => c.charCodeAt(0) < 0x20)
   )
     throw new Error(`Not a safe file name inside a ZIP: ${JSON.stringify(name)}`);
 }
