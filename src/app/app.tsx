@@ -1,12 +1,13 @@
-import { Fragment, lazy, Suspense, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import {
   crossingChartPage,
   crossingEmbedOfPath,
   crossingIdOfPath,
 } from '../domain/crossing-paths.ts';
-import { PANELS } from '../domain/panels.ts';
+import { PANELS, panelOfChart } from '../domain/panels.ts';
 import { ExportScopeFromView } from '../features/export/export-scope.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
+import { chartOfHash } from '../ui/chart-hash.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
 import { formatKilobytes } from '../ui/format.ts';
 import { NARROW_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
@@ -49,10 +50,13 @@ function Deferred({
   height,
   heavy,
   onRequest,
+  eager,
   children,
 }: {
   label: string;
   height: string;
+  /** Load now, wherever its place is: the page was opened at one of its charts. */
+  eager?: boolean;
   /** The map and the charts: loaded once their place is on screen, not ahead of it. */
   heavy: boolean;
   onRequest?: string;
@@ -64,6 +68,7 @@ function Deferred({
       label={label}
       onRequest={onRequest}
       ahead={heavy ? '0px' : undefined}
+      eager={eager}
     >
       {children}
     </WhenVisible>
@@ -77,6 +82,7 @@ function Deferred({
  */
 export function App({ rejectedSource }: { rejectedSource?: string }) {
   const pathname = usePathname();
+  useLandOnChart(pathname);
   // The wall is a kiosk: no header, picker or footer around it.
   if (pathname === '/wall') return <Wall />;
   // /embed/<chart>: one chart alone for an iframe, without the shell around it.
@@ -131,6 +137,11 @@ function Overview() {
   const { t, locale } = useI18n();
   const phone = useMediaQuery(NARROW_SCREEN);
   const saveData = useSaveData();
+  // The panel of the chart a link points at (#chart-<id>) loads at once: the page lands on it.
+  const [linked] = useState(() => {
+    const chart = chartOfHash(window.location.hash);
+    return chart === undefined ? undefined : panelOfChart(chart);
+  });
   const [first, ...rest] = PANELS.map(({ id }) => {
     const view = PANEL_VIEWS[id];
     const label = t(view.title);
@@ -140,8 +151,9 @@ function Overview() {
         label={label}
         height={view.height}
         heavy={Boolean(view.heavyKB)}
+        eager={id === linked}
         onRequest={
-          saveData && view.heavyKB
+          id !== linked && saveData && view.heavyKB
             ? t('deferred.load', { panel: label, size: formatKilobytes(view.heavyKB, locale) })
             : undefined
         }
@@ -178,6 +190,30 @@ function Overview() {
       </div>
     </>
   );
+}
+
+/**
+ * A page opened at a chart (`#chart-<id>`, the links "Copy link" hands out) lands on it once it
+ * has rendered (see ui/land-on-chart.ts, loaded only then). Not when going back or forward: the
+ * browser restores where the reader was.
+ */
+function useLandOnChart(pathname: string): void {
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (chartOfHash(hash) === undefined) return;
+    const entry = performance.getEntriesByType?.('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    if (entry?.type === 'back_forward') return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../ui/land-on-chart.ts').then(({ landOnChart }) => {
+      if (!cancelled) stop = landOnChart(hash);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [pathname]);
 }
 
 /** /data: the configured sources, their health, dropped files, and every rejected record. */

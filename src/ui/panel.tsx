@@ -50,7 +50,8 @@ export function Panel({
       className={`panel ${className ?? ''}`}
     >
       <header className="panel__header">
-        <Heading id={id} className="panel__title">
+        {/* A chart's heading can take focus from script: a link to the chart lands on it. */}
+        <Heading id={id} className="panel__title" tabIndex={chart ? -1 : undefined}>
           {title}
         </Heading>
         {subtitle ? <p className="panel__subtitle">{subtitle}</p> : null}

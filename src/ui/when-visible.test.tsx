@@ -14,6 +14,16 @@ describe('WhenVisible', () => {
   beforeEach(() => vi.stubGlobal('IntersectionObserver', NeverIntersecting));
   afterEach(() => vi.unstubAllGlobals());
 
+  it('loads at once when eager (a link points into it), though never scrolled near', () => {
+    render(
+      <WhenVisible minBlockSize="10rem" label="Aid flow" eager>
+        <p>The chart</p>
+      </WhenVisible>,
+    );
+    expect(screen.getByText('The chart')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Aid flow' })).toBeNull();
+  });
+
   it('holds a named, focusable placeholder that loads the panel when tabbed to', async () => {
     let arrive: (m: { default: () => ReactNode }) => void = () => {};
     const Panel = lazy(() => new Promise<{ default: () => ReactNode }>((r) => (arrive = r)));

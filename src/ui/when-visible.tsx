@@ -26,6 +26,7 @@ export function WhenVisible({
   label,
   onRequest,
   ahead = '300px',
+  eager = false,
 }: {
   children: ReactNode;
   /** The space to hold meanwhile, as a CSS length. */
@@ -43,9 +44,13 @@ export function WhenVisible({
    * chart) only once its place is on screen, so it never weighs on the first screen.
    */
   ahead?: string;
+  /** Load at once, wherever the place is (a link points into this panel). */
+  eager?: boolean;
 }) {
   const [phase, setPhase] = useState<Phase>(() =>
-    typeof IntersectionObserver === 'undefined' && onRequest === undefined ? 'loading' : 'waiting',
+    eager || (typeof IntersectionObserver === 'undefined' && onRequest === undefined)
+      ? 'loading'
+      : 'waiting',
   );
   const slot = useRef<HTMLDivElement>(null);
   const titleId = useId();

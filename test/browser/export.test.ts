@@ -249,12 +249,15 @@ describe('Export', () => {
     await menu.getByRole('button', { name: 'Copy link', exact: true }).click();
     await menu.getByRole('status').getByText('Link copied').waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/\/\?range=90d&commodities=food&v=2#chart-aid-flow$/);
+    // Dates pinned by default (issue 18): the days shown replace the moving "last 90 days".
+    expect(link).toMatch(
+      /\/\?commodities=food&from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&v=2#chart-aid-flow$/,
+    );
     await menu.getByRole('button', { name: 'Copy embed code', exact: true }).click();
     await menu.getByRole('status').getByText('Embed code copied').waitFor();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     expect(code).toMatch(
-      /^<iframe src="[^"]+\/embed\/aid-flow\?range=90d&amp;commodities=food&amp;v=2" title="Aid flow — Access Monitor" width="\d+" height="\d+"/,
+      /^<iframe src="[^"]+\/embed\/aid-flow\?commodities=food&amp;from=[\d-]+&amp;to=[\d-]+&amp;v=2" title="Aid flow — Access Monitor" width="100%" height="\d+"/,
     );
     expectCleanPage(page);
   });

@@ -96,3 +96,67 @@ describe('chart CSV', () => {
     expect(parse(chartCsv(table, sources, words))[0]).toEqual(['Event', 'Source', 'Verification']);
   });
 });
+
+describe('chart CSV numbers', () => {
+  const table = (values: (number | null)[][]): ChartTable => ({
+    caption: 'Aid flow',
+    columns: [
+      { label: 'Day' },
+      { label: 'Trucks', numeric: true, unit: 'trucks' },
+      { label: 'Tonnes', numeric: true, unit: 'tonnes per day' },
+      { label: 'Change', numeric: true, unit: 'tonnes' },
+    ],
+    rows: values.map((v, i) => ({
+      key: String(i),
+      header: `d${i}`,
+      iso: `2025-01-0${i + 1}`,
+      cells: v.map(String),
+      values: v,
+    })),
+  });
+
+  it('rounds each column to its data precision: no binary-float noise ever', () => {
+    const csv = chartCsv(
+      table([
+        [12, 187.42000000000002, 0.1 + 0.2],
+        [30, 2 / 3, -0.30000000000000004],
+        [null, 1e-7, 1.005],
+      ]),
+      sources,
+      words,
+    );
+    const rows = parse(csv).slice(1);
+    expect(rows.map((r) => r.slice(1, 4))).toEqual([
+      // Integers stay integers; a computed column (2/3) gets 2 decimals; 0.1+0.2 is 0.3.
+      ['12', '187.42', '0.3'],
+      ['30', '0.67', '-0.3'],
+      ['', '0', '1.005'],
+    ]);
+    expect(csv).not.toMatch(/\d\.\d*0000000|\d\.\d*9999999/);
+  });
+
+  it('keeps neutralising formula cells beside rounded numbers', () => {
+    const t = table([[1, 2.5, 3]]);
+    t.rows[0]!.values = [1, '=HYPERLINK("x")', -0.1 - 0.2];
+    const rows = parse(chartCsv(t, sources, words)).slice(1);
+    expect(rows[0]!.slice(1, 4)).toEqual(['1', '\'=HYPERLINK("x")', '-0.3']);
+  });
+
+  it('never prints noise for any sum of decimal data (property)', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 40 }),
+        (tenths) => {
+          const sum = tenths.reduce((s, n) => s + n / 10, 0);
+          const rows = parse(chartCsv(table([[1, sum, 0]]), sources, words)).slice(1);
+          const printed = rows[0]![2]!;
+          expect(printed).toMatch(/^-?\d+(\.\d)?$/);
+          expect(Math.abs(Number(printed) - tenths.reduce((s, n) => s + n, 0) / 10)).toBeLessThan(
+            1e-6,
+          );
+        },
+      ),
+    );
+  });
+});

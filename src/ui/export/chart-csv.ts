@@ -2,9 +2,11 @@
  * A chart's data as CSV: the rows of its table with ISO dates and plain numbers, the unit in each
  * header, and source and verification columns. Written by the one CSV writer (domain/csv.ts,
  * which neutralises formulas), with a byte-order mark so that spreadsheets read UTF-8 (Arabic).
+ * Every number is rounded to its column's precision (see precision.ts): no float noise.
  */
 import { toCsv, type CsvCell } from '../../domain/csv.ts';
 import type { ChartTable, SourceCredit } from '../chart/chart-model.ts';
+import { columnDecimals, roundTo } from './precision.ts';
 
 export interface CsvWords {
   /** Header suffix for an ISO date column, e.g. "(ISO 8601)". */
@@ -40,11 +42,21 @@ export function chartCsv(
   const allVerification = sources
     .map((s) => (sources.length > 1 ? `${s.name}: ${s.verification}` : s.verification))
     .join('; ');
+  const decimals = csvDecimals(table);
   const rows = table.rows.map((row): CsvCell[] => [
     row.iso ?? row.header,
-    ...(row.values ?? row.cells),
+    ...(row.values ?? row.cells).map((v, i) =>
+      typeof v === 'number' ? roundTo(v, decimals[i + 1] ?? 0) : v,
+    ),
     ...(addSource ? [row.source ?? allSources] : []),
     ...(addVerification ? [row.verification ?? allVerification] : []),
   ]);
   return BOM + toCsv(header, rows);
+}
+
+/** The decimals of each column's numbers (index 0 is the row header), as the CSV writes them. */
+export function csvDecimals(table: ChartTable): number[] {
+  return table.columns.map((_, i) =>
+    i === 0 ? 0 : columnDecimals(table.rows.map((row) => (row.values ?? row.cells)[i - 1])),
+  );
 }

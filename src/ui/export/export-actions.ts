@@ -1,6 +1,7 @@
 /**
- * Making the files: SVG (caption + chart + inlined fonts), PNG (that SVG rasterised) and CSV.
- * Loaded on the first export, so none of it weighs on a page that never exports.
+ * Making the files: SVG (caption + chart + inlined fonts), PNG (that SVG rasterised), CSV, and
+ * "Download data" (a ZIP of the CSV and its README). Loaded on the first export, so none of it
+ * weighs on a page that never exports.
  */
 import type { ChartTable, SourceCredit } from '../chart/chart-model.ts';
 import { periodLabel } from '../chart/time-labels.ts';
@@ -12,19 +13,29 @@ import {
   type CaptionSvg,
   type PlotPiece,
 } from './caption-svg.ts';
-import { chartCsv } from './chart-csv.ts';
+import { chartCsv, csvDecimals } from './chart-csv.ts';
 import type { ExportScope } from './export-context.tsx';
 import { EXPORT_FAMILY, embeddedFontCss } from './fonts.ts';
-import { exportFileName, permalink } from './links.ts';
+import { exportFileName, permalink, sharedSearch } from './links.ts';
 import { svgToPng, type PngScale } from './rasterise.ts';
 
-export type ExportFormat = 'png' | 'svg' | 'csv';
+export type ExportFormat = 'png' | 'svg' | 'csv' | 'zip';
 
 export interface ExportOptions {
   scale?: PngScale;
   transparent?: boolean;
   /** CSV: the rows as shown (period and filters) or every day the source covers. */
   rows?: 'shown' | 'full';
+  /**
+   * The link in the file pins the days shown (from/to) instead of the view's moving window
+   * ("all", "last 30 days"). Default true: a file cited later must lead to what it shows.
+   */
+  pin?: boolean;
+}
+
+/** The link a file carries: to the chart, its days pinned unless asked otherwise. */
+function fileLink(target: ExportTarget, scope: ExportScope, options: ExportOptions): string {
+  return permalink(target.id, sharedSearch(scope.range, options.pin ?? true), scope.page);
 }
 
 /** What a chart (or the map) hands to the exporter. */
@@ -69,7 +80,7 @@ export async function buildSvg(
     noData: t('export.noData'),
     footer: t('export.footer', {
       project: t('app.name'),
-      link: permalink(target.id, undefined, scope.page),
+      link: fileLink(target, scope, options),
     }),
   };
   const when = t('export.when', {
@@ -114,19 +125,25 @@ export async function exportFile(
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const { scope, t } = env;
-  if (format === 'csv') {
+  if (format === 'csv' || format === 'zip') {
     const full = options.rows === 'full' && target.fullTable;
-    const table = full ? await target.fullTable!() : target.table;
-    const csv = chartCsv(table ?? { caption: '', columns: [], rows: [] }, target.sources, {
+    const table = (full ? await target.fullTable!() : target.table) ?? {
+      caption: '',
+      columns: [],
+      rows: [],
+    };
+    const csv = chartCsv(table, target.sources, {
       iso: t('export.isoSuffix'),
       source: t('export.col.source'),
       verification: t('export.col.verification'),
     });
+    const range = full ? scope.coverage : scope.range;
+    const csvName = exportFileName(target.id, range, 'csv', full ? '_full' : '');
+    if (format === 'csv')
+      return { blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename: csvName };
     return {
-      blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-      filename: full
-        ? exportFileName(target.id, scope.coverage, 'csv', '_full')
-        : exportFileName(target.id, scope.range, 'csv'),
+      blob: await dataZip(target, env, options, { table, csv, csvName, range }),
+      filename: exportFileName(target.id, range, 'zip', full ? '_full' : ''),
     };
   }
   const svg = await buildSvg(target, env, options);
@@ -145,6 +162,47 @@ export async function exportFile(
     width: Math.round(svg.width * scale),
     height: Math.round(svg.height * scale),
   };
+}
+
+/** "Download data": the CSV and a README beside it, in one uncompressed ZIP. */
+async function dataZip(
+  target: ExportTarget,
+  env: ExportEnv,
+  options: ExportOptions,
+  file: { table: ChartTable; csv: string; csvName: string; range: { from: string; to: string } },
+): Promise<Blob> {
+  const [{ zipStore }, { dataReadme }] = await Promise.all([
+    import('../../lib/zip.ts'),
+    import('./data-readme.ts'),
+  ]);
+  const { scope, t, locale } = env;
+  const now = new Date();
+  const pinned = options.pin ?? true;
+  const readme = dataReadme(
+    {
+      title: target.title,
+      subtitle: target.subtitle,
+      range: file.range,
+      pinned,
+      asOf: scope.asOf,
+      timeZone: scope.timeZone,
+      synthetic: scope.synthetic || target.sources.some((s) => s.synthetic),
+      sources: target.sources,
+      notes: target.notes,
+      table: file.table,
+      decimals: csvDecimals(file.table),
+      csvName: file.csvName,
+      link: fileLink(target, scope, options),
+      now,
+    },
+    t,
+    locale,
+  );
+  const zip = zipStore([
+    { name: file.csvName, data: file.csv, modified: now },
+    { name: 'README.txt', data: readme, modified: now },
+  ]);
+  return new Blob([zip], { type: 'application/zip' });
 }
 
 /** Text widths from a canvas with the export font (loaded by embeddedFontCss). */

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { periodLabel } from '../chart/time-labels.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { ExportFormat, ExportOptions, ExportResult, ExportTarget } from './export-actions.ts';
 import { useExportScope, type ExportScope } from './export-context.tsx';
-import { embedCode, embedUrl, permalink, saveBlob } from './links.ts';
+import { embedCode, embedUrl, permalink, saveBlob, sharedSearch } from './links.ts';
 import type { PngScale } from './rasterise.ts';
 import './export.css';
 
@@ -35,9 +36,11 @@ function registerExporter(id: string, exporter: Exporter): () => void {
 }
 
 /**
- * Download PNG / SVG / CSV, Copy link, Copy embed code — for one chart or the map. Every file
- * carries title, units, legend, sources with licence and verification, period and as-of time,
- * notes and the permalink (see caption-svg.ts); files of synthetic data carry the mark.
+ * Download PNG / SVG / CSV / data (CSV + README), Copy link, Copy embed code — for one chart or
+ * the map. Every file carries title, units, legend, sources with licence and verification,
+ * period and as-of time, notes and the permalink (see caption-svg.ts); files of synthetic data
+ * carry the mark. "Pin dates" (on by default) writes the days shown into every link, file and
+ * embed, so that "All" or "last 30 days" cited today still shows the same days next week.
  */
 export function ExportMenu({
   target,
@@ -71,6 +74,9 @@ function Menu({
   const [scale, setScale] = useState<PngScale>(2);
   const [transparent, setTransparent] = useState(false);
   const [rows, setRows] = useState<'shown' | 'full'>('shown');
+  // One choice for files, embeds and Copy link alike: a link handed on is cited, and a citation
+  // must show what the reader saw. Unticked, links keep the live window ("last 30 days").
+  const [pin, setPin] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [fallback, setFallback] = useState<{ label: string; text: string } | null>(null);
@@ -100,7 +106,7 @@ function Menu({
         target,
         format,
         { scope, t, locale },
-        { scale, transparent, rows },
+        { scale, transparent, rows, pin },
       );
       saveBlob(result.blob, result.filename);
       setMessage({ text: t('export.done', { file: result.filename }) });
@@ -129,15 +135,17 @@ function Menu({
     }
   };
 
+  const search = () => sharedSearch(scope.range, pin);
+
   const copyEmbed = () => {
+    // Without its script the frame keeps this height: the chart as measured here, plus the
+    // embed's caption (period, link), within sensible bounds.
     const el = frame();
-    const size = el
-      ? { width: Math.max(320, el.offsetWidth), height: el.offsetHeight + 96 }
-      : { width: 720, height: 560 };
+    const height = el ? Math.min(1400, Math.max(360, el.offsetHeight + 96)) : 560;
     const code = embedCode(
-      embedUrl(target.id, undefined, scope.page),
+      embedUrl(target.id, search(), scope.page),
       t('export.embed.title', { title: target.title, project: t('app.name') }),
-      size,
+      height,
     );
     return copy(code, t('export.embedCopied'), t('export.copyFallback.embed'));
   };
@@ -150,6 +158,20 @@ function Menu({
         role="group"
         aria-label={t('export.menu.label', { title: target.title })}
       >
+        <div className="export-menu__row">
+          <label>
+            <input
+              type="checkbox"
+              checked={pin}
+              onChange={(e) => setPin(e.target.checked)}
+              aria-describedby={`${id}-pin`}
+            />{' '}
+            {t('export.pin', { period: periodLabel(scope.range, t, locale) })}
+          </label>
+          <span id={`${id}-pin`} className="export-menu__hint">
+            {t(pin ? 'export.pin.on' : 'export.pin.off')}
+          </span>
+        </div>
         <div className="export-menu__row">
           <label>
             <span>{t('export.scale')}</span>{' '}
@@ -189,11 +211,14 @@ function Menu({
           <button type="button" disabled={disabled || busy} onClick={() => void download('csv')}>
             {t('export.csv')}
           </button>
+          <button type="button" disabled={disabled || busy} onClick={() => void download('zip')}>
+            {t('export.data')}
+          </button>
           <button
             type="button"
             onClick={() =>
               void copy(
-                permalink(target.id, undefined, scope.page),
+                permalink(target.id, search(), scope.page),
                 t('export.linkCopied'),
                 t('export.copyFallback.link'),
               )

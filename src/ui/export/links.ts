@@ -46,16 +46,56 @@ export function escapeAttribute(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** An iframe snippet with a title (screen readers name the frame by it). */
-export function embedCode(
-  src: string,
-  title: string,
-  size: { width: number; height: number },
+/** The message an embed posts to the page framing it, whenever its height changes. */
+export const EMBED_HEIGHT_MESSAGE = 'access-monitor:height';
+
+/**
+ * The query string with the range written as the days shown (`from`/`to`) instead of a moving
+ * window (`range=all`, `range=30d`): the link shows the same days whenever it is opened. The
+ * as-of moment follows from it (a range that has ended is shown as of its last day's end);
+ * the URL has no as-of parameter of its own.
+ */
+export function pinnedSearch(search: string, range: { from: string; to: string }): string {
+  const params = new URLSearchParams(search);
+  params.delete('range');
+  params.set('from', range.from);
+  params.set('to', range.to);
+  return `?${params.toString()}`;
+}
+
+/** The query string a link or file hands out: the view's own, or its days pinned. */
+export function sharedSearch(
+  range: { from: string; to: string },
+  pin: boolean,
+  search = window.location.search,
 ): string {
+  return pin ? pinnedSearch(search, range) : search;
+}
+
+/**
+ * A responsive embed: an iframe the full width of its container, and a tiny script that sets
+ * its height to the one the embed page posts (`EMBED_HEIGHT_MESSAGE`), from the embed's origin
+ * and that very frame only. Without the script (a CMS that strips scripts) the frame keeps its
+ * `fallbackHeight` and scrolls inside if it must. Every value is escaped for where it goes.
+ */
+export function embedCode(src: string, title: string, fallbackHeight: number): string {
+  const origin = new URL(src).origin;
+  const height = Math.max(200, Math.round(fallbackHeight));
+  // A JS string literal that cannot close the script element, whatever the origin holds.
+  const literal = (text: string) =>
+    JSON.stringify(text).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  const script =
+    `(function(){var o=${literal(origin)};` +
+    `window.addEventListener("message",function(e){var d=e.data;` +
+    `if(e.origin!==o||!d||d.type!==${literal(EMBED_HEIGHT_MESSAGE)}||typeof d.height!=="number"` +
+    `||!(d.height>0&&d.height<20000))return;` +
+    `var f=document.getElementsByTagName("iframe");` +
+    `for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source)` +
+    `f[i].style.height=Math.ceil(d.height)+"px"})})();`;
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" ` +
-    `width="${Math.round(size.width)}" height="${Math.round(size.height)}" ` +
-    `style="border:0;max-width:100%" loading="lazy"></iframe>`
+    `width="100%" height="${height}" style="width:100%;border:0" loading="lazy"></iframe>` +
+    `<script>${script}</script>`
   );
 }
 

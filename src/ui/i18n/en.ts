@@ -562,6 +562,11 @@ export const en = {
   'export.map.col.kind': 'Kind',
   'export.map.col.state': 'State at the moment shown',
   'export.map.col.reported': 'Reported (ISO 8601)',
+  'export.pin': 'Pin dates: {period}',
+  'export.pin.on': 'Links, files and embeds show these days whenever they are opened.',
+  'export.pin.off':
+    'Links and embeds follow the view’s moving window: opened on another day, they show other dates.',
+  'export.data': 'Download data (CSV and README, .zip)',
   'map.title': 'Map',
   'map.subtitle': 'Crossings, corridors, health facilities and governorates as of {time}.',
   'map.loading': 'Loading the map…',

@@ -578,6 +578,11 @@ export const he = {
   'export.map.col.kind': 'סוג',
   'export.map.col.state': 'המצב ברגע המוצג',
   'export.map.col.reported': 'מועד הדיווח (ISO 8601)',
+  'export.pin': 'קיבוע תאריכים: {period}',
+  'export.pin.on': 'קישורים, קבצים והטמעות מציגים את הימים האלה בכל פעם שהם נפתחים.',
+  'export.pin.off':
+    'קישורים והטמעות עוקבים אחר חלון הזמן הנע של התצוגה: ביום אחר הם יציגו תאריכים אחרים.',
+  'export.data': 'הורדת נתונים (CSV ו־README, ‏‎.zip)',
   'map.title': 'מפה',
   'map.subtitle': 'מעברים, מסדרונות, מתקני בריאות ונפות נכון ל-{time}.',
   'map.loading': 'טוען את המפה…',

@@ -1,0 +1,72 @@
+import { definePageWords } from '../translate.ts';
+
+/** The words of the README in "Download data" (ui/export/data-readme.ts), loaded with it. */
+export const dataReadmeWords = definePageWords({
+  en: {
+    'readme.period': 'Period: {period}',
+    'readme.pinned':
+      'These dates are fixed: the link below shows the same days whenever it is opened.',
+    'readme.moving':
+      'The link below follows a moving window: opened on another day, it shows other dates.',
+    'readme.asOf': 'Data as of {asOf}, {zone}',
+    'readme.downloaded': 'Downloaded {when}',
+    'readme.synthetic': 'Synthetic demo data — not real figures.',
+    'readme.sources': 'Sources',
+    'readme.source': '{name} — licence: {licence} — verification: {verification}',
+    'readme.noLicence': 'not stated',
+    'readme.notes': 'Notes',
+    'readme.columns': 'Columns of {file}',
+    'readme.column.whole': '{column}: whole numbers',
+    'readme.column.decimals': {
+      one: '{column}: rounded to {count} decimal place',
+      other: '{column}: rounded to {count} decimal places',
+    },
+    'readme.link': 'Link to this view',
+    'readme.project': 'Made with {project}.',
+  },
+  ar: {
+    'readme.period': 'الفترة: {period}',
+    'readme.pinned': 'هذه التواريخ ثابتة: يعرض الرابط أدناه الأيام نفسها متى فُتح.',
+    'readme.moving': 'يتبع الرابط أدناه نافذة زمنية متحركة: إذا فُتح في يوم آخر عرض تواريخ أخرى.',
+    'readme.asOf': 'البيانات حتى {asOf}، {zone}',
+    'readme.downloaded': 'نُزّل في {when}',
+    'readme.synthetic': 'بيانات تجريبية مصطنعة — ليست أرقامًا حقيقية.',
+    'readme.sources': 'المصادر',
+    'readme.source': '{name} — الترخيص: {licence} — التحقق: {verification}',
+    'readme.noLicence': 'غير مذكور',
+    'readme.notes': 'ملاحظات',
+    'readme.columns': 'أعمدة {file}',
+    'readme.column.whole': '{column}: أعداد صحيحة',
+    'readme.column.decimals': {
+      zero: '{column}: أعداد صحيحة',
+      one: '{column}: مقرّبة إلى منزلة عشرية واحدة',
+      two: '{column}: مقرّبة إلى منزلتين عشريتين',
+      few: '{column}: مقرّبة إلى {count} منازل عشرية',
+      many: '{column}: مقرّبة إلى {count} منزلة عشرية',
+      other: '{column}: مقرّبة إلى {count} منزلة عشرية',
+    },
+    'readme.link': 'رابط هذا العرض',
+    'readme.project': 'صُنع باستخدام {project}.',
+  },
+  he: {
+    'readme.period': 'תקופה: {period}',
+    'readme.pinned': 'התאריכים קבועים: הקישור שלמטה מציג את אותם ימים בכל פעם שהוא נפתח.',
+    'readme.moving': 'הקישור שלמטה עוקב אחר חלון זמן נע: ביום אחר הוא יציג תאריכים אחרים.',
+    'readme.asOf': 'הנתונים נכונים ל־{asOf}, {zone}',
+    'readme.downloaded': 'הורד ב־{when}',
+    'readme.synthetic': 'נתוני הדגמה סינתטיים — לא נתונים אמיתיים.',
+    'readme.sources': 'מקורות',
+    'readme.source': '{name} — רישיון: {licence} — אימות: {verification}',
+    'readme.noLicence': 'לא צוין',
+    'readme.notes': 'הערות',
+    'readme.columns': 'העמודות של {file}',
+    'readme.column.whole': '{column}: מספרים שלמים',
+    'readme.column.decimals': {
+      one: '{column}: מעוגל לספרה אחת אחרי הנקודה',
+      two: '{column}: מעוגל לשתי ספרות אחרי הנקודה',
+      other: '{column}: מעוגל ל־{count} ספרות אחרי הנקודה',
+    },
+    'readme.link': 'קישור לתצוגה זו',
+    'readme.project': 'נוצר באמצעות {project}.',
+  },
+});
