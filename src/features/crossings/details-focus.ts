@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef } from 'react';
 
-/** Below this share of the viewport an opened heading counts as out of sight (little under it). */
-const SEEN_ABOVE = 0.75;
+/** A heading this many of its heights from the bottom still counts as in sight (fixed notices). */
+const CLEARANCE = 3;
 
 /**
  * Focus for a crossing's details that open under its row: when the reader opens them (a tap,
  * Enter or Space), they come into view and their heading takes the focus, so a screen reader
- * announces them; nothing moves when they are already in sight. When they close (the toggle,
+ * announces them; nothing moves when their heading is already in sight. When they close (the toggle,
  * their close button, or Back) and the focus went with them, it returns to the crossing's
  * toggle. Details open from a link (?crossing=) take nothing: the reader did not ask here.
  */
@@ -20,7 +20,7 @@ export function useDetailsFocus(open: boolean, anotherOpen: boolean) {
     if (open && asked.current && heading) {
       asked.current = false;
       const box = heading.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > window.innerHeight * SEEN_ABOVE)
+      if (box.top < 0 || box.bottom > window.innerHeight - CLEARANCE * box.height)
         // The crossing's own row to the top: its name stays in sight above its details.
         (toggleRef.current?.closest('tr') ?? heading).scrollIntoView({ block: 'start' });
       heading.focus({ preventScroll: true });
