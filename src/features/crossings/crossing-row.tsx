@@ -18,7 +18,8 @@ import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
 import { sourceStatuses } from './phone-model.ts';
-import { DetailsHead, StatusBySource } from './source-reports.tsx';
+import { StatusBySource } from './source-reports.tsx';
+import { DetailsHead } from './lazy-details-head.tsx';
 
 interface RowProps {
   row: BoardRow;

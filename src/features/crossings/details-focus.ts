@@ -12,19 +12,20 @@ const CLEARANCE = 3;
  */
 export function useDetailsFocus(open: boolean, anotherOpen: boolean) {
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const asked = useRef(false);
   const wasOpen = useRef(open);
+  // A callback ref: the heading may arrive after the details open (their code loads lazily).
+  const headingRef = useCallback((heading: HTMLHeadingElement | null) => {
+    if (!heading || !asked.current) return;
+    asked.current = false;
+    const box = heading.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight - CLEARANCE * box.height)
+      // The crossing's own row to the top: its name stays in sight above its details.
+      (toggleRef.current?.closest('tr') ?? heading).scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, []);
   useEffect(() => {
-    const heading = headingRef.current;
-    if (open && asked.current && heading) {
-      asked.current = false;
-      const box = heading.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > window.innerHeight - CLEARANCE * box.height)
-        // The crossing's own row to the top: its name stays in sight above its details.
-        (toggleRef.current?.closest('tr') ?? heading).scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
-    }
+    if (!open) asked.current = false;
     if (!open && wasOpen.current && !anotherOpen) {
       const focused = document.activeElement;
       if (!focused || focused === document.body) toggleRef.current?.focus();

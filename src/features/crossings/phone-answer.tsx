@@ -17,7 +17,8 @@ import {
   type PhoneColumn,
   type PhoneSourceGroup,
 } from './phone-model.ts';
-import { DetailsHead, FigureOnDay, StatusBySource, WhenReported } from './source-reports.tsx';
+import { FigureOnDay, StatusBySource, WhenReported } from './source-reports.tsx';
+import { DetailsHead } from './lazy-details-head.tsx';
 
 /**
  * The crossings on a phone's first screen: one tight row per crossing with its status (shape and
