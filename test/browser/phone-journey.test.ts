@@ -6,6 +6,7 @@
  * back to the crossing.
  */
 import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { crossingsSection, expectCleanPage, setUpBrowser, waitForReady } from './harness.ts';
@@ -182,6 +183,12 @@ describe('The officer’s question on a phone', () => {
         .first()
         .getAttribute('href');
       expect(href).toMatch(/\/crossings\/kerem-shalom/);
+
+      // The board with its details open breaks no accessibility rule (headings, tables, names).
+      const axe = await new AxeBuilder({ page }).include('section.crossings-board').analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([]);
 
       if (c.lang === 'en') {
         mkdirSync(SHOTS, { recursive: true });
