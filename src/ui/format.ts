@@ -185,3 +185,11 @@ export function formatLongDay(day: string, locale: string) {
       }),
   ).format(new Date(`${day}T12:00:00Z`));
 }
+
+/** A theatre day counted back from today, in words: "today", "yesterday", "3 days ago". */
+export function formatDaysAgo(daysAgo: number, locale: string) {
+  return cached(
+    `r|${locale}`,
+    () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }),
+  ).format(-daysAgo, 'day');
+}

@@ -10,6 +10,11 @@ export interface BoardRow {
   trucks: TruckCount[];
   /** The newest report of any kind about this crossing. */
   lastReportAt: string | undefined;
+  /**
+   * Each source's latest status report at or before now: the one in force first, then the
+   * others newest first. Every status shown names its source and time from here.
+   */
+  statusBySource: CrossingStatus[];
   /** Status reports over the last 7 days, newest first, for the detail view. */
   history: CrossingStatus[];
   /** The theatre-local day the counts call today. */
@@ -51,6 +56,33 @@ export function buildBoardRows(
           s.crossingId === crossing.id && Date.parse(s.at) >= weekStart && Date.parse(s.at) <= +now,
       )
       .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-    return { crossing, status, trucks, lastReportAt, history, today };
+    return {
+      crossing,
+      status,
+      statusBySource: latestPerSource(statuses, crossing.id, now, status.latest),
+      trucks,
+      lastReportAt,
+      history,
+      today,
+    };
   });
+}
+
+/** Each source's latest report about the crossing at or before `now`: in force first, then newest. */
+function latestPerSource(
+  statuses: readonly CrossingStatus[],
+  crossingId: string,
+  now: Date,
+  inForce: CrossingStatus | undefined,
+): CrossingStatus[] {
+  const latest = new Map<string, CrossingStatus>();
+  for (const s of statuses) {
+    if (s.crossingId !== crossingId || Date.parse(s.at) > +now) continue;
+    const seen = latest.get(s.provenance.sourceId);
+    if (!seen || Date.parse(s.at) >= Date.parse(seen.at)) latest.set(s.provenance.sourceId, s);
+  }
+  const rank = (s: CrossingStatus) => (s === inForce ? 1 : 0);
+  return [...latest.values()].sort(
+    (a, b) => rank(b) - rank(a) || Date.parse(b.at) - Date.parse(a.at),
+  );
 }

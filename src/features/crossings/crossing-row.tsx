@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { WhoSaysSo } from '../../charts/who-says-so.tsx';
 import type { TruckCount } from '../../domain/aid-flow.ts';
 import type { RecordsBehind } from '../../domain/provenance.ts';
@@ -16,6 +17,9 @@ import {
 import { CrossingPageLink } from '../../ui/crossing-link.tsx';
 import { StatusBadge, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
+import { sourceStatuses } from './phone-model.ts';
+import { StatusBySource } from './source-reports.tsx';
+import { DetailsHead } from './lazy-details-head.tsx';
 
 interface RowProps {
   row: BoardRow;
@@ -26,6 +30,8 @@ interface RowProps {
   sourceName: (id: string) => string;
   /** The verification filter in force, which the counts follow. */
   verification: readonly Verification[];
+  /** The crossing's toggle, for the focus to come back to when its details close. */
+  toggleRef?: Ref<HTMLButtonElement>;
 }
 
 export function CrossingRow({
@@ -36,6 +42,7 @@ export function CrossingRow({
   onSelect,
   sourceName,
   verification,
+  toggleRef,
 }: RowProps) {
   const who = { crossingId: row.crossing.id, today: row.today, verification };
   const { t, locale } = useI18n();
@@ -55,6 +62,7 @@ export function CrossingRow({
           className="link-button"
           aria-expanded={selected}
           aria-label={t('crossings.select', { name })}
+          ref={toggleRef}
           onClick={onSelect}
         >
           <bdi>{name}</bdi>
@@ -77,7 +85,14 @@ export function CrossingRow({
         {sinceTime ? (
           <span className="board__since">{t('crossings.since', { time: sinceTime })}</span>
         ) : null}
-        <Disagreements status={status} sourceName={sourceName} />
+        {sourceStatuses(row, now, timeZone).map((said) => (
+          <StatusBySource
+            key={said.sourceId}
+            status={said}
+            sourceName={sourceName}
+            timeZone={timeZone}
+          />
+        ))}
       </td>
       <td role="cell" className="board__counts" data-label={t('crossings.col.today')}>
         <TruckList counts={row.trucks} sourceName={sourceName} show="today" who={who} />
@@ -219,19 +234,37 @@ export function TruckList({
   );
 }
 
-/** The selected crossing: other names, what it passes, and every status report of the week. */
+/**
+ * The selected crossing: its heading (which takes the focus when the reader opens it), each
+ * source's status and trucks side by side, other names, what it passes, and every status report
+ * of the week.
+ */
 export function CrossingDetails({
   row,
+  now,
   timeZone,
   sourceName,
+  headingRef,
+  onClose,
 }: {
   row: BoardRow;
+  now: Date;
   timeZone: string;
   sourceName: (id: string) => string;
+  headingRef: Ref<HTMLHeadingElement>;
+  onClose: () => void;
 }) {
   return (
     <tr role="row" className="board__details">
       <td role="cell" colSpan={5}>
+        <DetailsHead
+          ref={headingRef}
+          row={row}
+          now={now}
+          timeZone={timeZone}
+          sourceName={sourceName}
+          onClose={onClose}
+        />
         <CrossingDetailsBody row={row} timeZone={timeZone} sourceName={sourceName} />
       </td>
     </tr>
@@ -294,36 +327,5 @@ export function CrossingDetailsBody({
         ))}
       </ol>
     </div>
-  );
-}
-
-/**
- * What other sources report when they disagree with the status shown: never hidden. `brief`
- * drops the verb ("UN: Open") where a phone's line is short and the status line above already
- * says what the source contradicts.
- */
-export function Disagreements({
-  status,
-  sourceName,
-  brief = false,
-}: {
-  status: BoardRow['status'];
-  sourceName: (id: string) => string;
-  brief?: boolean;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      {status.disagreements.map((d) => (
-        <span key={d.provenance.sourceId} className="board__disagree">
-          {isolated(
-            t,
-            brief ? 'crossings.disagreeBrief' : 'crossings.disagree',
-            { source: sourceName(d.provenance.sourceId) },
-            { status: t(`status.${d.status}`) },
-          )}
-        </span>
-      ))}
-    </>
   );
 }

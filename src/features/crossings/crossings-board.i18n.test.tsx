@@ -24,8 +24,9 @@ describe('Crossings board in Arabic and Hebrew', () => {
     expect(document.documentElement).toHaveAttribute('lang', 'ar');
     const rows = within(board).getAllByRole('rowheader');
     expect(rows.length).toBeGreaterThanOrEqual(6);
+    // The status in force, then each source's own status beside its name and time.
     for (const header of rows)
-      expect(within(header.closest('tr')!).getByText(ARABIC_STATUS)).toBeInTheDocument();
+      expect(within(header.closest('tr')!).getAllByText(ARABIC_STATUS).length).toBeGreaterThan(0);
     expect(within(board).queryByText(/^(Open|Restricted|Closed|Unknown)$/)).toBeNull();
     const kerem = within(board).getByRole('button', {
       name: `عرض تفاصيل ${isolated('كرم أبو سالم')}`,
@@ -48,7 +49,7 @@ describe('Crossings board in Arabic and Hebrew', () => {
     await waitFor(() => expect(board).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
     for (const header of within(board).getAllByRole('rowheader'))
-      expect(within(header.closest('tr')!).getByText(HEBREW_STATUS)).toBeInTheDocument();
+      expect(within(header.closest('tr')!).getAllByText(HEBREW_STATUS).length).toBeGreaterThan(0);
     expect(
       within(board).getByRole('button', { name: `הצגת פרטי ${isolated('כרם שלום')}` }),
     ).toBeInTheDocument();

@@ -21,7 +21,9 @@ describe('Crossings board', () => {
     expect(rows.length).toBeGreaterThanOrEqual(6);
     for (const header of rows) {
       const row = header.closest('tr')!;
-      expect(within(row).getByText(/^(Open|Restricted|Closed|Unknown)$/)).toBeInTheDocument();
+      expect(within(row).getAllByText(/^(Open|Restricted|Closed|Unknown)$/).length).toBeGreaterThan(
+        0,
+      );
     }
     expect(within(board()).getAllByText(/Entered/).length).toBeGreaterThan(0);
     // Two sources counting the same trucks are shown side by side, never added up.

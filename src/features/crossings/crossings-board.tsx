@@ -1,4 +1,4 @@
-import { Fragment, memo } from 'react';
+import { memo } from 'react';
 import { useActiveSource } from '../../data/source-context.tsx';
 import { useSourceName } from '../../data/queries.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
@@ -10,6 +10,9 @@ import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
 import { useSearchParam } from '../../lib/url-state.ts';
 import { useBoardRows } from './use-board-rows.ts';
 import { CrossingDetails, CrossingRow } from './crossing-row.tsx';
+import { useDetailsFocus } from './details-focus.ts';
+import type { BoardRow } from './board-model.ts';
+import type { Verification } from '../../domain/vocabulary.ts';
 import { PhoneAnswer } from './phone-answer.tsx';
 
 const COLUMNS = [
@@ -89,20 +92,16 @@ export const CrossingsBoard = memo(function CrossingsBoard() {
             <BoardHead columns={COLUMNS} />
             <tbody>
               {rows.map((row) => (
-                <Fragment key={row.crossing.id}>
-                  <CrossingRow
-                    row={row}
-                    now={now}
-                    timeZone={timeZone}
-                    selected={selected === row.crossing.id}
-                    onSelect={() => toggle(row.crossing.id)}
-                    sourceName={sourceName}
-                    verification={filters.verification}
-                  />
-                  {selected === row.crossing.id ? (
-                    <CrossingDetails row={row} timeZone={timeZone} sourceName={sourceName} />
-                  ) : null}
-                </Fragment>
+                <BoardEntry
+                  key={row.crossing.id}
+                  row={row}
+                  now={now}
+                  timeZone={timeZone}
+                  selected={selected}
+                  onToggle={() => toggle(row.crossing.id)}
+                  sourceName={sourceName}
+                  verification={filters.verification}
+                />
               ))}
             </tbody>
           </table>
@@ -127,3 +126,52 @@ export const CrossingsBoard = memo(function CrossingsBoard() {
     </Panel>
   );
 });
+
+/** A crossing's row and, when selected, its details under it, the focus moving between them. */
+function BoardEntry({
+  row,
+  now,
+  timeZone,
+  selected,
+  onToggle,
+  sourceName,
+  verification,
+}: {
+  row: BoardRow;
+  now: Date;
+  timeZone: string;
+  selected: string | null;
+  onToggle: () => void;
+  sourceName: (id: string) => string;
+  verification: readonly Verification[];
+}) {
+  const open = selected === row.crossing.id;
+  const { toggleRef, headingRef, ask } = useDetailsFocus(open, selected !== null && !open);
+  return (
+    <>
+      <CrossingRow
+        row={row}
+        now={now}
+        timeZone={timeZone}
+        selected={open}
+        onSelect={() => {
+          if (!open) ask();
+          onToggle();
+        }}
+        sourceName={sourceName}
+        verification={verification}
+        toggleRef={toggleRef}
+      />
+      {open ? (
+        <CrossingDetails
+          row={row}
+          now={now}
+          timeZone={timeZone}
+          sourceName={sourceName}
+          headingRef={headingRef}
+          onClose={onToggle}
+        />
+      ) : null}
+    </>
+  );
+}

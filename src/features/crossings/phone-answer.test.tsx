@@ -44,7 +44,9 @@ describe('The crossings on a phone', () => {
       'UN Monitoring Mechanism (synthetic)',
     ]);
     for (const row of rows) {
-      expect(within(row).getByText(/^(Open|Restricted|Closed|Unknown)$/)).toBeInTheDocument();
+      // The status in force first, then each source's under its name (the same word or not).
+      const words = within(row).getAllByText(/^(Open|Restricted|Closed|Unknown)$/);
+      expect(words[0]!.closest('th')).not.toBeNull();
       const figures = row.querySelectorAll('tr.phone-answer__figures td');
       expect(figures.length).toBe(3);
       for (const cell of figures) {
@@ -72,8 +74,15 @@ describe('The crossings on a phone', () => {
     expect(within(details).getByText('Last 7 days')).toBeInTheDocument();
     expect(within(details).getAllByText(/Karem Abu Salem/).length).toBeGreaterThan(0);
     expect(new URLSearchParams(window.location.search).get('crossing')).toBe('kerem-shalom');
-    await userEvent.keyboard(' ');
+    // The focus went to the details' heading; their close button gives it back to the crossing.
+    await waitFor(() =>
+      expect(document.activeElement).toHaveTextContent('Kerem Shalom: each source’s last report'),
+    );
+    await userEvent.click(within(details).getByRole('button', { name: 'Close' }));
     expect(button).toHaveAttribute('aria-expanded', 'false');
     expect(within(board()).queryByText('Status reports, last 7 days')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    await userEvent.keyboard(' ');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
   });
 });

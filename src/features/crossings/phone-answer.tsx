@@ -3,25 +3,22 @@ import { useViewState } from '../../data/view-state.ts';
 import { placeName } from '../../domain/place-names.ts';
 import { theatreDay } from '../../domain/time.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import {
-  formatAge,
-  formatDateTime,
-  formatNumber,
-  formatShortDateTime,
-  formatShortDay,
-  formatTime,
-} from '../../ui/format.ts';
-import { CrossingPageLink } from '../../ui/crossing-link.tsx';
+import { formatAge, formatDateTime, formatShortDateTime, formatTime } from '../../ui/format.ts';
 import { StatusBadge, VERIFICATION_MARKS, VerificationBadge } from '../../ui/status-symbol.tsx';
 import type { BoardRow } from './board-model.ts';
-import { CrossingDetailsBody, Disagreements, TruckList } from './crossing-row.tsx';
+import { CrossingDetailsBody, TruckList } from './crossing-row.tsx';
+import { useDetailsFocus } from './details-focus.ts';
 import {
   marksUsed,
   phoneColumns,
   phoneFigure,
   sinceWhen,
+  sourceStatuses,
   type PhoneColumn,
+  type PhoneSourceGroup,
 } from './phone-model.ts';
+import { FigureOnDay, StatusBySource, WhenReported } from './source-reports.tsx';
+import { DetailsHead } from './lazy-details-head.tsx';
 
 /**
  * The crossings on a phone's first screen: one tight row per crossing with its status (shape and
@@ -90,12 +87,14 @@ export function PhoneAnswer({
           <PhoneRow
             key={row.crossing.id}
             row={row}
+            groups={groups}
             columns={columns}
             headerIds={headerIds}
             now={now}
             today={today}
             timeZone={timeZone}
             open={selected === row.crossing.id}
+            anotherOpen={selected !== null && selected !== row.crossing.id}
             onToggle={() => onSelect(row.crossing.id)}
             sourceName={sourceName}
           />
@@ -116,27 +115,34 @@ export function PhoneAnswer({
 /** One crossing: its name, status and since when; under it, the figures; under them, details. */
 function PhoneRow({
   row,
+  groups,
   columns,
   headerIds,
   now,
   today,
   timeZone,
   open,
+  anotherOpen,
   onToggle,
   sourceName,
 }: {
   row: BoardRow;
+  groups: PhoneSourceGroup[];
   columns: PhoneColumn[];
   headerIds: { source: (id: string) => string; column: (c: PhoneColumn) => string };
   now: Date;
   today: string;
   timeZone: string;
   open: boolean;
+  anotherOpen: boolean;
   onToggle: () => void;
   sourceName: (id: string) => string;
 }) {
   const { t, locale } = useI18n();
   const { filters } = useViewState();
+  const { toggleRef, headingRef, ask } = useDetailsFocus(open, anotherOpen);
+  const statuses = sourceStatuses(row, now, timeZone);
+  const grouped = new Set(groups.map((g) => g.sourceId));
   const who = { crossingId: row.crossing.id, today: row.today, verification: filters.verification };
   const id = useId();
   const detailsId = `${id}-details`;
@@ -159,7 +165,11 @@ function PhoneRow({
             className="phone-answer__toggle"
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            onClick={onToggle}
+            ref={toggleRef}
+            onClick={() => {
+              if (!open) ask();
+              onToggle();
+            }}
           >
             <bdi>{name}</bdi>
           </button>
@@ -173,9 +183,44 @@ function PhoneRow({
               })}
             </span>
           ) : null}
-          <Disagreements status={status} sourceName={sourceName} brief />
+          {statuses
+            .filter((s) => !grouped.has(s.sourceId))
+            .map((s) => (
+              <StatusBySource
+                key={s.sourceId}
+                status={s}
+                sourceName={sourceName}
+                timeZone={timeZone}
+              />
+            ))}
         </th>
       </tr>
+      {statuses.some((s) => grouped.has(s.sourceId)) ? (
+        <tr className="phone-answer__statuses">
+          {groups.map((g) => {
+            const said = statuses.find((s) => s.sourceId === g.sourceId);
+            return (
+              <td
+                key={g.sourceId}
+                colSpan={g.columns.length}
+                headers={`${nameId} ${headerIds.source(g.sourceId)}`}
+              >
+                {said ? (
+                  <span className={said.agrees ? 'status-by' : 'status-by status-by--disagrees'}>
+                    <StatusBadge state={said.report.status} />{' '}
+                    <WhenReported when={said.when} timeZone={timeZone} brief />
+                  </span>
+                ) : (
+                  <span className="muted">
+                    <span aria-hidden="true">—</span>
+                    <span className="visually-hidden">{t('crossings.noStatus')}</span>
+                  </span>
+                )}
+              </td>
+            );
+          })}
+        </tr>
+      ) : null}
       <tr className="phone-answer__figures">
         {columns.length === 0 ? <td className="muted">{t('crossings.noTrucks')}</td> : null}
         {columns.map((column) => {
@@ -186,21 +231,7 @@ function PhoneRow({
               headers={`${nameId} ${headerIds.source(column.sourceId)} ${headerIds.column(column)}`}
             >
               {figure ? (
-                <>
-                  <strong>{formatNumber(figure.trucks, locale)}</strong>
-                  {figure.verification ? (
-                    <span className={`phone-answer__mark verification--${figure.verification}`}>
-                      {' '}
-                      <span aria-hidden="true">{VERIFICATION_MARKS[figure.verification]}</span>
-                      <span className="visually-hidden">
-                        {t(`verification.${figure.verification}`)}
-                      </span>
-                    </span>
-                  ) : null}{' '}
-                  <span className="phone-answer__day">
-                    {figure.today ? t('crossings.phone.today') : formatShortDay(figure.day, locale)}
-                  </span>
-                </>
+                <FigureOnDay figure={figure} />
               ) : (
                 <span className="muted">
                   <span aria-hidden="true">—</span>
@@ -214,11 +245,14 @@ function PhoneRow({
       {open ? (
         <tr id={detailsId} className="phone-answer__details">
           <td colSpan={span}>
-            <p className="phone-answer__page">
-              <CrossingPageLink crossingId={crossing.id}>
-                {t('crossingPage.link', { name })}
-              </CrossingPageLink>
-            </p>
+            <DetailsHead
+              ref={headingRef}
+              row={row}
+              now={now}
+              timeZone={timeZone}
+              sourceName={sourceName}
+              onClose={onToggle}
+            />
             <dl className="phone-answer__full">
               <dt>{t('crossings.col.today')}</dt>
               <dd>

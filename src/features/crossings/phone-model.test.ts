@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AidFlow, Crossing, CrossingStatus } from '../../domain/schemas.ts';
 import { buildBoardRows } from './board-model.ts';
-import { phoneColumns, phoneFigure, sinceWhen } from './phone-model.ts';
+import {
+  phoneColumns,
+  phoneFigure,
+  reportedWhen,
+  sinceWhen,
+  sourceReports,
+  sourceStatuses,
+} from './phone-model.ts';
 
 const ZONE = 'Asia/Gaza';
 // 10:00 in Gaza (UTC+2) on 2025-03-05: "today" for the theatre is 2025-03-05.
@@ -111,5 +118,91 @@ describe('the phone answer of a crossing', () => {
     const empty = buildBoardRows([crossing('d')], [], [], NOW, ZONE);
     expect(phoneColumns(empty)).toEqual([]);
     expect(sinceWhen(empty[0]!, NOW, ZONE)).toBeUndefined();
+  });
+});
+
+describe('who says what, and when (issue 18 item 7)', () => {
+  const by = (
+    sourceId: string,
+    crossingId: string,
+    at: string,
+    state: CrossingStatus['status'],
+  ): CrossingStatus => ({
+    ...status(crossingId, at, state),
+    provenance: { sourceId, reportedAt: at, verification: 'reported' },
+  });
+  const statuses = [
+    by('un', 'k', '2025-03-03T16:00:00Z', 'open'), // the UN's older report
+    by('un', 'k', '2025-03-04T16:00:00Z', 'open'), // yesterday 18:00 in Gaza: the UN's latest
+    by('border', 'k', '2025-03-05T04:10:00Z', 'restricted'), // 06:10 today: in force
+    by('border', 'k', '2025-03-05T09:00:00Z', 'closed'), // after now: not yet known
+    by('un', 'other', '2025-03-05T05:00:00Z', 'closed'), // another crossing
+  ];
+  const flows = [
+    flow('k', '2025-03-04', 'border', 'entered', 51),
+    flow('k', '2025-03-02', 'un', 'entered', 49, 'food', 'verified'),
+    flow('k', '2025-03-02', 'un', 'collected', 29, 'food', 'verified'),
+    flow('k', '2025-03-01', 'un', 'collected', 5, 'food', 'verified'),
+    flow('k', '2025-03-05', 'trucker', 'entered', 3),
+  ];
+  const [k] = buildBoardRows([crossing('k')], statuses, flows, NOW, ZONE);
+
+  it("keeps each source's latest status up to now, the one in force first", () => {
+    expect(k!.statusBySource.map((s) => [s.provenance.sourceId, s.at])).toEqual([
+      ['border', '2025-03-05T04:10:00Z'],
+      ['un', '2025-03-04T16:00:00Z'],
+    ]);
+    expect(k!.status.state).toBe('restricted');
+  });
+
+  it('names the source and the theatre day of every status, agreeing or not', () => {
+    expect(sourceStatuses(k!, NOW, ZONE)).toEqual([
+      {
+        sourceId: 'border',
+        report: statuses[2],
+        when: { at: '2025-03-05T04:10:00Z', daysAgo: 0 },
+        inForce: true,
+        agrees: true,
+      },
+      {
+        sourceId: 'un',
+        report: statuses[1],
+        when: { at: '2025-03-04T16:00:00Z', daysAgo: 1 },
+        inForce: false,
+        agrees: false,
+      },
+    ]);
+    // 23:30 UTC on the 3rd is the 4th in Gaza: yesterday, not two days ago.
+    expect(reportedWhen('2025-03-03T23:30:00Z', NOW, ZONE).daysAgo).toBe(1);
+    expect(reportedWhen('2025-02-26T10:00:00Z', NOW, ZONE).daysAgo).toBe(7);
+  });
+
+  it("puts each source's last reported day side by side, each with its own day", () => {
+    expect(
+      sourceReports(k!, NOW, ZONE).map((r) => [
+        r.sourceId,
+        r.status?.report.status,
+        r.figures.map((f) => [f.stage, f.figure.trucks, f.figure.day, f.figure.verification]),
+      ]),
+    ).toEqual([
+      ['border', 'restricted', [['entered', 51, '2025-03-04', 'reported']]],
+      [
+        'un',
+        'open',
+        [
+          ['entered', 49, '2025-03-02', 'verified'],
+          // The UN's last collected day is the 2nd: the 1st's 5 trucks are not added in.
+          ['collected', 29, '2025-03-02', 'verified'],
+        ],
+      ],
+      // A source with trucks and no status still stands beside the others.
+      ['trucker', undefined, [['entered', 3, '2025-03-05', 'reported']]],
+    ]);
+  });
+
+  it('has no sources when nothing was reported', () => {
+    const [empty] = buildBoardRows([crossing('e')], [], [], NOW, ZONE);
+    expect(empty!.statusBySource).toEqual([]);
+    expect(sourceReports(empty!, NOW, ZONE)).toEqual([]);
   });
 });

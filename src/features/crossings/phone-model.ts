@@ -1,6 +1,7 @@
 import type { TruckCount } from '../../domain/aid-flow.ts';
 import { VERIFICATIONS, type Stage, type Verification } from '../../domain/vocabulary.ts';
-import { theatreDay, type Day } from '../../domain/time.ts';
+import type { CrossingStatus } from '../../domain/schemas.ts';
+import { dayDifference, theatreDay, type Day } from '../../domain/time.ts';
 import type { BoardRow } from './board-model.ts';
 
 /** One column of the phone answer: what one source counts at one stage (entered, collected). */
@@ -102,4 +103,62 @@ export function marksUsed(
       if (v) marks.add(v);
     }
   return VERIFICATIONS.filter((v) => marks.has(v));
+}
+
+/** When a report dates from: its instant and how many theatre days before today (0: today). */
+export interface ReportedWhen {
+  at: string;
+  daysAgo: number;
+}
+
+export function reportedWhen(at: string, now: Date, timeZone: string): ReportedWhen {
+  return { at, daysAgo: dayDifference(theatreDay(at, timeZone), theatreDay(now, timeZone)) };
+}
+
+/** One source's latest status about a crossing, and whether it is the one the board shows. */
+export interface SourceStatus {
+  sourceId: string;
+  report: CrossingStatus;
+  when: ReportedWhen;
+  inForce: boolean;
+  /** Says the same as the status in force. */
+  agrees: boolean;
+}
+
+/** What one source last said about a crossing: its status, and its trucks per stage. */
+export interface SourceReport {
+  sourceId: string;
+  status: SourceStatus | undefined;
+  /** The source's last reported day per stage: each its own day, never added across sources. */
+  figures: { stage: Stage; figure: PhoneFigure }[];
+}
+
+export function sourceStatuses(row: BoardRow, now: Date, timeZone: string): SourceStatus[] {
+  const inForce = row.status.latest;
+  return row.statusBySource.map((report) => ({
+    sourceId: report.provenance.sourceId,
+    report,
+    when: reportedWhen(report.at, now, timeZone),
+    inForce: report === inForce,
+    agrees: report.status === row.status.state,
+  }));
+}
+
+/**
+ * Every source that reported on the crossing, side by side: the source of the status in force
+ * first, then the others that reported a status (newest first), then those with trucks only.
+ */
+export function sourceReports(row: BoardRow, now: Date, timeZone: string): SourceReport[] {
+  const today = theatreDay(now, timeZone);
+  const statuses = sourceStatuses(row, now, timeZone);
+  const groups = phoneColumns([row]);
+  const ids = [...new Set([...statuses.map((s) => s.sourceId), ...groups.map((g) => g.sourceId)])];
+  return ids.map((sourceId) => ({
+    sourceId,
+    status: statuses.find((s) => s.sourceId === sourceId),
+    figures: (groups.find((g) => g.sourceId === sourceId)?.columns ?? []).flatMap((column) => {
+      const figure = phoneFigure(row, column, today);
+      return figure ? [{ stage: column.stage, figure }] : [];
+    }),
+  }));
 }
