@@ -206,7 +206,17 @@ function PhoneRow({
                 headers={`${nameId} ${headerIds.source(g.sourceId)}`}
               >
                 {said ? (
-                  <span className={said.agrees ? 'status-by' : 'status-by status-by--disagrees'}>
+                  <span
+                    className={[
+                      'status-by',
+                      said.agrees ? '' : 'status-by--disagrees',
+                      // One figure column wide: the shape says the state, the word is read out
+                      // (and in the details), so that the line never wraps off the first screen.
+                      g.columns.length < 2 ? 'status-by--narrow' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                  >
                     <StatusBadge state={said.report.status} />{' '}
                     <WhenReported when={said.when} timeZone={timeZone} brief />
                   </span>
