@@ -356,7 +356,7 @@ export const en = {
   'sources.test': 'Test connection to {name}',
   'sources.show': 'Show {name} on the dashboard',
   'sources.file.reading': 'Reading… {rows} rows so far',
-  'sources.file.remove': 'Close {name}',
+  'sources.file.remove': 'Remove {name} from this device',
   'sources.drop.title': 'Open a spreadsheet',
   'sources.drop.hint':
     'Drop an HXL-tagged CSV file here (a row of hashtags such as #date, #loc+name, #indicator+num under the headers), or choose one.',
@@ -365,6 +365,51 @@ export const en = {
   'sources.drop.dataset.auto': 'Detect from its hashtags',
   'sources.drop.privacy': 'The file is read in this browser and never uploaded.',
   'sources.drop.added': 'Reading {names}: see it in the list of sources.',
+  'source.file': 'File: {name}',
+  'file.banner': 'Showing your file {name} — not published data.',
+  'file.banner.back': 'Back to {source}',
+  'chart.incomplete.band': 'Figures incomplete',
+  'chart.incomplete.legend': 'Day with rejected rows: figures incomplete',
+  'chart.incomplete.note': {
+    one: '{days} day with rejected rows: figures incomplete (hatched).',
+    other: '{days} days with rejected rows: figures incomplete (hatched).',
+  },
+  'chart.incomplete.undated': {
+    one: '{rows} rejected row has no readable date and cannot be placed on a day.',
+    other: '{rows} rejected rows have no readable date and cannot be placed on a day.',
+  },
+  'chart.incomplete.col': 'Rows rejected',
+  'chart.incomplete.cell': {
+    one: '{rows} rejected: incomplete',
+    other: '{rows} rejected: incomplete',
+  },
+  'sources.file.result': 'Read',
+  'sources.file.read': {
+    one: 'Read {rows} row: {accepted} accepted, {rejected} rejected',
+    other: 'Read {rows} rows: {accepted} accepted, {rejected} rejected',
+  },
+  'sources.file.failed': 'Could not be read',
+  'sources.file.stored': 'Stored on this device — not uploaded. It stays until you remove it.',
+  'sources.file.saving': 'Keeping it on this device…',
+  'sources.file.session.quota':
+    'This device’s storage is full: the file is kept for this session only and will be gone after a reload. Nothing was uploaded.',
+  'sources.file.session.unavailable':
+    'This browser does not let the page keep files (private browsing?): the file is kept for this session only and will be gone after a reload.',
+  'sources.drop.status.reading': '{name}: reading… {rows} rows so far',
+  'sources.drop.status.done': '{name}: {result}.',
+  'sources.drop.status.failed': '{error}',
+  'sources.drop.showRejected': {
+    one: 'Show the rejected row',
+    other: 'Show the {rejected} rejected rows',
+  },
+  'dataIssues.scroll': 'Data issues table',
+  'dataIssues.known.title': 'Places the rows of {name} can name',
+  'dataIssues.known.intro':
+    'Some rows name a place that is not known here. Write each place as one of these names, in any language, or an alias; words such as “crossing”, “gate”, “معبر” or “מעבר” may be added or left out.',
+  'dataIssues.known.en': 'English',
+  'dataIssues.known.ar': 'Arabic',
+  'dataIssues.known.he': 'Hebrew',
+  'dataIssues.known.aliases': 'Other names',
 
   'dataIssues.title': 'Data issues',
   'dataIssues.subtitle':
