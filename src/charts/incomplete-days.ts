@@ -6,7 +6,6 @@ import { incompleteDays, rejectedIn, type IncompleteDays } from '../domain/incom
 import type { Band } from '../domain/series.ts';
 import type { Day } from '../domain/time.ts';
 import { BAND_STYLE } from '../ui/chart/palette.ts';
-import { formatNumber } from '../ui/format.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { ChartModel, RendererKind } from './chart-spec.ts';
 
@@ -44,10 +43,8 @@ export function markIncomplete<R extends RendererKind>(
   model: ChartModel<R>,
   incomplete: IncompleteDays | undefined,
   t: Translate,
-  locale: string,
 ): ChartModel<R> {
   if (!incomplete || model.plot.kind !== 'time') return model;
-  const n = (v: number) => formatNumber(v, locale);
   const buckets = new Map<string, { key: Day; rejected: number }>();
   for (const row of model.table.rows) {
     if (!row.iso || buckets.has(row.iso)) continue;
@@ -71,10 +68,8 @@ export function markIncomplete<R extends RendererKind>(
   const style = BAND_STYLE[INCOMPLETE_KIND]!;
   const days = incomplete.days.size;
   const notes = [
-    ...(days ? [t('chart.incomplete.note', { count: days, days: n(days) })] : []),
-    ...(incomplete.undated
-      ? [t('chart.incomplete.undated', { count: incomplete.undated, rows: n(incomplete.undated) })]
-      : []),
+    ...(days ? [t('chart.incomplete.note', { count: days })] : []),
+    ...(incomplete.undated ? [t('chart.incomplete.undated', { count: incomplete.undated })] : []),
   ];
   const plot = model.plot as ChartModel<'time'>['plot'];
   return {
@@ -98,10 +93,7 @@ export function markIncomplete<R extends RendererKind>(
         const rejected = row.iso ? (buckets.get(row.iso)?.rejected ?? 0) : 0;
         return {
           ...row,
-          cells: [
-            ...row.cells,
-            rejected ? t('chart.incomplete.cell', { count: rejected, rows: n(rejected) }) : '—',
-          ],
+          cells: [...row.cells, rejected ? t('chart.incomplete.cell', { count: rejected }) : '—'],
           ...(row.values ? { values: [...row.values, rejected] } : {}),
         };
       }),

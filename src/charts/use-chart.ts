@@ -157,8 +157,8 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
   // Days of the source's rejected rows are marked incomplete (a separate layer: incomplete-days.ts).
   const incomplete = useIncompleteDays(spec.rollup ? [spec.rollup.dataset] : spec.datasets, range);
   const model = useMemo(
-    () => (data ? markIncomplete(spec.build(data, view), incomplete, t, locale) : undefined),
-    [spec, data, view, incomplete, t, locale],
+    () => (data ? markIncomplete(spec.build(data, view), incomplete, t) : undefined),
+    [spec, data, view, incomplete, t],
   );
 
   const description: ChartDescription = {

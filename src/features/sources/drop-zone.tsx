@@ -112,7 +112,7 @@ export function DropZone() {
                       'sources.drop.status.done',
                       { name: file.name },
                       {
-                        result: fileReadText(file, t, (v) => formatNumber(v, locale)),
+                        result: fileReadText(file, t),
                       },
                     )}
             </p>
@@ -131,10 +131,7 @@ export function DropZone() {
                 requestIssuesOf(id);
               }}
             >
-              {t('sources.drop.showRejected', {
-                count: rejected,
-                rejected: formatNumber(rejected, locale),
-              })}
+              {t('sources.drop.showRejected', { count: rejected })}
             </a>
           </p>
         ) : null;

@@ -258,20 +258,16 @@ export function FileResult({ file }: { file: DroppedFile }) {
   if (file.state === 'failed') return <>{t('sources.file.failed')}</>;
   if (file.state === 'reading' || !file.summary)
     return <>{t('sources.file.reading', { rows: n(file.progress.rowsRead) })}</>;
-  return <>{fileReadText(file, t, n)}</>;
+  return <>{fileReadText(file, t)}</>;
 }
 
 /** The counts of a read file, in words; accepted + rejected = rows read. */
-export function fileReadText(
-  file: DroppedFile,
-  t: ReturnType<typeof useI18n>['t'],
-  n: (value: number) => string,
-): string {
+export function fileReadText(file: DroppedFile, t: ReturnType<typeof useI18n>['t']): string {
   const summary = file.summary!;
+  // Numbers are formatted by the translator (Intl), and pick the plural form by `count`.
   return t('sources.file.read', {
     count: summary.rowsRead,
-    rows: n(summary.rowsRead),
-    accepted: n(summary.accepted),
-    rejected: n(file.rejected ?? summary.rowsRead - summary.accepted),
+    accepted: summary.accepted,
+    rejected: file.rejected ?? summary.rowsRead - summary.accepted,
   });
 }

@@ -377,24 +377,24 @@ export const he = {
   'chart.incomplete.note': {
     one: 'יום אחד עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
     two: 'יומיים עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
-    other: '{days} ימים עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
+    other: '{count} ימים עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
   },
   'chart.incomplete.undated': {
     one: 'שורה אחת שנדחתה ללא תאריך קריא, ולא ניתן לשייך אותה ליום.',
     two: 'שתי שורות שנדחו ללא תאריך קריא, ולא ניתן לשייך אותן ליום.',
-    other: '{rows} שורות שנדחו ללא תאריך קריא, ולא ניתן לשייך אותן ליום.',
+    other: '{count} שורות שנדחו ללא תאריך קריא, ולא ניתן לשייך אותן ליום.',
   },
   'chart.incomplete.col': 'שורות שנדחו',
   'chart.incomplete.cell': {
     one: 'שורה אחת נדחתה: חלקי',
     two: 'שתי שורות נדחו: חלקי',
-    other: '{rows} שורות נדחו: חלקי',
+    other: '{count} שורות נדחו: חלקי',
   },
   'sources.file.result': 'קריאה',
   'sources.file.read': {
     one: 'נקראה שורה אחת: {accepted} התקבלו, {rejected} נדחו',
     two: 'נקראו שתי שורות: {accepted} התקבלו, {rejected} נדחו',
-    other: 'נקראו {rows} שורות: {accepted} התקבלו, {rejected} נדחו',
+    other: 'נקראו {count} שורות: {accepted} התקבלו, {rejected} נדחו',
   },
   'sources.file.failed': 'לא ניתן לקרוא',
   'sources.file.stored': 'שמור במכשיר הזה — לא הועלה. נשאר עד שתסירו אותו.',
@@ -409,7 +409,7 @@ export const he = {
   'sources.drop.showRejected': {
     one: 'הצגת השורה שנדחתה',
     two: 'הצגת שתי השורות שנדחו',
-    other: 'הצגת {rejected} השורות שנדחו',
+    other: 'הצגת {count} השורות שנדחו',
   },
   'dataIssues.scroll': 'טבלת בעיות הנתונים',
   'dataIssues.known.title': 'המקומות ששורות {name} יכולות לציין',
