@@ -56,9 +56,10 @@ async function openData(path = '/data'): Promise<Page> {
 
 const card = (page: Page) => page.locator('li[data-source="file-trucks-nov"]');
 
-async function waitForRead(page: Page, text = 'Read 60 rows: 56 accepted, 4 rejected') {
+/** Waits until the file is read (the row counts every version of the card shows). */
+async function waitForRead(page: Page, text = '60 read: 56 accepted, 4 rejected') {
   await expect
-    .poll(async () => plain(await card(page).getByTestId('file-result').textContent()), {
+    .poll(async () => plain(await card(page).getByTestId('source-rows').textContent()), {
       timeout: READY_TIMEOUT,
     })
     .toBe(text);
@@ -88,18 +89,26 @@ function brokenHeaderWords(page: Page): Promise<string[]> {
 describe('a spreadsheet of daily truck counts dropped on /data', () => {
   it('item 9: matches names in any language without generic words, suggests Kissufim, and lists the known names', async () => {
     const words = {
-      en: { issues: 'Data issues', guess: 'did you mean “Kissufim”?', read: 'Read 60 rows' },
-      ar: { issues: 'مشكلات البيانات', guess: 'هل تقصد «Kissufim»؟', read: 'قُرئ 60 صف' },
-      he: { issues: 'בעיות בנתונים', guess: 'האם התכוונת ל-„Kissufim”?', read: 'נקראו 60 שורות' },
+      en: {
+        issues: 'Data issues',
+        guess: 'did you mean “Kissufim”?',
+        read: '60 read: 56 accepted, 4 rejected',
+      },
+      ar: {
+        issues: 'مشكلات البيانات',
+        guess: 'هل تقصد «Kissufim»؟',
+        read: 'قُرئ 60: قُبل 56 ورُفض 4',
+      },
+      he: {
+        issues: 'בעיות בנתונים',
+        guess: 'האם התכוונת ל-„Kissufim”?',
+        read: 'נקראו 60: 56 התקבלו, 4 נדחו',
+      },
     };
     for (const [lang, w] of Object.entries(words)) {
       const page = await openData(`/data?lang=${lang}`);
       await pick(page);
-      await expect
-        .poll(async () => plain(await card(page).getByTestId('file-result').textContent()), {
-          timeout: READY_TIMEOUT,
-        })
-        .toContain(w.read);
+      await waitForRead(page, w.read);
       const issues = page.getByRole('region', { name: w.issues, exact: true });
       const body = issues.locator('tbody').first();
       await expect.poll(() => body.locator('tr').count()).toBe(4);
@@ -240,6 +249,9 @@ describe('a spreadsheet of daily truck counts dropped on /data', () => {
       .poll(async () => plain(await status.textContent()), { timeout: READY_TIMEOUT })
       .toBe(`${NAME}: Read 60 rows: 56 accepted, 4 rejected.`);
     await waitForRead(page);
+    expect(plain(await card(page).getByTestId('file-result').textContent())).toBe(
+      'Read 60 rows: 56 accepted, 4 rejected',
+    );
     expect(plain(await card(page).textContent())).not.toContain('Not tested');
     await page.getByRole('link', { name: 'Show the 4 rejected rows' }).click();
     await expect
