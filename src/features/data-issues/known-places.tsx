@@ -48,39 +48,32 @@ export function KnownPlaces({
     <section className="known-places" aria-labelledby={headingId} data-testid="known-places">
       <h3 id={headingId}>{isolated(t, 'dataIssues.known.title', { name: entry.source.name })}</h3>
       <p>{t('dataIssues.known.intro')}</p>
-      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table className="issues-table known-places__table">
-          <thead>
-            <tr>
-              {LANGUAGES.map((l) => (
-                <th key={l} scope="col">
-                  {t(`dataIssues.known.${l}`)}
-                </th>
-              ))}
-              <th scope="col">{t('dataIssues.known.aliases')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {places.map((place) => (
-              <tr key={place.id}>
-                {LANGUAGES.map((l) => (
-                  <td key={l} lang={l} dir={l === 'en' ? 'ltr' : 'rtl'}>
-                    <bdi>{place.names[l] ?? '—'}</bdi>
-                  </td>
+      {/* A list, not a table: the view's one table stays the rejected rows. */}
+      <ul className="known-places__list">
+        {places.map((place) => (
+          <li key={place.id}>
+            {LANGUAGES.map((l) =>
+              place.names[l] ? (
+                <span key={l} className="known-places__name">
+                  <span className="known-places__label">{t(`dataIssues.known.${l}`)}: </span>
+                  <bdi lang={l}>{place.names[l]}</bdi>
+                </span>
+              ) : null,
+            )}
+            {place.aliases.length ? (
+              <span className="known-places__name">
+                <span className="known-places__label">{t('dataIssues.known.aliases')}: </span>
+                {place.aliases.map((alias, i) => (
+                  <span key={alias}>
+                    {i > 0 ? ', ' : ''}
+                    <bdi>{alias}</bdi>
+                  </span>
                 ))}
-                <td>
-                  {place.aliases.map((alias, i) => (
-                    <span key={alias}>
-                      {i > 0 ? ', ' : ''}
-                      <bdi>{alias}</bdi>
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
