@@ -8,6 +8,11 @@ import type { Day } from '../domain/time.ts';
 import { BAND_STYLE } from '../ui/chart/palette.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { ChartModel, RendererKind } from './chart-spec.ts';
+import { dataFilesWords } from '../ui/i18n/pages/data-files.ts';
+import { provideWords } from '../ui/i18n/translate.ts';
+
+// Their words come with them (see provideWords), before anything of them renders.
+provideWords(dataFilesWords);
 
 export const INCOMPLETE_KIND = 'incomplete';
 

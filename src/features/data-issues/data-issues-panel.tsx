@@ -15,6 +15,11 @@ import {
   rawText,
   type LocalReason,
 } from './issues-model.ts';
+import { dataFilesWords } from '../../ui/i18n/pages/data-files.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
+
+// Their words come with them (see provideWords), before anything of them renders.
+provideWords(dataFilesWords);
 
 const PAGE = 100;
 

@@ -19,6 +19,11 @@ import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { navigate } from '../../lib/url-state.ts';
 import { Panel } from '../../ui/panel.tsx';
 import { licenceText } from '../../ui/licence-text.ts';
+import { dataFilesWords } from '../../ui/i18n/pages/data-files.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
+
+// Their words come with them (see provideWords), before anything of them renders.
+provideWords(dataFilesWords);
 
 /**
  * Every configured source and every file opened on this device: adapter, attribution and

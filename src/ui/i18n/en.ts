@@ -368,48 +368,6 @@ export const en = {
   'source.file': 'File: {name}',
   'file.banner': 'Showing your file {name} — not published data.',
   'file.banner.back': 'Back to {source}',
-  'chart.incomplete.band': 'Figures incomplete',
-  'chart.incomplete.legend': 'Day with rejected rows: figures incomplete',
-  'chart.incomplete.note': {
-    one: '{count} day with rejected rows: figures incomplete (hatched).',
-    other: '{count} days with rejected rows: figures incomplete (hatched).',
-  },
-  'chart.incomplete.undated': {
-    one: '{count} rejected row has no readable date and cannot be placed on a day.',
-    other: '{count} rejected rows have no readable date and cannot be placed on a day.',
-  },
-  'chart.incomplete.col': 'Rows rejected',
-  'chart.incomplete.cell': {
-    one: '{count} rejected: incomplete',
-    other: '{count} rejected: incomplete',
-  },
-  'sources.file.result': 'Read',
-  'sources.file.read': {
-    one: 'Read {count} row: {accepted} accepted, {rejected} rejected',
-    other: 'Read {count} rows: {accepted} accepted, {rejected} rejected',
-  },
-  'sources.file.failed': 'Could not be read',
-  'sources.file.stored': 'Stored on this device — not uploaded. It stays until you remove it.',
-  'sources.file.saving': 'Keeping it on this device…',
-  'sources.file.session.quota':
-    'This device’s storage is full: the file is kept for this session only and will be gone after a reload. Nothing was uploaded.',
-  'sources.file.session.unavailable':
-    'This browser does not let the page keep files (private browsing?): the file is kept for this session only and will be gone after a reload.',
-  'sources.drop.status.reading': '{name}: reading… {rows} rows so far',
-  'sources.drop.status.done': '{name}: {result}.',
-  'sources.drop.status.failed': '{error}',
-  'sources.drop.showRejected': {
-    one: 'Show the rejected row',
-    other: 'Show the {count} rejected rows',
-  },
-  'dataIssues.scroll': 'Data issues table',
-  'dataIssues.known.title': 'Places the rows of {name} can name',
-  'dataIssues.known.intro':
-    'Some rows name a place that is not known here. Write each place as one of these names, in any language, or an alias; words such as “crossing”, “gate”, “معبر” or “מעבר” may be added or left out.',
-  'dataIssues.known.en': 'English',
-  'dataIssues.known.ar': 'Arabic',
-  'dataIssues.known.he': 'Hebrew',
-  'dataIssues.known.aliases': 'Other names',
 
   'dataIssues.title': 'Data issues',
   'dataIssues.subtitle':

@@ -372,53 +372,6 @@ export const he = {
   'source.file': 'קובץ: {name}',
   'file.banner': 'מוצג הקובץ שלך {name} — לא נתונים שפורסמו.',
   'file.banner.back': 'חזרה אל {source}',
-  'chart.incomplete.band': 'נתונים חלקיים',
-  'chart.incomplete.legend': 'יום עם שורות שנדחו: הנתונים חלקיים',
-  'chart.incomplete.note': {
-    one: 'יום אחד עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
-    two: 'יומיים עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
-    other: '{count} ימים עם שורות שנדחו: הנתונים חלקיים (מקווקו).',
-  },
-  'chart.incomplete.undated': {
-    one: 'שורה אחת שנדחתה ללא תאריך קריא, ולא ניתן לשייך אותה ליום.',
-    two: 'שתי שורות שנדחו ללא תאריך קריא, ולא ניתן לשייך אותן ליום.',
-    other: '{count} שורות שנדחו ללא תאריך קריא, ולא ניתן לשייך אותן ליום.',
-  },
-  'chart.incomplete.col': 'שורות שנדחו',
-  'chart.incomplete.cell': {
-    one: 'שורה אחת נדחתה: חלקי',
-    two: 'שתי שורות נדחו: חלקי',
-    other: '{count} שורות נדחו: חלקי',
-  },
-  'sources.file.result': 'קריאה',
-  'sources.file.read': {
-    one: 'נקראה שורה אחת: {accepted} התקבלו, {rejected} נדחו',
-    two: 'נקראו שתי שורות: {accepted} התקבלו, {rejected} נדחו',
-    other: 'נקראו {count} שורות: {accepted} התקבלו, {rejected} נדחו',
-  },
-  'sources.file.failed': 'לא ניתן לקרוא',
-  'sources.file.stored': 'שמור במכשיר הזה — לא הועלה. נשאר עד שתסירו אותו.',
-  'sources.file.saving': 'שומר אותו במכשיר הזה…',
-  'sources.file.session.quota':
-    'האחסון במכשיר הזה מלא: הקובץ נשמר לשיחה הזו בלבד ויימחק בטעינה מחדש. דבר לא הועלה.',
-  'sources.file.session.unavailable':
-    'הדפדפן הזה אינו מאפשר לדף לשמור קבצים (גלישה פרטית?): הקובץ נשמר לשיחה הזו בלבד ויימחק בטעינה מחדש.',
-  'sources.drop.status.reading': '{name}: קורא… {rows} שורות עד כה',
-  'sources.drop.status.done': '{name}: {result}.',
-  'sources.drop.status.failed': '{error}',
-  'sources.drop.showRejected': {
-    one: 'הצגת השורה שנדחתה',
-    two: 'הצגת שתי השורות שנדחו',
-    other: 'הצגת {count} השורות שנדחו',
-  },
-  'dataIssues.scroll': 'טבלת בעיות הנתונים',
-  'dataIssues.known.title': 'המקומות ששורות {name} יכולות לציין',
-  'dataIssues.known.intro':
-    'חלק מהשורות מציינות מקום שאינו מוכר כאן. כתבו כל מקום באחד מהשמות האלה, בכל שפה, או בשם חלופי; אפשר להוסיף או להשמיט מילים כמו „מעבר” או „שער”.',
-  'dataIssues.known.en': 'אנגלית',
-  'dataIssues.known.ar': 'ערבית',
-  'dataIssues.known.he': 'עברית',
-  'dataIssues.known.aliases': 'שמות אחרים',
 
   'dataIssues.title': 'בעיות בנתונים',
   'dataIssues.subtitle': 'כל רשומה שמקור שלח ונדחתה, עם הסיבה. שום דבר אינו נמחק בשקט.',

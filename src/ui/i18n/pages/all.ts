@@ -1,4 +1,5 @@
 import { compareWords } from './compare.ts';
+import { dataFilesWords } from './data-files.ts';
 import { crossingPageWords } from './crossing-page.ts';
 import { fuelEntryWords } from './fuel-entry.ts';
 import { movementsWords } from './movements.ts';
@@ -15,4 +16,5 @@ export const ALL_PAGE_WORDS = [
   fuelEntryWords,
   wallChartWords,
   reportWords,
+  dataFilesWords,
 ] as const;

@@ -1,4 +1,5 @@
 import type { compareWords } from './compare.ts';
+import type { dataFilesWords } from './data-files.ts';
 import type { crossingPageWords } from './crossing-page.ts';
 import type { fuelEntryWords } from './fuel-entry.ts';
 import type { movementsWords } from './movements.ts';
@@ -17,4 +18,5 @@ export type PageKey =
   | keyof (typeof movementsWords)['en']
   | keyof (typeof fuelEntryWords)['en']
   | keyof (typeof wallChartWords)['en']
-  | keyof (typeof reportWords)['en'];
+  | keyof (typeof reportWords)['en']
+  | keyof (typeof dataFilesWords)['en'];
