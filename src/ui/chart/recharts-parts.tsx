@@ -31,9 +31,7 @@ export function eventBandAreas(
         key={band.id}
         x1={band.x1}
         x2={band.x2}
-        fill={
-          style.pattern ? `url(#${patternId(style.pattern, style.colour)})` : style.colour
-        }
+        fill={style.pattern ? `url(#${patternId(style.pattern, style.colour)})` : style.colour}
         fillOpacity={style.opacity}
         stroke={style.colour}
         strokeOpacity={0.5}
