@@ -59,7 +59,8 @@ export function DataIssuesPanel() {
   // "Show the rejected rows" where a file was dropped: this view, filtered to that file.
   const request = useIssuesRequest();
   const list = useRef<HTMLDivElement>(null);
-  const [served, setServed] = useState(0);
+  // A request made before this view was mounted (another visit to /data) is not acted on again.
+  const [served, setServed] = useState(() => request?.serial ?? 0);
   if (request && request.serial !== served) {
     // Adjusted while rendering (not in an effect): the filters follow the request at once.
     setServed(request.serial);
@@ -67,8 +68,10 @@ export function DataIssuesPanel() {
     setDataset('');
     setText('');
   }
+  const focused = useRef(request?.serial ?? 0);
   useEffect(() => {
-    if (!request) return;
+    if (!request || request.serial === focused.current) return;
+    focused.current = request.serial;
     list.current?.scrollIntoView({ block: 'start' });
     list.current?.focus();
   }, [request]);
