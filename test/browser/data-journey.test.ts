@@ -3,6 +3,7 @@
  * dropped on /data, with Arabic and Hebrew place names, generic words, and four bad rows (an
  * unknown place, an impossible date, a negative count, a misspelt place).
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectCleanPage, openTable, READY_TIMEOUT, setUpBrowser, showChart } from './harness.ts';
@@ -133,6 +134,13 @@ describe('a spreadsheet of daily truck counts dropped on /data', () => {
       ])
         expect(list).toContain(name);
       expect(await known.locator('bdi[lang="ar"]').count()).toBeGreaterThan(3);
+      if (lang === 'en') {
+        // The page with a file read, its status, rejected rows and known names: no violations.
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`)).toEqual(
+          [],
+        );
+      }
       expectCleanPage(page);
     }
   });
