@@ -1,6 +1,6 @@
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
-import { useActiveFile } from '../data/dropped-files.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { restoreDroppedFiles, useActiveFile } from '../data/dropped-files.ts';
 import { createAdapter } from '../data/registry.ts';
 import { SourceProvider, type ActiveSource } from '../data/source-context.tsx';
 import type { AppConfig, SourceConfig } from '../data/config.ts';
@@ -43,12 +43,25 @@ export function AppProviders({
   const file = useActiveFile();
   const fileSource = file?.source;
   const fileAdapter = file?.adapter;
+  const configured = useMemo(() => sourceAdapter ?? createAdapter(source), [source, sourceAdapter]);
+  // Files kept on this device (issue 18): read again, matched to the configured source's theatre.
+  useEffect(() => {
+    void restoreDroppedFiles(
+      configured,
+      config.sources.map((s) => s.id),
+    );
+  }, [configured, config]);
   const active = useMemo<ActiveSource>(
     () =>
       fileSource && fileAdapter
-        ? { config, source: fileSource, adapter: fileAdapter }
-        : { config, source, adapter: sourceAdapter ?? createAdapter(source) },
-    [config, source, sourceAdapter, fileSource, fileAdapter],
+        ? {
+            config,
+            source: fileSource,
+            adapter: fileAdapter,
+            configured: { source, adapter: configured },
+          }
+        : { config, source, adapter: configured, configured: { source, adapter: configured } },
+    [config, source, configured, fileSource, fileAdapter],
   );
   return (
     <QueryClientProvider client={client}>

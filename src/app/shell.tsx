@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { setActiveFile, useDroppedFiles } from '../data/dropped-files.ts';
 import { useActiveSource } from '../data/source-context.tsx';
 import { useTheatre } from '../data/queries.ts';
 import { useI18n } from '../ui/i18n/context.tsx';
@@ -28,7 +29,10 @@ export function Shell({
   rejectedSource?: string;
 }) {
   const { t, locale } = useI18n();
-  const { config, source, adapter } = useActiveSource();
+  const { config, source, adapter, configured } = useActiveSource();
+  // Files opened on this device are sources too: listed in the picker, one of them maybe shown.
+  const files = useDroppedFiles().filter((f) => f.state !== 'failed');
+  const file = files.find((f) => f.id === source.id);
   const theatre = useTheatre();
   const synthetic =
     adapter.describe().synthetic ||
@@ -36,6 +40,11 @@ export function Shell({
   const timeZone = theatre.data?.theatre.timeZone;
 
   const chooseSource = (id: string) => {
+    if (files.some((f) => f.id === id)) return setActiveFile(id);
+    // The configured source the page was opened with: stop showing the file, no reload.
+    if (id === configured?.source.id) return setActiveFile(null);
+    // Another configured source reloads the page: the files stay on the device, none shown.
+    setActiveFile(null);
     const url = new URL(window.location.href);
     url.searchParams.set('source', id);
     // A new source means a new adapter (and maybe the mock API): start afresh.
@@ -49,13 +58,18 @@ export function Shell({
           source.writable ? 'link' : config.sources.some((s) => s.writable) ? 'queued' : false
         }
       >
-        {config.sources.length > 1 ? (
+        {config.sources.length + files.length > 1 ? (
           <label className="source-picker">
             <span>{t('source.choose')}</span>
             <select value={source.id} onChange={(e) => chooseSource(e.target.value)}>
               {config.sources.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                </option>
+              ))}
+              {files.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {t('source.file', { name: f.name })}
                 </option>
               ))}
             </select>
@@ -70,6 +84,14 @@ export function Shell({
           <p className="synthetic-notice" role="note">
             <strong>{t('synthetic.notice')}</strong>{' '}
             <span className="synthetic-notice__detail">{t('synthetic.detail')}</span>
+          </p>
+        ) : null}
+        {file ? (
+          <p className="notice file-notice" role="note">
+            <strong>{isolated(t, 'file.banner', { name: file.name })}</strong>{' '}
+            <button type="button" onClick={() => setActiveFile(null)}>
+              {isolated(t, 'file.banner.back', { source: configured?.source.name ?? '' })}
+            </button>
           </p>
         ) : null}
         {rejectedSource !== undefined ? (

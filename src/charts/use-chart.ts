@@ -23,6 +23,7 @@ import { useI18n } from '../ui/i18n/context.tsx';
 import { verificationNote } from '../ui/verification-note.ts';
 import { outsideRangeOf, panelState, type PanelQuery } from '../ui/panel.tsx';
 import { bandLegend, bandNotes } from './bands.ts';
+import { markIncomplete, useIncompleteDays } from './incomplete-days.ts';
 import type { ChartData, ChartModel, ChartSpec, ChartView, RendererKind } from './chart-spec.ts';
 
 type Answer = UseQueryResult<QueryResult<Dataset>>;
@@ -153,7 +154,12 @@ export function useChart<D extends Dataset, O extends OptionsSpec, R extends Ren
         : {}),
     };
   }, [theatre, answers, events.data, filters, spec.datasets, spec.rollup, rolled.data]);
-  const model = useMemo(() => (data ? spec.build(data, view) : undefined), [spec, data, view]);
+  // Days of the source's rejected rows are marked incomplete (a separate layer: incomplete-days.ts).
+  const incomplete = useIncompleteDays(spec.rollup ? [spec.rollup.dataset] : spec.datasets, range);
+  const model = useMemo(
+    () => (data ? markIncomplete(spec.build(data, view), incomplete, t) : undefined),
+    [spec, data, view, incomplete, t],
+  );
 
   const description: ChartDescription = {
     id: spec.id,

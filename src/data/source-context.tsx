@@ -6,6 +6,8 @@ export interface ActiveSource {
   config: AppConfig;
   source: SourceConfig;
   adapter: DataSourceAdapter;
+  /** The configured source the page was opened with (the file in view stands in for it). */
+  configured?: { source: SourceConfig; adapter: DataSourceAdapter };
 }
 
 const SourceContext = createContext<ActiveSource | null>(null);

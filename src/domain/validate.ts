@@ -28,6 +28,11 @@ export interface DataIssue {
   reasons: Reason[];
   /** The record as received, for download and inspection. Never rendered as markup. */
   raw: unknown;
+  /**
+   * The day the rejected row is about, where its date could be read (rows of tables): a chart
+   * marks that day as incomplete. Absent when the date itself was the problem.
+   */
+  day?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useIssuesRequest } from '../../data/issues-request.ts';
 import { useSourceEntries, useAllIssues } from '../../data/source-status.ts';
 import { toCsv } from '../../domain/csv.ts';
 import { issueKey, type DataIssue } from '../../domain/validate.ts';
@@ -6,6 +7,7 @@ import { useI18n } from '../../ui/i18n/context.tsx';
 import { Panel } from '../../ui/panel.tsx';
 import { reasonTexts } from '../../ui/reason-text.ts';
 import './data-issues.css';
+import { KnownPlaces, unknownPlaceKinds } from './known-places.tsx';
 import {
   issuesCsvHeader,
   issuesCsvRows,
@@ -13,6 +15,11 @@ import {
   rawText,
   type LocalReason,
 } from './issues-model.ts';
+import { dataFilesWords } from '../../ui/i18n/pages/data-files.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
+
+// Their words come with them (see provideWords), before anything of them renders.
+provideWords(dataFilesWords);
 
 const PAGE = 100;
 
@@ -49,6 +56,29 @@ export function DataIssuesPanel() {
     [issues, sourceId, dataset, query, inWords],
   );
   const sourcesWithIssues = [...new Set(issues.map((i) => i.sourceId))];
+  // "Show the rejected rows" where a file was dropped: this view, filtered to that file.
+  const request = useIssuesRequest();
+  const list = useRef<HTMLDivElement>(null);
+  // A request made before this view was mounted (another visit to /data) is not acted on again.
+  const [served, setServed] = useState(() => request?.serial ?? 0);
+  if (request && request.serial !== served) {
+    // Adjusted while rendering (not in an effect): the filters follow the request at once.
+    setServed(request.serial);
+    setSourceId(request.sourceId);
+    setDataset('');
+    setText('');
+  }
+  const focused = useRef(request?.serial ?? 0);
+  useEffect(() => {
+    if (!request || request.serial === focused.current) return;
+    focused.current = request.serial;
+    list.current?.scrollIntoView({ block: 'start' });
+    list.current?.focus();
+  }, [request]);
+  const known = entries.flatMap((entry) => {
+    const kinds = unknownPlaceKinds(issues, entry.source.id);
+    return kinds.size && (!sourceId || sourceId === entry.source.id) ? [{ entry, kinds }] : [];
+  });
   const datasets = [...new Set(issues.map((i) => i.dataset))];
 
   const download = () => {
@@ -104,48 +134,59 @@ export function DataIssuesPanel() {
           {t('dataIssues.download', { count: filtered.length })}
         </button>
       </div>
-      <p role="status" className="data-issues__count">
-        {issues.length === 0
-          ? t('dataIssues.none')
-          : t('dataIssues.count', {
-              shown: Math.min(shown, filtered.length),
-              count: filtered.length,
-              total: issues.length,
-            })}
-      </p>
-      {filtered.length ? (
-        <div className="table-scroll">
-          <table className="issues-table">
-            <caption className="visually-hidden">{t('dataIssues.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dataIssues.col.source')}</th>
-                <th scope="col">{t('dataIssues.col.dataset')}</th>
-                <th scope="col">{t('dataIssues.col.position')}</th>
-                <th scope="col">{t('dataIssues.col.field')}</th>
-                <th scope="col">{t('dataIssues.col.reason')}</th>
-                <th scope="col">{t('dataIssues.col.record')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {filtered.slice(0, shown).map((issue) => (
-                <IssueRow
-                  key={issueKey(issue)}
-                  issue={issue}
-                  sourceName={nameOf(issue.sourceId)}
-                  reason={inWords(issue)}
-                  byRow={tables.has(issue.sourceId)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {filtered.length > shown ? (
-        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          {t('dataIssues.more', { count: Math.min(PAGE, filtered.length - shown) })}
-        </button>
-      ) : null}
+      <div id="data-issues-list" ref={list} tabIndex={-1} className="data-issues__list">
+        <p role="status" className="data-issues__count">
+          {issues.length === 0
+            ? t('dataIssues.none')
+            : t('dataIssues.count', {
+                shown: Math.min(shown, filtered.length),
+                count: filtered.length,
+                total: issues.length,
+              })}
+        </p>
+        {filtered.length ? (
+          // At narrow widths the table scrolls sideways in its own named region, reachable by keyboard.
+          <div
+            className="table-scroll"
+            role="region"
+            aria-label={t('dataIssues.scroll')}
+            tabIndex={0}
+          >
+            <table className="issues-table">
+              <caption className="visually-hidden">{t('dataIssues.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dataIssues.col.source')}</th>
+                  <th scope="col">{t('dataIssues.col.dataset')}</th>
+                  <th scope="col">{t('dataIssues.col.position')}</th>
+                  <th scope="col">{t('dataIssues.col.field')}</th>
+                  <th scope="col">{t('dataIssues.col.reason')}</th>
+                  <th scope="col">{t('dataIssues.col.record')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {filtered.slice(0, shown).map((issue) => (
+                  <IssueRow
+                    key={issueKey(issue)}
+                    issue={issue}
+                    sourceName={nameOf(issue.sourceId)}
+                    reason={inWords(issue)}
+                    byRow={tables.has(issue.sourceId)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {filtered.length > shown ? (
+          <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+            {t('dataIssues.more', { count: Math.min(PAGE, filtered.length - shown) })}
+          </button>
+        ) : null}
+      </div>
+      {known.map(({ entry, kinds }) => (
+        <KnownPlaces key={entry.source.id} entry={entry} kinds={kinds} />
+      ))}
     </Panel>
   );
 }

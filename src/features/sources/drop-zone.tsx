@@ -1,10 +1,13 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { addDroppedFile } from '../../data/dropped-files.ts';
+import { addDroppedFile, useDroppedFiles } from '../../data/dropped-files.ts';
+import { requestIssuesOf } from '../../data/issues-request.ts';
 import { useActiveSource } from '../../data/source-context.tsx';
 import type { Dataset } from '../../domain/vocabulary.ts';
 import { useI18n } from '../../ui/i18n/context.tsx';
-import { eachIsolated, isolated } from '../../ui/i18n/isolate.tsx';
+import { isolated } from '../../ui/i18n/isolate.tsx';
+import { formatNumber } from '../../ui/format.ts';
 import { Panel } from '../../ui/panel.tsx';
+import { fileReadText } from './sources-panel.tsx';
 
 const FILE_DATASETS = [
   'aid-flow',
@@ -17,25 +20,29 @@ const FILE_DATASETS = [
  * browser (in a worker, with progress on the Sources list) and never uploaded.
  */
 export function DropZone() {
-  const { t } = useI18n();
-  const { config, adapter } = useActiveSource();
+  const { t, locale } = useI18n();
+  const { config, adapter, configured } = useActiveSource();
+  const files = useDroppedFiles();
   const [over, setOver] = useState(false);
   const [dataset, setDataset] = useState<'' | (typeof FILE_DATASETS)[number]>('');
   const [added, setAdded] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
 
-  const open = (files: FileList | null) => {
-    if (!files) return;
-    const names: string[] = [];
-    for (const file of files) {
-      addDroppedFile(file, adapter, {
-        dataset: dataset || undefined,
-        takenIds: config.sources.map((s) => s.id),
-      });
-      names.push(file.name);
+  const open = (picked: FileList | null) => {
+    if (!picked) return;
+    const ids: string[] = [];
+    // Matched to the configured source's places, even while another file is shown.
+    const reference = configured?.adapter ?? adapter;
+    for (const file of picked) {
+      ids.push(
+        addDroppedFile(file, reference, {
+          dataset: dataset || undefined,
+          takenIds: config.sources.map((s) => s.id),
+        }),
+      );
     }
-    setAdded(names);
+    setAdded(ids);
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -84,11 +91,51 @@ export function DropZone() {
         </label>
         <p className="drop-zone__privacy">{t('sources.drop.privacy')}</p>
       </div>
-      <p role="status" className="drop-zone__status">
-        {added.length
-          ? isolated(t, 'sources.drop.added', { names: eachIsolated(added, ', ') })
-          : ''}
-      </p>
+      {/* Where the file was dropped: what reading it gave, as it happens (read out once). */}
+      <div role="status" className="drop-zone__status" data-testid="drop-status">
+        {added.map((id) => {
+          const file = files.find((f) => f.id === id);
+          if (!file) return null;
+          return (
+            <p key={id}>
+              {file.state === 'failed'
+                ? isolated(t, 'sources.drop.status.failed', { error: file.error ?? file.name })
+                : file.state === 'reading' || !file.summary
+                  ? isolated(
+                      t,
+                      'sources.drop.status.reading',
+                      { name: file.name },
+                      { rows: formatNumber(file.progress.rowsRead, locale) },
+                    )
+                  : isolated(
+                      t,
+                      'sources.drop.status.done',
+                      { name: file.name },
+                      {
+                        result: fileReadText(file, t),
+                      },
+                    )}
+            </p>
+          );
+        })}
+      </div>
+      {added.map((id) => {
+        const file = files.find((f) => f.id === id);
+        const rejected = file?.state === 'ready' ? (file.rejected ?? 0) : 0;
+        return rejected > 0 ? (
+          <p key={id}>
+            <a
+              href="#data-issues-list"
+              onClick={(e) => {
+                e.preventDefault();
+                requestIssuesOf(id);
+              }}
+            >
+              {t('sources.drop.showRejected', { count: rejected })}
+            </a>
+          </p>
+        ) : null;
+      })}
     </Panel>
   );
 }

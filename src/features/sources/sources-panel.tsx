@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { chooseSource } from '../../data/config.ts';
-import { removeDroppedFile, setActiveFile } from '../../data/dropped-files.ts';
+import { removeDroppedFile, setActiveFile, type DroppedFile } from '../../data/dropped-files.ts';
 import {
   connectionQuery,
   useConnectionTest,
@@ -19,6 +19,11 @@ import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { navigate } from '../../lib/url-state.ts';
 import { Panel } from '../../ui/panel.tsx';
 import { licenceText } from '../../ui/licence-text.ts';
+import { dataFilesWords } from '../../ui/i18n/pages/data-files.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
+
+// Their words come with them (see provideWords), before anything of them renders.
+provideWords(dataFilesWords);
 
 /**
  * Every configured source and every file opened on this device: adapter, attribution and
@@ -147,21 +152,33 @@ function SourceItem({
             <dd>{t('sources.synthetic.yes')}</dd>
           </>
         ) : null}
-        <dt>{t('sources.health')}</dt>
-        <dd data-health={health.kind}>
-          <strong>{health.word}</strong>
-          {/* The health word says it answered; only a failure's detail (technical, as the
+        {file ? (
+          <>
+            {/* A file has nothing to connect to: its card says what reading it gave. */}
+            <dt>{t('sources.file.result')}</dt>
+            <dd data-testid="file-result">
+              <FileResult file={file} />
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('sources.health')}</dt>
+            <dd data-health={health.kind}>
+              <strong>{health.word}</strong>
+              {/* The health word says it answered; only a failure's detail (technical, as the
               adapter words it) is worth adding. */}
-          {connection.data && !connection.data.ok ? (
-            <>
-              {' — '}
-              <bdi>{connection.data.message}</bdi>
-            </>
-          ) : null}
-          {connection.data?.latencyMs !== undefined
-            ? ` (${t('sources.latency', { ms: connection.data.latencyMs })})`
-            : ''}
-        </dd>
+              {connection.data && !connection.data.ok ? (
+                <>
+                  {' — '}
+                  <bdi>{connection.data.message}</bdi>
+                </>
+              ) : null}
+              {connection.data?.latencyMs !== undefined
+                ? ` (${t('sources.latency', { ms: connection.data.latencyMs })})`
+                : ''}
+            </dd>
+          </>
+        )}
         <dt>{t('sources.lastFetch')}</dt>
         <dd>
           {counts?.fetched ? formatDateTime(counts.fetched, locale, zone) : t('sources.notFetched')}
@@ -186,6 +203,18 @@ function SourceItem({
           </label>
         </p>
       ) : null}
+      {file ? (
+        <p
+          className={`source-item__storage${file.storage === 'session' ? ' notice notice--warning' : ''}`}
+          data-testid="file-storage"
+        >
+          {file.storage === 'stored'
+            ? t('sources.file.stored')
+            : file.storage === 'saving'
+              ? t('sources.file.saving')
+              : t(`sources.file.session.${file.storageFailure ?? 'unavailable'}`)}
+        </p>
+      ) : null}
       {file?.state === 'failed' ? (
         <p className="notice notice--error" role="alert">
           {file.error}
@@ -204,13 +233,14 @@ function SourceItem({
         </ul>
       ) : null}
       <div className="source-item__actions">
-        <button
-          type="button"
-          onClick={() => void client.fetchQuery({ ...connectionQuery(adapter), staleTime: 0 })}
-          disabled={reading}
-        >
-          {isolated(t, 'sources.test', { name: source.name })}
-        </button>
+        {file ? null : (
+          <button
+            type="button"
+            onClick={() => void client.fetchQuery({ ...connectionQuery(adapter), staleTime: 0 })}
+          >
+            {isolated(t, 'sources.test', { name: source.name })}
+          </button>
+        )}
         {!active && file?.state !== 'failed' ? (
           <button type="button" onClick={show} disabled={reading}>
             {isolated(t, 'sources.show', { name: source.name })}
@@ -224,4 +254,25 @@ function SourceItem({
       </div>
     </li>
   );
+}
+
+/** What reading a dropped file gave: "Read 60 rows: 56 accepted, 4 rejected", or why not. */
+export function FileResult({ file }: { file: DroppedFile }) {
+  const { t, locale } = useI18n();
+  const n = (value: number) => formatNumber(value, locale);
+  if (file.state === 'failed') return <>{t('sources.file.failed')}</>;
+  if (file.state === 'reading' || !file.summary)
+    return <>{t('sources.file.reading', { rows: n(file.progress.rowsRead) })}</>;
+  return <>{fileReadText(file, t)}</>;
+}
+
+/** The counts of a read file, in words; accepted + rejected = rows read. */
+export function fileReadText(file: DroppedFile, t: ReturnType<typeof useI18n>['t']): string {
+  const summary = file.summary!;
+  // Numbers are formatted by the translator (Intl), and pick the plural form by `count`.
+  return t('sources.file.read', {
+    count: summary.rowsRead,
+    accepted: summary.accepted,
+    rejected: file.rejected ?? summary.rowsRead - summary.accepted,
+  });
 }

@@ -58,9 +58,14 @@ export const FUNCTIONALITY_STYLE: Record<Functionality, { colour: string; patter
   };
 
 /** Bands for pauses and cease-fire phases, drawn behind the data. */
-export const BAND_STYLE: Record<string, { colour: string; opacity: number }> = {
+export const BAND_STYLE: Record<
+  string,
+  { colour: string; opacity: number; pattern?: FillPattern }
+> = {
   pause: { colour: OKABE_ITO.skyBlue, opacity: 0.18 },
   'ceasefire-phase': { colour: OKABE_ITO.bluishGreen, opacity: 0.14 },
+  // Days whose rows were partly rejected: hatched, so the mark is not told by colour alone.
+  incomplete: { colour: OKABE_ITO.vermillion, opacity: 0.55, pattern: 'hatch' },
 };
 
 /** Reference lines: target and baseline, told apart by dash as well as colour. */

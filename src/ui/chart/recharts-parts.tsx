@@ -4,7 +4,7 @@
  */
 import { ReferenceArea } from 'recharts';
 import type { Band } from '../../domain/series.ts';
-import { BAND_STYLE } from './palette.ts';
+import { BAND_STYLE, patternId } from './palette.ts';
 
 /**
  * Pauses and cease-fire phases as labelled bands. Recharts wants its reference elements as
@@ -31,7 +31,7 @@ export function eventBandAreas(
         key={band.id}
         x1={band.x1}
         x2={band.x2}
-        fill={style.colour}
+        fill={style.pattern ? `url(#${patternId(style.pattern, style.colour)})` : style.colour}
         fillOpacity={style.opacity}
         stroke={style.colour}
         strokeOpacity={0.5}

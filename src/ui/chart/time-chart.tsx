@@ -19,7 +19,7 @@ import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
 import { endLabelRoom, EndLabels, type EndLabel } from './end-labels-layer.tsx';
 import { barColumns, isDense } from './dense-bars.ts';
-import type { FillPattern } from './palette.ts';
+import { BAND_STYLE, type FillPattern } from './palette.ts';
 import {
   AXIS_TICK,
   ChartTooltip,
@@ -149,9 +149,12 @@ export function TimeChart({
   label,
 }: TimeChartProps) {
   const index = new Map(rows.map((r, i) => [r.key, i]));
-  const patterns = bars
-    .filter((b) => b.pattern !== 'solid')
-    .map((b) => ({ pattern: b.pattern, colour: b.colour }));
+  const patterns = [
+    ...bars
+      .filter((b) => b.pattern !== 'solid')
+      .map((b) => ({ pattern: b.pattern, colour: b.colour })),
+    ...bandPatterns(bands),
+  ];
   const look = chartLook(usePresentation() === 'wall', useRemPx());
   const { wall, fontSize } = look;
   const endLabels = wall
@@ -354,4 +357,14 @@ function maxima(rows: readonly Row[], bars: readonly BarSpec[], lines: readonly 
     }
   }
   return out;
+}
+
+/** The fill patterns of hatched bands (days with rejected rows), each once. */
+function bandPatterns(bands: readonly Band[]): { pattern: FillPattern; colour: string }[] {
+  const out = new Map<string, { pattern: FillPattern; colour: string }>();
+  for (const b of bands) {
+    const style = BAND_STYLE[b.kind];
+    if (style?.pattern) out.set(b.kind, { pattern: style.pattern, colour: style.colour });
+  }
+  return [...out.values()];
 }

@@ -389,7 +389,7 @@ export const ar = {
   'sources.test': 'اختبار الاتصال بـ{name}',
   'sources.show': 'عرض {name} على لوحة المتابعة',
   'sources.file.reading': 'جارٍ القراءة… الصفوف المقروءة حتى الآن: {rows}',
-  'sources.file.remove': 'إغلاق {name}',
+  'sources.file.remove': 'إزالة {name} من هذا الجهاز',
   'sources.drop.title': 'فتح جدول بيانات',
   'sources.drop.hint':
     'أفلت هنا ملف CSV موسوماً بوسوم HXL (صف من الوسوم مثل #date و#loc+name و#indicator+num تحت العناوين)، أو اختر ملفاً.',
@@ -398,6 +398,9 @@ export const ar = {
   'sources.drop.dataset.auto': 'التعرّف من الوسوم',
   'sources.drop.privacy': 'يُقرأ الملف في هذا المتصفح ولا يُرفع إلى أي مكان.',
   'sources.drop.added': 'جارٍ قراءة {names}: ستجده في قائمة المصادر.',
+  'source.file': 'ملف: {name}',
+  'file.banner': 'يُعرض ملفك {name}: ليست بيانات منشورة.',
+  'file.banner.back': 'العودة إلى {source}',
 
   'dataIssues.title': 'مشكلات البيانات',
   'dataIssues.subtitle': 'كل سجل أرسله مصدر ورُفض، مع السبب. لا يُحذف شيء بصمت.',

@@ -365,7 +365,7 @@ export const en = {
   'sources.test': 'Test connection to {name}',
   'sources.show': 'Show {name} on the dashboard',
   'sources.file.reading': 'Reading… {rows} rows so far',
-  'sources.file.remove': 'Close {name}',
+  'sources.file.remove': 'Remove {name} from this device',
   'sources.drop.title': 'Open a spreadsheet',
   'sources.drop.hint':
     'Drop an HXL-tagged CSV file here (a row of hashtags such as #date, #loc+name, #indicator+num under the headers), or choose one.',
@@ -374,6 +374,9 @@ export const en = {
   'sources.drop.dataset.auto': 'Detect from its hashtags',
   'sources.drop.privacy': 'The file is read in this browser and never uploaded.',
   'sources.drop.added': 'Reading {names}: see it in the list of sources.',
+  'source.file': 'File: {name}',
+  'file.banner': 'Showing your file {name} — not published data.',
+  'file.banner.back': 'Back to {source}',
 
   'dataIssues.title': 'Data issues',
   'dataIssues.subtitle':

@@ -369,7 +369,7 @@ export const he = {
   'sources.test': 'בדיקת החיבור ל-{name}',
   'sources.show': 'הצגת {name} בלוח הבקרה',
   'sources.file.reading': 'קורא… {rows} שורות עד כה',
-  'sources.file.remove': 'סגירת {name}',
+  'sources.file.remove': 'הסרת {name} מהמכשיר הזה',
   'sources.drop.title': 'פתיחת גיליון נתונים',
   'sources.drop.hint':
     'שחררו כאן קובץ CSV מתויג ב-HXL (שורת תגיות כגון #date, #loc+name, #indicator+num מתחת לכותרות), או בחרו קובץ.',
@@ -378,6 +378,9 @@ export const he = {
   'sources.drop.dataset.auto': 'זיהוי לפי התגיות',
   'sources.drop.privacy': 'הקובץ נקרא בדפדפן זה ולעולם אינו מועלה.',
   'sources.drop.added': 'קורא את {names}: תמצאו אותו ברשימת המקורות.',
+  'source.file': 'קובץ: {name}',
+  'file.banner': 'מוצג הקובץ שלך {name} — לא נתונים שפורסמו.',
+  'file.banner.back': 'חזרה אל {source}',
 
   'dataIssues.title': 'בעיות בנתונים',
   'dataIssues.subtitle': 'כל רשומה שמקור שלח ונדחתה, עם הסיבה. שום דבר אינו נמחק בשקט.',

@@ -168,6 +168,11 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
     return raw;
   }
 
+  const dayOf = (cells: readonly string[]) => {
+    const day = mapper?.dayOf(cells);
+    return day === undefined ? {} : { day };
+  };
+
   return {
     /**
      * Feed rows in file order (with their positions when they are not spreadsheet rows, e.g.
@@ -213,6 +218,7 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
             reason: describeReasons(mapped.reasons),
             reasons: mapped.reasons,
             raw: rawOf(cells),
+            ...dayOf(cells),
           });
         }
       }
@@ -232,6 +238,7 @@ export function createIngest(theatre: TheatreRef, options: IngestOptions) {
           record: `row:${rowPositions[issue.position]!}`,
           field: column === undefined ? issue.field : label(column),
           raw: rawOf(rawRows[issue.position]!),
+          ...dayOf(rawRows[issue.position]!),
         });
       }
       issues.sort((a, b) => a.position - b.position);

@@ -109,8 +109,19 @@ export function createRowMapper(
     return iso;
   };
 
+  const dateColumns = plan.fields.get('date') ?? [];
   return {
     publishers,
+    /** The row's day where its date cell reads as one (for a rejected row: which day lacks it). */
+    dayOf(cells: readonly string[]): string | undefined {
+      for (const index of dateColumns) {
+        const raw = (cells[index] ?? '').trim();
+        if (raw === '') continue;
+        const read = day(raw);
+        return read.ok ? read.value : undefined;
+      }
+      return undefined;
+    },
     map(cells: readonly string[]): Mapped {
       const get = (field: string): { value: string; column: number } | undefined => {
         for (const index of plan.fields.get(field) ?? []) {

@@ -1,5 +1,6 @@
 import { compareWords } from './compare.ts';
-import { dataReadmeWords } from './data-readme.ts';
+import { dataReadmeWords } from './data-readme.ts'
+import { dataFilesWords } from './data-files.ts';
 import { crossingPageWords } from './crossing-page.ts';
 import { fuelEntryWords } from './fuel-entry.ts';
 import { movementsWords } from './movements.ts';
@@ -17,4 +18,5 @@ export const ALL_PAGE_WORDS = [
   wallChartWords,
   reportWords,
   dataReadmeWords,
+  dataFilesWords,
 ] as const;

@@ -1,5 +1,6 @@
 import type { compareWords } from './compare.ts';
-import type { dataReadmeWords } from './data-readme.ts';
+import type { dataReadmeWords } from './data-readme.ts'
+import type { dataFilesWords } from './data-files.ts';
 import type { crossingPageWords } from './crossing-page.ts';
 import type { fuelEntryWords } from './fuel-entry.ts';
 import type { movementsWords } from './movements.ts';
@@ -19,4 +20,5 @@ export type PageKey =
   | keyof (typeof fuelEntryWords)['en']
   | keyof (typeof wallChartWords)['en']
   | keyof (typeof reportWords)['en']
-  | keyof (typeof dataReadmeWords)['en'];
+  | keyof (typeof dataReadmeWords)['en']
+  | keyof (typeof dataFilesWords)['en'];
