@@ -7,25 +7,13 @@ import type { Band } from '../../domain/series.ts';
 import { BAND_STYLE } from './palette.ts';
 
 /**
- * Pauses and cease-fire phases as labelled bands. Recharts wants its reference elements as
- * direct children of the chart, so this returns elements to spread there, not a component.
- * Bands narrower than `minLabelShare` of the axis stay unlabelled (the legend and the notes
- * still name them); on the wall, `labelFits` says whether a label fits its band's width.
+ * Pauses and cease-fire phases as bands. Recharts wants its reference elements as direct
+ * children of the chart, so this returns elements to spread there, not a component. Their
+ * labels are drawn apart by <BandLabels> (band-labels-layer.tsx), placed so none overlaps.
  */
-export function eventBandAreas(
-  bands: readonly Band[],
-  bucketCount: number,
-  label: (band: Band) => string,
-  bucketIndex: (key: string) => number,
-  minLabelShare = 0.08,
-  wall?: { fontSize: number; labelFits: (text: string, share: number) => boolean },
-) {
+export function eventBandAreas(bands: readonly Band[], bucketIndex: (key: string) => number) {
   return drawnBands(bands, bucketIndex).map((band) => {
     const style = BAND_STYLE[band.kind] ?? { colour: '#999', opacity: 0.15 };
-    const span = bucketIndex(band.x2) - bucketIndex(band.x1) + 1;
-    const share = span / Math.max(1, bucketCount);
-    const text = label(band);
-    const labelled = wall ? wall.labelFits(text, share) : share >= minLabelShare;
     return (
       <ReferenceArea
         key={band.id}
@@ -36,17 +24,6 @@ export function eventBandAreas(
         stroke={style.colour}
         strokeOpacity={0.5}
         ifOverflow="hidden"
-        label={
-          labelled
-            ? {
-                value: text,
-                position: 'insideTopLeft',
-                fontSize: wall?.fontSize ?? 11,
-                fill: '#13202e',
-                className: 'chart-band-label',
-              }
-            : undefined
-        }
       />
     );
   });

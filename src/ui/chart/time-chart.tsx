@@ -15,6 +15,8 @@ import {
 } from 'recharts';
 import type { Band } from '../../domain/series.ts';
 import { usePresentation, useRemPx } from '../presentation.tsx';
+import { BandLabels } from './band-labels-layer.tsx';
+import { bandNumbers } from './band-labels.ts';
 import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
 import { endLabelRoom, EndLabels, type EndLabel } from './end-labels-layer.tsx';
@@ -23,6 +25,7 @@ import type { FillPattern } from './palette.ts';
 import {
   AXIS_TICK,
   ChartTooltip,
+  drawnBands,
   eventBandAreas,
   plainTick,
   type TooltipLine,
@@ -37,6 +40,8 @@ export interface BarSpec {
   stackId?: string;
   colour: string;
   pattern: FillPattern;
+  /** Drawn lighter (e.g. a partial interval's total), said in words in the legend and notes. */
+  opacity?: number;
 }
 
 export interface LineSpec {
@@ -202,7 +207,6 @@ export function TimeChart({
     [valueFormat, fontSize],
   );
   const fill = fillOf;
-  const plotWidth = width - yAxisWidth - rightMargin;
   const barCategoryGap = rows.length > 40 ? 1 : '15%';
   const barStrokeWidth = rows.length > 60 ? 0 : 0.5;
   // Too many bars for the width: one path per series (dense-bars.ts). The <Bar>s stay, hidden,
@@ -226,21 +230,7 @@ export function TimeChart({
     >
       {patterns.length ? <PatternDefs patterns={patterns} /> : null}
       <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} stroke="#e3e7ec" />
-      {eventBandAreas(
-        bands,
-        rows.length,
-        bandLabel,
-        (k) => index.get(k) ?? 0,
-        compact ? 0.3 : 0.08,
-        wall
-          ? {
-              fontSize,
-              // A label wider than its band is left out: the legend names the band.
-              labelFits: (text, share) =>
-                widthOf(text, fontSize) + fontSize * 0.6 <= share * plotWidth,
-            }
-          : undefined,
-      )}
+      {eventBandAreas(bands, (k) => index.get(k) ?? 0)}
       <XAxis
         dataKey="key"
         tick={ticks ? xTick : AXIS_TICK}
@@ -283,6 +273,7 @@ export function TimeChart({
           name={b.name}
           stackId={b.stackId}
           fill={fill(b)}
+          fillOpacity={b.opacity}
           stroke="#ffffff"
           strokeWidth={barStrokeWidth}
           isAnimationActive={animate}
@@ -292,7 +283,12 @@ export function TimeChart({
       {dense ? (
         <DenseBars
           rows={rows}
-          bars={bars.map((b) => ({ dataKey: b.dataKey, stackId: b.stackId, fill: fill(b) }))}
+          bars={bars.map((b) => ({
+            dataKey: b.dataKey,
+            stackId: b.stackId,
+            fill: fill(b),
+            opacity: b.opacity,
+          }))}
           barGap={BAR_GAP}
           barCategoryGap={barCategoryGap}
           stroke="#ffffff"
@@ -330,6 +326,18 @@ export function TimeChart({
           }}
         />
       ))}
+      {bands.length ? (
+        <BandLabels
+          bands={drawnBands(bands, (k) => index.get(k) ?? 0)}
+          numbers={bandNumbers(bands)}
+          label={bandLabel}
+          fontSize={fontSize}
+          measure={widthOf}
+          // The wall has no notes to hold a marker's text: a label is whole or left out.
+          abbreviate={!wall}
+          maxLanes={compact ? 1 : wall ? 2 : 3}
+        />
+      ) : null}
       {endLabels.length ? <EndLabels labels={endLabels} fontSize={fontSize} /> : null}
     </ComposedChart>
   );
