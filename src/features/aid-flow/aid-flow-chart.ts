@@ -274,7 +274,7 @@ export const aidFlowChart = defineChart({
     };
     return {
       subtitle:
-        aggregate === 'total'
+        aggregate === 'total' && series.resolution !== 'day'
           ? t('aidFlow.subtitle.total', subtitleWords)
           : t('aidFlow.subtitle', subtitleWords),
       legend,
