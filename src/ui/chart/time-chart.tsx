@@ -16,7 +16,7 @@ import {
 import type { Band } from '../../domain/series.ts';
 import { usePresentation, useRemPx } from '../presentation.tsx';
 import { BandLabels } from './band-labels-layer.tsx';
-import { bandNumbers } from './band-labels.ts';
+import { bandMarker, bandNumbers, layoutBandLabels } from './band-labels.ts';
 import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
 import { endLabelRoom, EndLabels, type EndLabel } from './end-labels-layer.tsx';
@@ -209,9 +209,35 @@ export function TimeChart({
   const fill = fillOf;
   const barCategoryGap = rows.length > 40 ? 1 : '15%';
   const barStrokeWidth = rows.length > 60 ? 0 : 0.5;
+  // Band labels in rows above the plot, none over another (band-labels.ts). A bucket's band
+  // starts at index × plot width / buckets: the category axis has no padding.
+  const plotWidth = width - yAxisWidth - rightMargin;
+  const labelLine = Math.ceil(fontSize * 1.3);
+  const numbers = bandNumbers(bands);
+  const placedLabels = bands.length
+    ? layoutBandLabels(
+        drawnBands(bands, (k) => index.get(k) ?? 0).map((b) => ({
+          id: b.id,
+          start: ((index.get(b.x1) ?? 0) / Math.max(1, rows.length)) * plotWidth,
+          text: bandLabel(b),
+          marker: bandMarker(numbers.get(b.id) ?? 0),
+        })),
+        {
+          plotWidth,
+          measure: (text) => widthOf(text, fontSize),
+          maxLanes: compact ? 1 : wall ? 2 : 3,
+          gap: Math.round(fontSize * 0.6),
+          // The wall has no notes to hold a marker's text: a label is whole or left out.
+          abbreviate: !wall,
+        },
+      )
+    : [];
+  const labelRoom = placedLabels.length
+    ? (Math.max(...placedLabels.map((p) => p.lane)) + 1) * labelLine
+    : 0;
   // Too many bars for the width: one path per series (dense-bars.ts). The <Bar>s stay, hidden,
   // so that Recharts still stacks them into the value axis and keeps the axis in bands.
-  const dense = isDense(rows.length, barColumns(bars).length, width - yAxisWidth - rightMargin);
+  const dense = isDense(rows.length, barColumns(bars).length, plotWidth);
   return (
     <ComposedChart
       width={width}
@@ -220,7 +246,7 @@ export function TimeChart({
       accessibilityLayer
       title={label}
       margin={{
-        top: wall ? Math.ceil(fontSize * 0.7) : 16,
+        top: (wall ? Math.ceil(fontSize * 0.7) : 16) + labelRoom,
         right: rightMargin,
         bottom: 0,
         left: 0,
@@ -326,16 +352,12 @@ export function TimeChart({
           }}
         />
       ))}
-      {bands.length ? (
+      {placedLabels.length ? (
         <BandLabels
-          bands={drawnBands(bands, (k) => index.get(k) ?? 0)}
-          numbers={bandNumbers(bands)}
-          label={bandLabel}
+          placed={placedLabels}
           fontSize={fontSize}
-          measure={widthOf}
-          // The wall has no notes to hold a marker's text: a label is whole or left out.
-          abbreviate={!wall}
-          maxLanes={compact ? 1 : wall ? 2 : 3}
+          lineHeight={labelLine}
+          room={labelRoom}
         />
       ) : null}
       {endLabels.length ? <EndLabels labels={endLabels} fontSize={fontSize} /> : null}
