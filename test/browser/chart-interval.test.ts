@@ -189,6 +189,15 @@ describe('Time axes over several years carry the year', () => {
         .allTextContents();
       expect(aidTicks.length).toBeGreaterThan(3);
       for (const text of aidTicks) expect(text).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 20\d\d$/);
+      // The longer labels stay whole: none runs out of the chart (the last one's year was cut).
+      const surface = await aid.locator('svg.recharts-surface').first().boundingBox();
+      const boxes = await aid
+        .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
+        .evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+      for (const b of boxes) {
+        expect(b.left).toBeGreaterThanOrEqual(surface!.x - 0.5);
+        expect(b.right).toBeLessThanOrEqual(surface!.x + surface!.width + 0.5);
+      }
       expectCleanPage(page);
       expectCleanPage(weekly);
     },

@@ -130,8 +130,17 @@ interface TickProps {
  * the DOM to wrap it (a forced layout each); over five years of small multiples that was more
  * than a second of the first draw. Our labels never wrap.
  */
-export function plainTick(format: (value: string) => string, fontSize = AXIS_TICK.fontSize) {
+export function plainTick(
+  format: (value: string) => string,
+  fontSize = AXIS_TICK.fontSize,
+  /**
+   * The label of the axis' last bucket ends at the plot's end (`shift` px after its centre)
+   * rather than being centred and cut there, as the tick picker placed it.
+   */
+  endAt?: { value: string; shift: number },
+) {
   return function PlainTick({ x, y, payload, textAnchor, verticalAnchor, orientation }: TickProps) {
+    const atEnd = endAt !== undefined && String(payload?.value) === endAt.value;
     const dy =
       verticalAnchor === 'start' || orientation === 'bottom'
         ? '0.71em'
@@ -140,10 +149,10 @@ export function plainTick(format: (value: string) => string, fontSize = AXIS_TIC
           : '0.355em';
     return (
       <text
-        x={x}
+        x={atEnd ? Number(x) + endAt.shift : x}
         y={y}
         dy={dy}
-        textAnchor={(textAnchor ?? 'middle') as 'start' | 'middle' | 'end'}
+        textAnchor={atEnd ? 'end' : ((textAnchor ?? 'middle') as 'start' | 'middle' | 'end')}
         fontSize={fontSize}
         fill={AXIS_TICK.fill}
         className="recharts-cartesian-axis-tick-value"

@@ -201,7 +201,18 @@ export function TimeChart({
           (i) => labelWidth(tickFormat(rows[i]!.key), fontSize)!,
           minTickGap,
         ).map((i) => rows[i]!.key);
-  const xTick = useMemo(() => plainTick(tickFormat, fontSize), [tickFormat, fontSize]);
+  // The last bucket's label, if shown, ends at the plot's end instead of being cut there.
+  const lastKey = ticks?.at(-1) === rows.at(-1)?.key ? rows.at(-1)?.key : undefined;
+  const halfBand = (width - yAxisWidth - rightMargin) / Math.max(1, rows.length) / 2;
+  const xTick = useMemo(
+    () =>
+      plainTick(
+        tickFormat,
+        fontSize,
+        lastKey === undefined ? undefined : { value: lastKey, shift: halfBand },
+      ),
+    [tickFormat, fontSize, lastKey, halfBand],
+  );
   const yTick = useMemo(
     () => plainTick((v) => valueFormat(Number(v)), fontSize),
     [valueFormat, fontSize],
