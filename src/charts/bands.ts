@@ -1,5 +1,6 @@
 import type { Band } from '../domain/series.ts';
 import type { LegendEntry } from '../ui/chart/chart-model.ts';
+import { bandMarker } from '../ui/chart/band-labels.ts';
 import { BAND_STYLE } from '../ui/chart/palette.ts';
 import { formatDay } from '../ui/format.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
@@ -15,15 +16,20 @@ export function bandLegend(bands: readonly Band[], t: Translate): LegendEntry[] 
   }));
 }
 
-/** One note per band (each event once, however many multiples draw it): what, when, who says. */
+/**
+ * One note per band (each event once, however many multiples draw it): what, when, who says,
+ * numbered as the chart numbers its bands, so a label abbreviated to its marker ("[2]") for
+ * want of room has its full text here.
+ */
 export function bandNotes(
   bands: readonly Band[],
   t: Translate,
   locale: string,
   sourceName: (sourceId: string) => string,
 ): string[] {
-  return [...new Map(bands.map((b) => [b.id, b])).values()].map((b) =>
+  return [...new Map(bands.map((b) => [b.id, b])).values()].map((b, i) =>
     t('chart.note.band', {
+      marker: bandMarker(i + 1),
       kind: t(`chart.band.${b.kind as 'pause'}`),
       title: b.title,
       from: formatDay(b.from, locale),

@@ -19,7 +19,9 @@ import {
 import {
   bucketsFor,
   dayCount,
+  dayLabel,
   dayNumber,
+  intervalDays,
   movingAverage,
   type Bucket,
   type Resolution,
@@ -73,19 +75,58 @@ export function rollupShares(rows: readonly RollupBase[]): SourceShare[] {
   return [...out.values()];
 }
 
+/**
+ * Per bucket, what the bars stand for: the average per day over the days the source reported
+ * (the y axis stays "per day" and target lines apply), or the total over the bucket.
+ */
+export type FlowAggregate = 'average' | 'total';
+
 /** As for records; `resolution` is the rows' own. */
-export type AidFlowRollupOptions = AidFlowOptions;
+export interface AidFlowRollupOptions extends AidFlowOptions {
+  /** Default `average`, as the records' series. */
+  aggregate?: FlowAggregate;
+}
+
+/** One source's stage over the whole range: its total, the days it reported and when. */
+export interface FlowPeriod {
+  total: number;
+  daysReported: number;
+  /** First and last day reported in the range; undefined when none was. */
+  first: Day | undefined;
+  last: Day | undefined;
+}
+
+/** A group of the roll-up series, with what a reader needs to trust a total. */
+export interface RollupFlowGroup extends FlowGroup {
+  /**
+   * Per bucket: the source reported fewer days than the whole interval has (a week cut at the
+   * range, or days without a report). A total over it is not comparable with a full one.
+   */
+  partial: boolean[];
+  period: FlowPeriod;
+}
+
+export interface AidFlowRollupSeries extends AidFlowSeries {
+  aggregate: FlowAggregate;
+  groups: RollupFlowGroup[];
+  /** Per bucket: days of the whole interval (7 for a week, 28–31 for a month, 1 for a day). */
+  intervalDays: number[];
+  shares: SourceShare[];
+}
 
 /**
  * `aidFlowSeries` from roll-up rows: per source × stage, stacked by commodity or crossing,
  * per-day averages over the days the source reported at that stage in each bucket (the OR of
- * the masks of every row shown), so the segments of a bar add up to its total.
+ * the masks of every row shown) — average = bucket total / days reported, the rule of the
+ * headline's averages too — or (`aggregate: 'total'`) the bucket's total. Either way the
+ * segments of a bar add up to its total, and each bucket says whether it is partial.
  */
 export function aidFlowSeriesFromRollups(
   rows: readonly AidFlowRollup[],
   options: AidFlowRollupOptions,
-): AidFlowSeries & { shares: SourceShare[] } {
+): AidFlowRollupSeries {
   const { range, filters, measure, stackBy, resolution } = options;
+  const aggregate = options.aggregate ?? 'average';
   const stages = options.stages ?? STAGES;
   const buckets = bucketsFor(range, resolution);
   const bucketOf = bucketLookup(buckets);
@@ -142,7 +183,10 @@ export function aidFlowSeriesFromRollups(
     ...order.filter((k) => keysSeen.has(k)),
     ...[...keysSeen].filter((k) => !order.includes(k)).sort(),
   ];
-  const groups: FlowGroup[] = [...cells.values()]
+  const full = buckets.map((b) => intervalDays(b, resolution));
+  // Average: the bucket's sum over the days reported; total: the sum itself.
+  const figure = (sum: number, reported: number) => (aggregate === 'total' ? sum : sum / reported);
+  const groups: RollupFlowGroup[] = [...cells.values()]
     .sort(
       (a, b) =>
         STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.sourceId.localeCompare(b.sourceId),
@@ -151,16 +195,20 @@ export function aidFlowSeriesFromRollups(
       const reported = [...c.masks].map(daysInMask);
       const stacks = new Map<string, Series>();
       const total: Series = new Array<number | null>(n).fill(null);
+      let periodTotal = 0;
       for (const k of stackKeys) {
         const sums = c.sums.get(k);
         const has = c.has.get(k);
         if (!sums || !has) continue;
         stacks.set(
           k,
-          [...sums].map((v, i) => (has[i] && reported[i] ? v / reported[i]! : null)),
+          [...sums].map((v, i) => (has[i] && reported[i] ? figure(v, reported[i]!) : null)),
         );
         for (let i = 0; i < n; i++)
-          if (has[i] && reported[i]) total[i] = (total[i] ?? 0) + sums[i]! / reported[i]!;
+          if (has[i] && reported[i]) {
+            total[i] = (total[i] ?? 0) + figure(sums[i]!, reported[i]!);
+            periodTotal += sums[i]!;
+          }
       }
       return {
         id: `${c.sourceId}${SEP}${c.stage}`,
@@ -169,11 +217,38 @@ export function aidFlowSeriesFromRollups(
         stacks,
         total,
         reported,
+        partial: reported.map((r, i) => total[i] !== null && r < full[i]!),
+        period: periodOf(buckets, c.masks, periodTotal),
         // Buckets are days: the trailing week's average of the daily total, as from records.
         average7: resolution === 'day' ? movingAverage(total, 7, 4) : undefined,
       };
     });
-  return { resolution, buckets, groups, stackKeys, recordCount, shares: rollupShares(shown) };
+  return {
+    resolution,
+    aggregate,
+    buckets,
+    groups,
+    stackKeys,
+    recordCount,
+    intervalDays: full,
+    shares: rollupShares(shown),
+  };
+}
+
+/** The whole range of one group: its total, days reported, and first and last day reported. */
+function periodOf(buckets: readonly Bucket[], masks: Uint32Array, total: number): FlowPeriod {
+  let daysReported = 0;
+  let first: Day | undefined;
+  let last: Day | undefined;
+  buckets.forEach((b, i) => {
+    const mask = masks[i]!;
+    if (!mask) return;
+    daysReported += daysInMask(mask);
+    // Bit k is the bucket's (k+1)-th day: the lowest set bit is its first day reported.
+    first ??= dayLabel(dayNumber(b.from) + Math.log2((mask & -mask) >>> 0));
+    last = dayLabel(dayNumber(b.from) + 31 - Math.clz32(mask));
+  });
+  return { total, daysReported, first, last };
 }
 
 /** Per source and stage, the average per day over the days reported in a range (headline). */

@@ -76,6 +76,17 @@ export function bucketsFor(range: { from: Day; to: Day }, resolution: Resolution
 }
 
 /**
+ * Days of the whole interval a bucket belongs to: 1, 7, or the days of its calendar month. A
+ * bucket cut at the range spans fewer (`Bucket.days`): a total over it is a partial one.
+ */
+export function intervalDays(bucket: Bucket, resolution: Resolution): number {
+  if (resolution === 'day') return 1;
+  if (resolution === 'week') return 7;
+  const from = bucket.from;
+  return new Date(Date.UTC(+from.slice(0, 4), +from.slice(5, 7), 0)).getUTCDate();
+}
+
+/**
  * One pass over records: per key, a daily series over the range. Several records for the same
  * key and day are summed (`combine: 'sum'`, e.g. commodities of one crossing) or averaged
  * (`'mean'`, e.g. two reports of one area's power hours). Records outside the range, without a

@@ -130,6 +130,20 @@ export function formatShortDay(day: string, locale: string) {
   ).format(new Date(`${day}T12:00:00Z`));
 }
 
+/** A day as a short axis label with its year, e.g. "26 Nov 2026" (ticks over several years). */
+export function formatShortDayYear(day: string, locale: string) {
+  return cached(
+    `sdy|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  ).format(new Date(`${day}T12:00:00Z`));
+}
+
 /** The month a day falls in, e.g. "Nov 2026" (monthly ticks and rows). */
 export function formatMonth(day: string, locale: string) {
   return cached(

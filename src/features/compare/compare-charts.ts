@@ -259,7 +259,7 @@ export const compareSeriesChart = (options: CompareOptions, count: ComparedCount
               { dataKey: 'b', name: c.nameB, ...B_STYLE, width: 2 },
             ],
             bands,
-            tickFormat: tickFormatter(resolution, locale),
+            tickFormat: tickFormatter(resolution, locale, range),
             valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
             describe: (key: string) => {
               const r = byBucket.find((x) => x.bucket.key === key);
@@ -399,7 +399,7 @@ export const compareDifferenceChart = (
                     { y: 0, label: t('compare.difference.equal'), ...REFERENCE_STYLE.baseline },
                   ],
                 }),
-            tickFormat: tickFormatter(resolution, locale),
+            tickFormat: tickFormatter(resolution, locale, range),
             valueFormat: (v: number) =>
               ratio
                 ? formatNumber(v, locale, { maximumFractionDigits: 2 })

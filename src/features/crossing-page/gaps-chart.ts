@@ -184,7 +184,7 @@ export function crossingGapsChart(crossingId: string) {
             lines,
             bars,
             bands,
-            tickFormat: tickFormatter(resolution, locale),
+            tickFormat: tickFormatter(resolution, locale, range),
             valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
             describe,
           },

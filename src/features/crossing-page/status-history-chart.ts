@@ -13,7 +13,6 @@ import {
   bucketsFor,
   chooseResolution,
   dayCount,
-  dayLabel,
   dayNumber,
   type Bucket,
   type Resolution,
@@ -21,9 +20,14 @@ import {
 import { CROSSING_STATES } from '../../domain/vocabulary.ts';
 import type { ChartTable, LegendEntry } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO, STATE_STYLE } from '../../ui/chart/palette.ts';
-import { bucketIso, bucketLabel, periodLabel } from '../../ui/chart/time-labels.ts';
+import {
+  bucketIso,
+  bucketLabel,
+  dayNumberTickFormatter,
+  periodLabel,
+} from '../../ui/chart/time-labels.ts';
 import type { TimelineItem, TimelineLane } from '../../ui/chart/timeline-chart.tsx';
-import { formatPercent, formatShortDay } from '../../ui/format.ts';
+import { formatPercent } from '../../ui/format.ts';
 
 /** Most buckets the timeline draws: about three pixels each, at most AUTO's 400. */
 export function statusResolution(range: { from: string; to: string }, width: number): Resolution {
@@ -159,7 +163,7 @@ export function statusHistoryChart(crossingId: string) {
             lanes,
             items,
             domain: [dayNumber(range.from), dayNumber(range.to) + 1] as [number, number],
-            tickFormat: (n: number) => formatShortDay(dayLabel(n), locale),
+            tickFormat: dayNumberTickFormatter(locale, range),
             describe,
             laneLabelWidth: 240,
             laneHeight: LANE_HEIGHT,

@@ -151,7 +151,7 @@ export function crossingTrucksChart(crossingId: string) {
             lines,
             references,
             bands,
-            tickFormat: tickFormatter(resolution, locale),
+            tickFormat: tickFormatter(resolution, locale, range),
             valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
             describe,
           },

@@ -3,14 +3,14 @@ import { defineChart, type ChartWords } from '../../charts/chart-spec.ts';
 import { matchesFilters } from '../../domain/filters.ts';
 import { sourceShares } from '../../domain/provenance.ts';
 import type { Theatre, TheatreEvent } from '../../domain/schemas.ts';
-import { dayLabel, dayNumber } from '../../domain/series.ts';
+import { dayNumber } from '../../domain/series.ts';
 import { theatreDay } from '../../domain/time.ts';
 import { EVENT_KINDS, type EventKind } from '../../domain/vocabulary.ts';
 import type { ChartTable } from '../../ui/chart/chart-model.ts';
 import { OKABE_ITO } from '../../ui/chart/palette.ts';
-import { periodLabel } from '../../ui/chart/time-labels.ts';
+import { dayNumberTickFormatter, periodLabel } from '../../ui/chart/time-labels.ts';
 import type { MarkerShape, TimelineItem } from '../../ui/chart/timeline-chart.tsx';
-import { formatDateTime, formatDay, formatShortDay } from '../../ui/format.ts';
+import { formatDateTime, formatDay } from '../../ui/format.ts';
 
 /** Each kind of event on its own lane, told apart by lane, word, shape and colour. */
 const LANE_STYLE: Record<EventKind, { colour: string; shape: MarkerShape }> = {
@@ -85,7 +85,7 @@ export const eventsChart = defineChart({
           lanes,
           items,
           domain: [dayNumber(range.from), dayNumber(range.to) + 1],
-          tickFormat: (n: number) => formatShortDay(dayLabel(n), locale),
+          tickFormat: dayNumberTickFormatter(locale, range),
           describe,
         },
       },

@@ -126,7 +126,7 @@ export const fuelEntryChart = defineChart({
           }),
           bars,
           lines,
-          tickFormat: tickFormatter(resolution, locale),
+          tickFormat: tickFormatter(resolution, locale, range),
           valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
           compact: true,
           describe: (key: string) => {

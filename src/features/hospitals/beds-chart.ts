@@ -60,7 +60,7 @@ export const bedsChart = defineChart({
             { dataKey: 'occupied', name: occupied, colour: OKABE_ITO.vermillion, dash: '5 3' },
           ],
           bands,
-          tickFormat: tickFormatter(resolution, locale),
+          tickFormat: tickFormatter(resolution, locale, range),
           valueFormat: (v: number) => formatNumber(v, locale, { notation: 'compact' }),
           describe: bucketTooltip(s, view, (i) => [
             { label: available, value: words.num(s.bedsAvailable[i]) },

@@ -63,7 +63,7 @@ export const functionalityChart = defineChart({
             pattern: FUNCTIONALITY_STYLE[l].pattern,
           })),
           bands,
-          tickFormat: tickFormatter(resolution, locale),
+          tickFormat: tickFormatter(resolution, locale, range),
           valueFormat: (v: number) => formatNumber(v, locale),
           describe: bucketTooltip(s, view, (i) =>
             FUNCTIONALITIES.map((l) => ({

@@ -133,7 +133,7 @@ export const movementsChart = defineChart({
           return row;
         }),
         bars,
-        tickFormat: tickFormatter(resolution, locale),
+        tickFormat: tickFormatter(resolution, locale, range),
         valueFormat: (v: number) => (share ? words.percent(v) : words.count(v)),
         yDomain: [0, share ? 100 : highest] as [number, number],
         compact: true,

@@ -119,7 +119,7 @@ export const serviceChart = (measure: UtilityMeasure) =>
               })),
               bands: bandsByArea[ai],
               bandLabel: () => '',
-              tickFormat: tickFormatter(resolution, locale),
+              tickFormat: tickFormatter(resolution, locale, range),
               // The data's precision (tenths of an hour of power, whole percent), not 39.758.
               valueFormat: (v: number) =>
                 formatNumber(v, locale, { maximumFractionDigits: measure === 'power' ? 1 : 0 }),

@@ -8,7 +8,12 @@ import { densePaths, type DenseRow } from './dense-bars.ts';
 
 export interface DenseBarsProps {
   rows: readonly DenseRow[];
-  bars: readonly { dataKey: string; stackId?: string; fill: string }[];
+  bars: readonly {
+    dataKey: string;
+    stackId?: string;
+    fill: string;
+    opacity?: number | undefined;
+  }[];
   barGap: number | string;
   barCategoryGap: number | string;
   stroke: string;
@@ -48,6 +53,7 @@ export function DenseBars({
               key={p.dataKey}
               d={p.d}
               fill={bars[i]!.fill}
+              fillOpacity={bars[i]!.opacity}
               stroke={strokeWidth ? stroke : 'none'}
               strokeWidth={strokeWidth || undefined}
               // Survives the export's copy (classes do not): tests find the series by it.

@@ -32,6 +32,11 @@ describe('dense bars', () => {
     ]);
     // 15 % of 40 px each side, one column: 28 px wide from 6 px.
     expect(barSlots(40, 1, 1, '15%')).toEqual([{ offset: 6, size: 28 }]);
+    // Every day of two years on a phone: a band of a third of a pixel still draws its columns.
+    const narrow = barSlots(0.36, 3, 1, 1);
+    expect(narrow.map((c) => c.size)).toEqual([0.12, 0.12, 0.12].map((v) => expect.closeTo(v)));
+    expect(narrow[0]!.offset).toBe(0);
+    expect(narrow[2]!.offset + narrow[2]!.size).toBeCloseTo(0.36);
     // No room for gaps between: they go.
     expect(barSlots(3, 3, 2, 0).map((s) => s.offset)).toEqual([0, 1, 2]);
   });

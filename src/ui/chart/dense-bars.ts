@@ -54,8 +54,11 @@ export function barSlots(
 ): { offset: number; size: number }[] {
   if (columnCount < 1) return [];
   let gap = percentOf(barGap, bandSize);
-  const outer = percentOf(barCategoryGap, bandSize);
+  let outer = percentOf(barCategoryGap, bandSize);
   if (bandSize - 2 * outer - (columnCount - 1) * gap <= 0) gap = 0;
+  // A band narrower than its gaps (every day of years on a phone): the columns fill the band,
+  // sub-pixel wide, rather than vanish. Recharts draws nothing there, but it is hidden then.
+  if (bandSize - 2 * outer <= 0) outer = 0;
   let size = (bandSize - 2 * outer - (columnCount - 1) * gap) / columnCount;
   if (size > 1) size = Math.round(size);
   return Array.from({ length: columnCount }, (_, i) => ({

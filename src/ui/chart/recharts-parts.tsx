@@ -7,25 +7,13 @@ import type { Band } from '../../domain/series.ts';
 import { BAND_STYLE, patternId } from './palette.ts';
 
 /**
- * Pauses and cease-fire phases as labelled bands. Recharts wants its reference elements as
- * direct children of the chart, so this returns elements to spread there, not a component.
- * Bands narrower than `minLabelShare` of the axis stay unlabelled (the legend and the notes
- * still name them); on the wall, `labelFits` says whether a label fits its band's width.
+ * Pauses and cease-fire phases as bands. Recharts wants its reference elements as direct
+ * children of the chart, so this returns elements to spread there, not a component. Their
+ * labels are drawn apart by <BandLabels> (band-labels-layer.tsx), placed so none overlaps.
  */
-export function eventBandAreas(
-  bands: readonly Band[],
-  bucketCount: number,
-  label: (band: Band) => string,
-  bucketIndex: (key: string) => number,
-  minLabelShare = 0.08,
-  wall?: { fontSize: number; labelFits: (text: string, share: number) => boolean },
-) {
+export function eventBandAreas(bands: readonly Band[], bucketIndex: (key: string) => number) {
   return drawnBands(bands, bucketIndex).map((band) => {
     const style = BAND_STYLE[band.kind] ?? { colour: '#999', opacity: 0.15 };
-    const span = bucketIndex(band.x2) - bucketIndex(band.x1) + 1;
-    const share = span / Math.max(1, bucketCount);
-    const text = label(band);
-    const labelled = wall ? wall.labelFits(text, share) : share >= minLabelShare;
     return (
       <ReferenceArea
         key={band.id}
@@ -36,17 +24,6 @@ export function eventBandAreas(
         stroke={style.colour}
         strokeOpacity={0.5}
         ifOverflow="hidden"
-        label={
-          labelled
-            ? {
-                value: text,
-                position: 'insideTopLeft',
-                fontSize: wall?.fontSize ?? 11,
-                fill: '#13202e',
-                className: 'chart-band-label',
-              }
-            : undefined
-        }
       />
     );
   });
@@ -153,8 +130,17 @@ interface TickProps {
  * the DOM to wrap it (a forced layout each); over five years of small multiples that was more
  * than a second of the first draw. Our labels never wrap.
  */
-export function plainTick(format: (value: string) => string, fontSize = AXIS_TICK.fontSize) {
+export function plainTick(
+  format: (value: string) => string,
+  fontSize = AXIS_TICK.fontSize,
+  /**
+   * The label of the axis' last bucket ends at the plot's end (`shift` px after its centre)
+   * rather than being centred and cut there, as the tick picker placed it.
+   */
+  endAt?: { value: string; shift: number },
+) {
   return function PlainTick({ x, y, payload, textAnchor, verticalAnchor, orientation }: TickProps) {
+    const atEnd = endAt !== undefined && String(payload?.value) === endAt.value;
     const dy =
       verticalAnchor === 'start' || orientation === 'bottom'
         ? '0.71em'
@@ -163,10 +149,10 @@ export function plainTick(format: (value: string) => string, fontSize = AXIS_TIC
           : '0.355em';
     return (
       <text
-        x={x}
+        x={atEnd ? Number(x) + endAt.shift : x}
         y={y}
         dy={dy}
-        textAnchor={(textAnchor ?? 'middle') as 'start' | 'middle' | 'end'}
+        textAnchor={atEnd ? 'end' : ((textAnchor ?? 'middle') as 'start' | 'middle' | 'end')}
         fontSize={fontSize}
         fill={AXIS_TICK.fill}
         className="recharts-cartesian-axis-tick-value"

@@ -15,6 +15,8 @@ import {
 } from 'recharts';
 import type { Band } from '../../domain/series.ts';
 import { usePresentation, useRemPx } from '../presentation.tsx';
+import { BandLabels } from './band-labels-layer.tsx';
+import { bandMarker, bandNumbers, layoutBandLabels } from './band-labels.ts';
 import { PatternDefs } from './chart-frame.tsx';
 import { DenseBars } from './dense-bars-layer.tsx';
 import { endLabelRoom, EndLabels, type EndLabel } from './end-labels-layer.tsx';
@@ -23,6 +25,7 @@ import { BAND_STYLE, type FillPattern } from './palette.ts';
 import {
   AXIS_TICK,
   ChartTooltip,
+  drawnBands,
   eventBandAreas,
   plainTick,
   type TooltipLine,
@@ -37,6 +40,8 @@ export interface BarSpec {
   stackId?: string;
   colour: string;
   pattern: FillPattern;
+  /** Drawn lighter (e.g. a partial interval's total), said in words in the legend and notes. */
+  opacity?: number;
 }
 
 export interface LineSpec {
@@ -199,18 +204,54 @@ export function TimeChart({
           (i) => labelWidth(tickFormat(rows[i]!.key), fontSize)!,
           minTickGap,
         ).map((i) => rows[i]!.key);
-  const xTick = useMemo(() => plainTick(tickFormat, fontSize), [tickFormat, fontSize]);
+  // The last bucket's label, if shown, ends at the plot's end instead of being cut there.
+  const lastKey = ticks?.at(-1) === rows.at(-1)?.key ? rows.at(-1)?.key : undefined;
+  const halfBand = (width - yAxisWidth - rightMargin) / Math.max(1, rows.length) / 2;
+  const xTick = useMemo(
+    () =>
+      plainTick(
+        tickFormat,
+        fontSize,
+        lastKey === undefined ? undefined : { value: lastKey, shift: halfBand },
+      ),
+    [tickFormat, fontSize, lastKey, halfBand],
+  );
   const yTick = useMemo(
     () => plainTick((v) => valueFormat(Number(v)), fontSize),
     [valueFormat, fontSize],
   );
   const fill = fillOf;
-  const plotWidth = width - yAxisWidth - rightMargin;
   const barCategoryGap = rows.length > 40 ? 1 : '15%';
   const barStrokeWidth = rows.length > 60 ? 0 : 0.5;
+  // Band labels in rows above the plot, none over another (band-labels.ts). A bucket's band
+  // starts at index × plot width / buckets: the category axis has no padding.
+  const plotWidth = width - yAxisWidth - rightMargin;
+  const labelLine = Math.ceil(fontSize * 1.3);
+  const numbers = bandNumbers(bands);
+  const placedLabels = bands.length
+    ? layoutBandLabels(
+        drawnBands(bands, (k) => index.get(k) ?? 0).map((b) => ({
+          id: b.id,
+          start: ((index.get(b.x1) ?? 0) / Math.max(1, rows.length)) * plotWidth,
+          text: bandLabel(b),
+          marker: bandMarker(numbers.get(b.id) ?? 0),
+        })),
+        {
+          plotWidth,
+          measure: (text) => widthOf(text, fontSize),
+          maxLanes: compact ? 1 : wall ? 2 : 3,
+          gap: Math.round(fontSize * 0.6),
+          // The wall has no notes to hold a marker's text: a label is whole or left out.
+          abbreviate: !wall,
+        },
+      )
+    : [];
+  const labelRoom = placedLabels.length
+    ? (Math.max(...placedLabels.map((p) => p.lane)) + 1) * labelLine
+    : 0;
   // Too many bars for the width: one path per series (dense-bars.ts). The <Bar>s stay, hidden,
   // so that Recharts still stacks them into the value axis and keeps the axis in bands.
-  const dense = isDense(rows.length, barColumns(bars).length, width - yAxisWidth - rightMargin);
+  const dense = isDense(rows.length, barColumns(bars).length, plotWidth);
   return (
     <ComposedChart
       width={width}
@@ -219,7 +260,7 @@ export function TimeChart({
       accessibilityLayer
       title={label}
       margin={{
-        top: wall ? Math.ceil(fontSize * 0.7) : 16,
+        top: (wall ? Math.ceil(fontSize * 0.7) : 16) + labelRoom,
         right: rightMargin,
         bottom: 0,
         left: 0,
@@ -229,21 +270,7 @@ export function TimeChart({
     >
       {patterns.length ? <PatternDefs patterns={patterns} /> : null}
       <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} stroke="#e3e7ec" />
-      {eventBandAreas(
-        bands,
-        rows.length,
-        bandLabel,
-        (k) => index.get(k) ?? 0,
-        compact ? 0.3 : 0.08,
-        wall
-          ? {
-              fontSize,
-              // A label wider than its band is left out: the legend names the band.
-              labelFits: (text, share) =>
-                widthOf(text, fontSize) + fontSize * 0.6 <= share * plotWidth,
-            }
-          : undefined,
-      )}
+      {eventBandAreas(bands, (k) => index.get(k) ?? 0)}
       <XAxis
         dataKey="key"
         tick={ticks ? xTick : AXIS_TICK}
@@ -286,6 +313,7 @@ export function TimeChart({
           name={b.name}
           stackId={b.stackId}
           fill={fill(b)}
+          fillOpacity={b.opacity}
           stroke="#ffffff"
           strokeWidth={barStrokeWidth}
           isAnimationActive={animate}
@@ -295,7 +323,12 @@ export function TimeChart({
       {dense ? (
         <DenseBars
           rows={rows}
-          bars={bars.map((b) => ({ dataKey: b.dataKey, stackId: b.stackId, fill: fill(b) }))}
+          bars={bars.map((b) => ({
+            dataKey: b.dataKey,
+            stackId: b.stackId,
+            fill: fill(b),
+            opacity: b.opacity,
+          }))}
           barGap={BAR_GAP}
           barCategoryGap={barCategoryGap}
           stroke="#ffffff"
@@ -333,6 +366,14 @@ export function TimeChart({
           }}
         />
       ))}
+      {placedLabels.length ? (
+        <BandLabels
+          placed={placedLabels}
+          fontSize={fontSize}
+          lineHeight={labelLine}
+          room={labelRoom}
+        />
+      ) : null}
       {endLabels.length ? <EndLabels labels={endLabels} fontSize={fontSize} /> : null}
     </ComposedChart>
   );

@@ -1,5 +1,6 @@
 import type { Bucket, Resolution } from '../../domain/series.ts';
-import { formatDay, formatMonth, formatShortDay } from '../format.ts';
+import { dayLabel } from '../../domain/series.ts';
+import { formatDay, formatMonth, formatShortDay, formatShortDayYear } from '../format.ts';
 import type { Translate } from '../i18n/translate.ts';
 
 /** A bucket in words for tooltips and table rows: a day, "week of …", or a month. */
@@ -13,10 +14,30 @@ export function bucketLabel(bucket: Bucket, resolution: Resolution, t: Translate
   return formatMonth(bucket.from, locale);
 }
 
-/** Axis ticks: short days for days and weeks, months for months. */
-export function tickFormatter(resolution: Resolution, locale: string) {
-  return (key: string) =>
-    resolution === 'month' ? formatMonth(key, locale) : formatShortDay(key, locale);
+/** A range runs over more than one calendar year: "6 Jan" alone would not say which. */
+export const spansYears = (range: { from: string; to: string }) =>
+  range.from.slice(0, 4) !== range.to.slice(0, 4);
+
+/**
+ * Axis ticks: short days for days and weeks, months (always with their year) for months. Over
+ * a range that runs into another year, days carry their year too ("6 Jan 2025"), in every
+ * language through Intl; the tick picker measures the longer labels and keeps fewer of them.
+ */
+export function tickFormatter(
+  resolution: Resolution,
+  locale: string,
+  range: { from: string; to: string },
+) {
+  if (resolution === 'month') return (key: string) => formatMonth(key, locale);
+  return spansYears(range)
+    ? (key: string) => formatShortDayYear(key, locale)
+    : (key: string) => formatShortDay(key, locale);
+}
+
+/** Ticks of a timeline's day-number axis, by the same rule as `tickFormatter`'s days. */
+export function dayNumberTickFormatter(locale: string, range: { from: string; to: string }) {
+  const format = tickFormatter('day', locale, range);
+  return (n: number) => format(dayLabel(n));
 }
 
 /** "27 Oct 2026 – 26 Nov 2026" */

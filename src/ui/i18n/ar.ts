@@ -234,7 +234,7 @@ export const ar = {
   'chart.note.downsampled':
     'تحتفظ الخطوط بأدنى يوم وأعلى يوم في كل مقطع حتى تبقى القمم والانخفاضات ظاهرة بهذا العرض.',
   'chart.note.gaps': 'تُترك الأيام التي لا بلاغ عنها فجوات، ولا تُرسم أصفاراً أبداً.',
-  'chart.note.band': '{kind}: {title}، {from} – {to} ({source}).',
+  'chart.note.band': '{marker} {kind}: {title}، {from} – {to} ({source}).',
   'chart.note.noBands': 'تعذّر تحميل فترات الهدنة ومراحل وقف إطلاق النار: الأشرطة غير ظاهرة.',
   'chart.band.pause': 'هدنة إنسانية',
   'chart.band.ceasefire-phase': 'مرحلة وقف إطلاق النار',
@@ -292,6 +292,36 @@ export const ar = {
   'aidFlow.table.caption': 'تدفق المساعدات بوحدة {unit}، حسب المصدر والمرحلة',
   'aidFlow.col.group': 'المرحلة — المصدر',
   'aidFlow.col.total': 'المجموع، {unit}',
+  'aidFlow.control.interval': 'الفترة',
+  'aidFlow.interval.auto': 'تلقائي (حسب العرض)',
+  'aidFlow.interval.day': 'يوم',
+  'aidFlow.interval.week': 'أسبوع',
+  'aidFlow.interval.month': 'شهر',
+  'aidFlow.control.aggregate': 'العرض',
+  'aidFlow.aggregate.average': 'المتوسط اليومي',
+  'aidFlow.aggregate.total': 'المجموع لكل فترة',
+  'aidFlow.noun.trucks': 'شاحنة',
+  'aidFlow.noun.tonnes': 'طن',
+  'aidFlow.unit.total.day': '{noun} يومياً',
+  'aidFlow.unit.total.week': '{noun} أسبوعياً',
+  'aidFlow.unit.total.month': '{noun} شهرياً',
+  'aidFlow.subtitle.total':
+    '{unit} حسب {by}، {period}. عمود واحد لكل مصدر ومرحلة؛ الأعمدة الفاتحة فترات ناقصة.',
+  'aidFlow.partial': 'ناقصة',
+  'aidFlow.partialDays': '{days}، ناقصة',
+  'aidFlow.legend.partial': 'عمود فاتح: فترة ناقصة (أيام مُبلَّغ عنها أقل من أيام الفترة)',
+  'aidFlow.note.total.day': 'كل عمود هو مجموع يوم واحد.',
+  'aidFlow.note.total.week':
+    'كل عمود هو مجموع أسبوع (من الاثنين إلى الأحد) على الأيام التي أبلغ عنها المصدر. الأسبوع المقطوع عند بداية الفترة أو نهايتها، أو الذي فيه أيام بلا بلاغ، ناقص: يُرسم بلون أفتح ويُشار إليه في الجدول، وليس أسبوعاً منخفضاً.',
+  'aidFlow.note.total.month':
+    'كل عمود هو مجموع شهر ميلادي على الأيام التي أبلغ عنها المصدر. الشهر المقطوع عند بداية الفترة أو نهايتها، أو الذي فيه أيام بلا بلاغ، ناقص: يُرسم بلون أفتح ويُشار إليه في الجدول، وليس شهراً منخفضاً.',
+  'aidFlow.note.noTarget':
+    'الهدف المتفق عليه ومستوى ما قبل الأزمة يوميان: يُرسمان مع المتوسطات اليومية والأعمدة اليومية، لا مع المجاميع.',
+  'aidFlow.note.periodTotal':
+    'المجموع على الفترة، {group}: {value} {noun} (من {from} إلى {to}؛ {reported} من {days} يوماً مُبلَّغ عنها).',
+  'aidFlow.periodRow': 'الفترة كاملة ({period})',
+  'aidFlow.col.intervalDays': 'أيام الفترة',
+  'aidFlow.col.partial': 'ناقصة',
   'hospitals.title': 'قدرة المستشفيات',
   'hospitals.subtitle':
     'المرافق الصحية كما تُبلغ عن نفسها (مستويات نظام HeRAMS لمنظمة الصحة العالمية).',

@@ -219,7 +219,7 @@ export const he = {
   'chart.note.downsampled':
     'הקווים שומרים את היום הנמוך והגבוה ביותר בכל קטע, כך ששיאים ושפלים נשארים גלויים ברוחב הזה.',
   'chart.note.gaps': 'ימים ללא דיווח נשארים כפערים ולעולם אינם משורטטים כאפס.',
-  'chart.note.band': '{kind}: {title}, {from} – {to} ({source}).',
+  'chart.note.band': '{marker} {kind}: {title}, {from} – {to} ({source}).',
   'chart.note.noBands': 'לא ניתן היה לטעון הפוגות ושלבי הפסקת אש: הרצועות חסרות.',
   'chart.band.pause': 'הפוגה הומניטרית',
   'chart.band.ceasefire-phase': 'שלב בהפסקת האש',
@@ -277,6 +277,36 @@ export const he = {
   'aidFlow.table.caption': 'זרימת הסיוע ב{unit}, לפי מקור ושלב',
   'aidFlow.col.group': 'שלב — מקור',
   'aidFlow.col.total': 'סה״כ, {unit}',
+  'aidFlow.control.interval': 'מרווח',
+  'aidFlow.interval.auto': 'אוטומטי (לפי הרוחב)',
+  'aidFlow.interval.day': 'יום',
+  'aidFlow.interval.week': 'שבוע',
+  'aidFlow.interval.month': 'חודש',
+  'aidFlow.control.aggregate': 'הצגה',
+  'aidFlow.aggregate.average': 'ממוצע ליום',
+  'aidFlow.aggregate.total': 'סה״כ למרווח',
+  'aidFlow.noun.trucks': 'משאיות',
+  'aidFlow.noun.tonnes': 'טונות',
+  'aidFlow.unit.total.day': '{noun} ביום',
+  'aidFlow.unit.total.week': '{noun} בשבוע',
+  'aidFlow.unit.total.month': '{noun} בחודש',
+  'aidFlow.subtitle.total':
+    '{unit} לפי {by}, {period}. עמודה אחת לכל מקור ושלב; עמודות בהירות הן מרווחים חלקיים.',
+  'aidFlow.partial': 'חלקי',
+  'aidFlow.partialDays': '{days}, חלקי',
+  'aidFlow.legend.partial': 'עמודה בהירה: מרווח חלקי (פחות ימים מדווחים ממספר ימיו)',
+  'aidFlow.note.total.day': 'כל עמודה היא סך יום אחד.',
+  'aidFlow.note.total.week':
+    'כל עמודה היא סך שבוע (שני עד ראשון) בימים שהמקור דיווח. שבוע שנחתך בתחילת התקופה או בסופה, או שיש בו ימים ללא דיווח, הוא חלקי: מצויר בהיר יותר ומסומן בטבלה, ואינו שבוע נמוך.',
+  'aidFlow.note.total.month':
+    'כל עמודה היא סך חודש קלנדרי בימים שהמקור דיווח. חודש שנחתך בתחילת התקופה או בסופה, או שיש בו ימים ללא דיווח, הוא חלקי: מצויר בהיר יותר ומסומן בטבלה, ואינו חודש נמוך.',
+  'aidFlow.note.noTarget':
+    'היעד המוסכם והרמה שלפני המשבר הם ליום: הם מוצגים עם ממוצעים ליום ועמודות יומיות, לא עם סכומים.',
+  'aidFlow.note.periodTotal':
+    'סה״כ לתקופה, {group}: {value} {noun} (מ־{from} עד {to}; {reported} מתוך {days} ימים דווחו).',
+  'aidFlow.periodRow': 'כל התקופה ({period})',
+  'aidFlow.col.intervalDays': 'ימים במרווח',
+  'aidFlow.col.partial': 'חלקי',
   'hospitals.title': 'קיבולת בתי החולים',
   'hospitals.subtitle':
     'מתקני בריאות כפי שהם מדווחים על עצמם (רמות HeRAMS של ארגון הבריאות העולמי).',
