@@ -1,3 +1,5 @@
+import { aidFlowWords } from '../../ui/i18n/pages/aid-flow.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
 import { placeNameOf } from '../../domain/place-names.ts';
 import { defineChart, type ChartView } from '../../charts/chart-spec.ts';
 import type { AidFlowRollup } from '../../domain/rollup.ts';
@@ -28,6 +30,9 @@ import {
 import type { BarSpec, LineSpec, ReferenceSpec, Row } from '../../ui/chart/time-chart.tsx';
 import { bucketIso, bucketLabel, periodLabel, tickFormatter } from '../../ui/chart/time-labels.ts';
 import { formatDay, formatNumber } from '../../ui/format.ts';
+
+// Its interval and total words come with it (see provideWords), not with the first page.
+provideWords(aidFlowWords);
 
 const HEIGHT = 320;
 const AVERAGE_DASHES = ['', '5 3', '2 2', '8 3 2 3'];

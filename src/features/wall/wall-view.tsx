@@ -36,7 +36,12 @@ import {
   panelUpdatedAt,
 } from './wall-model.ts';
 import { PanelSlot, panelsToWarm, useReadyPanels } from './warm-up.tsx';
+import { wallWords } from '../../ui/i18n/pages/wall.ts';
+import { provideWords } from '../../ui/i18n/translate.ts';
 import './wall.css';
+
+// The wall's words come with it (see provideWords), not with the first page.
+provideWords(wallWords);
 
 /** A panel the wall can show; built by the app, which may import every feature. */
 export interface WallPanel {

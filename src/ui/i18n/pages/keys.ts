@@ -1,11 +1,13 @@
+import type { aidFlowWords } from './aid-flow.ts';
 import type { compareWords } from './compare.ts';
-import type { dataReadmeWords } from './data-readme.ts'
+import type { dataReadmeWords } from './data-readme.ts';
 import type { dataFilesWords } from './data-files.ts';
 import type { crossingPageWords } from './crossing-page.ts';
 import type { fuelEntryWords } from './fuel-entry.ts';
 import type { movementsWords } from './movements.ts';
 import type { reportWords } from './report.ts';
 import type { wallChartWords } from './wall-chart.ts';
+import type { wallWords } from './wall.ts';
 import type { whoSaysSoWords } from './who-says-so.ts';
 
 /**
@@ -21,4 +23,6 @@ export type PageKey =
   | keyof (typeof wallChartWords)['en']
   | keyof (typeof reportWords)['en']
   | keyof (typeof dataReadmeWords)['en']
-  | keyof (typeof dataFilesWords)['en'];
+  | keyof (typeof dataFilesWords)['en']
+  | keyof (typeof aidFlowWords)['en']
+  | keyof (typeof wallWords)['en'];
