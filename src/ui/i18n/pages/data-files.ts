@@ -45,9 +45,9 @@ export const dataFilesWords = definePageWords({
     'dataIssues.known.title': 'Places the rows of {name} can name',
     'dataIssues.known.intro':
       'Some rows name a place that is not known here. Write each place as one of these names, in any language, or an alias; words such as “crossing”, “gate”, “معبر” or “מעבר” may be added or left out.',
-    'dataIssues.known.en': 'English',
-    'dataIssues.known.ar': 'Arabic',
-    'dataIssues.known.he': 'Hebrew',
+    'dataIssues.known.en': 'In English',
+    'dataIssues.known.ar': 'In Arabic',
+    'dataIssues.known.he': 'In Hebrew',
     'dataIssues.known.aliases': 'Other names',
   },
   ar: {
