@@ -63,7 +63,7 @@ beforeEach(() => {
 
 async function openPage() {
   const view = renderWithApp(<ReportPage />, fieldConfig());
-  await screen.findByRole('combobox', { name: 'Crossing' }, { timeout: 5000 });
+  await screen.findByRole('combobox', { name: 'Crossing' }, { timeout: 15_000 });
   return view;
 }
 
@@ -78,7 +78,7 @@ async function keepToken(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByText(
     'A token for Field monitors is kept on this device.',
     {},
-    { timeout: 5000 },
+    { timeout: 15_000 },
   );
 }
 
@@ -89,7 +89,7 @@ describe('the report page', () => {
     const user = userEvent.setup();
     await openPage();
     await user.click(within(form()).getByRole('button', { name: 'Save and send' }));
-    const summary = await screen.findByRole('alert', {}, { timeout: 5000 });
+    const summary = await screen.findByRole('alert', {}, { timeout: 15_000 });
     expect(summary).toHaveTextContent('2 things to fix before the report is saved:');
     expect(summary).toHaveTextContent('Crossing: is required');
     expect(summary).toHaveTextContent(
@@ -135,10 +135,10 @@ describe('the report page', () => {
     window.history.replaceState(null, '', '/report?lang=ar');
     const user = userEvent.setup();
     renderWithApp(<ReportPage />, fieldConfig());
-    const crossing = await screen.findByRole('combobox', { name: 'المعبر' }, { timeout: 5000 });
+    const crossing = await screen.findByRole('combobox', { name: 'المعبر' }, { timeout: 15_000 });
     expect(within(crossing).getByRole('option', { name: 'كرم أبو سالم' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'حفظ وإرسال' }));
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+    expect(await screen.findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent(
       'أمران يلزم تصحيحهما',
     );
   });
@@ -236,14 +236,19 @@ describe('the report page', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Crossing' }), 'rafah');
     await user.click(screen.getByRole('radio', { name: 'Closed' }));
     await user.click(within(form()).getByRole('button', { name: 'Save and send' }));
-    await waitFor(() => expect(counts()).toHaveTextContent('Queued 1 · Sent 0 · Failed 0'));
-    await waitFor(() =>
-      expect(screen.getByTestId('outbox-report')).toHaveTextContent('Waiting for a token.'),
+    await waitFor(() => expect(counts()).toHaveTextContent('Queued 1 · Sent 0 · Failed 0'), {
+      timeout: 10_000,
+    });
+    await waitFor(
+      () => expect(screen.getByTestId('outbox-report')).toHaveTextContent('Waiting for a token.'),
+      { timeout: 10_000 },
     );
     expect(seen).toHaveLength(0);
 
     await keepToken(user);
-    await waitFor(() => expect(counts()).toHaveTextContent('Queued 0 · Sent 1 · Failed 0'));
+    await waitFor(() => expect(counts()).toHaveTextContent('Queued 0 · Sent 1 · Failed 0'), {
+      timeout: 10_000,
+    });
     expect(seen).toHaveLength(1);
   });
 
@@ -264,7 +269,7 @@ describe('the report page', () => {
       'The server did not accept the token.',
     );
     expect(
-      await screen.findByLabelText('Access token for Field monitors', {}, { timeout: 5000 }),
+      await screen.findByLabelText('Access token for Field monitors', {}, { timeout: 15_000 }),
     ).toHaveValue('');
     expect(localStorage.length).toBe(0);
   });
