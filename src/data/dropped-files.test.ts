@@ -8,7 +8,7 @@ import {
   resetDroppedFiles,
   restoreDroppedFiles,
   setActiveFile,
-  useFileStore,
+  keepFilesIn,
 } from './dropped-files.ts';
 import { renderHook, waitFor } from '@testing-library/react';
 import { useDroppedFiles, useActiveFile } from './dropped-files.ts';
@@ -29,7 +29,7 @@ function files() {
 let store: DroppedFileStore;
 beforeEach(() => {
   store = indexedDbFileStore(new IDBFactory());
-  useFileStore(store);
+  keepFilesIn(store);
   resetDroppedFiles();
   window.history.replaceState(null, '', '/data');
 });
@@ -107,7 +107,7 @@ describe('dropped files kept on the device', () => {
   });
 
   it('says when the quota refuses a file, and keeps it for this session (never lost silently)', async () => {
-    useFileStore({
+    keepFilesIn({
       ...store,
       put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     });

@@ -67,7 +67,7 @@ function fileStore(): Promise<DroppedFileStore | null> {
 }
 
 /** For tests: keep files in this store instead of the device's IndexedDB. */
-export function useFileStore(store: DroppedFileStore | null): void {
+export function keepFilesIn(store: DroppedFileStore | null): void {
   storeOpening = Promise.resolve(store);
 }
 
